@@ -1,0 +1,1 @@
+export { parseVosUri, isVosUri, VosUriError, type VosUri } from './vos/uri.js';

@@ -1,0 +1,3 @@
+import { jestConfig } from '../../scripts/jest-preset.mjs';
+
+export default jestConfig();

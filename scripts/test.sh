@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# `npm test`: set up, check generated code, then build, lint and test every
+# package (TypeScript with Jest, Python with pytest) through turbo, and end
+# with one summary of every test run.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+
+bash scripts/setup.sh --browser || exit 1
+
+rm -rf .test-results packages/*/test-results test/test-results
+mkdir -p .test-results
+
+status=0
+# A stale generated file is a test failure: the build would silently regenerate it.
+if node scripts/step.mjs "generated types match openapi/" -- node packages/sdk/scripts/generate.mjs --check; then :; else status=1; fi
+
+npx turbo run lint test --continue --output-logs=new-only || status=1
+
+node scripts/summary.mjs || status=1
+exit $status
