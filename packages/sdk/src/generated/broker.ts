@@ -1,0 +1,1035 @@
+// Generated from openapi/broker.yaml by packages/sdk/scripts/generate.mjs.
+// Do not edit by hand: change the spec and run `npm run generate`.
+
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness probe */
+        get: operations["getBrokerHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fresh token for a service URL
+         * @description Picks the login whose scope covers `url` (same origin, or an
+         *     IVOA-declared domain of that login), refreshes it first when it
+         *     expires within `min_valid` seconds (single-flight), and returns the
+         *     access token. With `audience` or `scope` the broker may exchange it
+         *     (RFC 8693) for a narrower token.
+         */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current logins (never tokens) */
+        get: operations["listLogins"];
+        put?: never;
+        /**
+         * Log in to a platform
+         * @description `password` and `token` logins complete at once (201). `device`
+         *     answers 202 with the user code to show; `pkce` answers 202 with the
+         *     URL to open in a popup, whose redirect comes back to
+         *     `GET /v1/callback` (through the Jupyter proxy). Progress of pending
+         *     logins is reported on `/v1/events` and `GET /v1/logins/{id}`.
+         */
+        post: operations["createLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/logins/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example lg_3kq9x2 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** One login */
+        get: operations["getLogin"];
+        put?: never;
+        post?: never;
+        /** Log out (forget the login; revoke its refresh token where supported) */
+        delete: operations["deleteLogin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Redirect target of a PKCE login
+         * @description The authorization server redirects the popup here (through the
+         *     Jupyter proxy, which adds the broker secret) with `code` and
+         *     `state`; the broker redeems the code and answers a small page that
+         *     closes the popup.
+         */
+        get: operations["completePkceLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/discover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Login methods a URL offers
+         * @description Probes `HEAD` then `GET` on the URL (and its service's
+         *     `/capabilities`, and OIDC discovery), parses the `WWW-Authenticate`
+         *     challenges and `securityMethod`s, and returns the usable login
+         *     methods in preference order.
+         */
+        get: operations["discoverLoginMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sessions across all logged-in platforms
+         * @description Asks every platform with an active login (in parallel); a platform that fails is reported with `ok=false` and does not fail the whole answer.
+         */
+        get: operations["listAllSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-sent events (login state, expiry, refresh failures, sessions)
+         * @description `text/event-stream`. The SSE `event:` name equals the `type` of the
+         *     JSON `data:` (a `BrokerEvent`, see `x-event-data`): `login` (created
+         *     or state changed: `login` holds the `Login`; removed: `login` absent),
+         *     `expiring` (`id`, `expires_at`), `refresh_failed` (`id`, `error`,
+         *     `message`), `sessions` (`platform` — its sessions changed). Never a
+         *     token. A comment line is sent every 15 s to keep the stream open.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @enum {string} */
+        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "internal";
+        BrokerError: {
+            error: components["schemas"]["BrokerErrorCode"];
+            message: string;
+            login_id?: string;
+            /** Format: uri */
+            platform?: string;
+        };
+        BrokerHealth: {
+            /** @constant */
+            status: "ok";
+            version?: string;
+            pid?: number;
+            logins?: number;
+        };
+        TokenResponse: {
+            /** @description The access token (send as `Authorization: Bearer <token>`). */
+            token: string;
+            /** @constant */
+            token_type: "Bearer";
+            /** @description Expiry, seconds since the epoch (0 when unknown, e.g. an opaque static token). */
+            expires_at: number;
+            /** @description Space-separated scopes, empty when the token has none. */
+            scope?: string;
+            login_id: string;
+            /**
+             * Format: uri
+             * @description Origin of the platform the login belongs to.
+             */
+            platform: string;
+        };
+        /** @enum {string} */
+        LoginMethod: "password" | "device" | "pkce" | "token";
+        /**
+         * @description `pending` — waiting for the user; `active` — usable; `refreshing` — refresh in flight (old token still served); `expired` — log in again; `failed` — the login attempt failed.
+         * @enum {string}
+         */
+        LoginState: "pending" | "active" | "refreshing" | "expired" | "failed";
+        Login: {
+            id: string;
+            /**
+             * Format: uri
+             * @description Origin (scope) the login's credentials belong to.
+             */
+            platform: string;
+            /** @description User name, once known. */
+            user?: string;
+            method: components["schemas"]["LoginMethod"];
+            scopes: string[];
+            /** @description Expiry of the current access token, epoch seconds (0 when unknown). */
+            expires_at?: number;
+            /** @description Expiry of the refresh token, epoch seconds, when known. */
+            refresh_expires_at?: number;
+            state: components["schemas"]["LoginState"];
+            /** @description Extra origins the credential may be sent to (IVOA-declared domains). */
+            domains?: string[];
+        };
+        PendingLogin: {
+            id: string;
+            /** Format: uri */
+            platform: string;
+            /** @enum {string} */
+            method: "device" | "pkce";
+            /** @constant */
+            state: "pending";
+            /** Format: uri */
+            verification_uri?: string;
+            /** Format: uri */
+            verification_uri_complete?: string;
+            user_code?: string;
+            interval?: number;
+            /** Format: uri */
+            authorization_url?: string;
+            /** @description Seconds until the pending login is abandoned. */
+            expires_in: number;
+        };
+        PasswordLoginRequest: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "password";
+            username: string;
+            /** Format: password */
+            password: string;
+        };
+        DeviceLoginRequest: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "device";
+            scopes?: string[];
+        };
+        PkceLoginRequest: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "pkce";
+            /** Format: uri */
+            redirect_uri: string;
+            scopes?: string[];
+        };
+        TokenLoginRequest: {
+            /** Format: uri */
+            url: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            method: "token";
+            token: string;
+            refresh_token?: string;
+        };
+        LoginRequest: components["schemas"]["PasswordLoginRequest"] | components["schemas"]["DeviceLoginRequest"] | components["schemas"]["PkceLoginRequest"] | components["schemas"]["TokenLoginRequest"];
+        DiscoveredMethod: {
+            method: components["schemas"]["LoginMethod"];
+            /** @description IVOA SSO standardID the method came from. */
+            standard_id?: string;
+            /** Format: uri */
+            login_url?: string;
+            /** Format: uri */
+            issuer?: string;
+            /** Format: uri */
+            authorization_endpoint?: string;
+            /** Format: uri */
+            device_authorization_endpoint?: string;
+            /** Format: uri */
+            token_endpoint?: string;
+        };
+        Challenge: {
+            /** @description Lower-cased auth scheme (`ivoa_bearer`, `ivoa`, `bearer`, ...). */
+            scheme: string;
+            token68?: string;
+            params: {
+                [key: string]: string;
+            };
+        };
+        Discovery: {
+            /** Format: uri */
+            url: string;
+            /** Format: uri */
+            platform: string;
+            /** @description The URL answered without credentials. */
+            anonymous?: boolean;
+            methods: components["schemas"]["DiscoveredMethod"][];
+            challenges?: components["schemas"]["Challenge"][];
+        };
+        /** @description A skaha session tagged with the platform it runs on. */
+        PlatformSession: components["schemas"]["Session"] & {
+            /** Format: uri */
+            platform: string;
+        };
+        PlatformStatus: {
+            /** Format: uri */
+            platform: string;
+            ok: boolean;
+            /** @description Broker error code or message when `ok` is false. */
+            error?: string;
+        };
+        SessionsAcrossPlatforms: {
+            platforms: components["schemas"]["PlatformStatus"][];
+            sessions: components["schemas"]["PlatformSession"][];
+        };
+        /** @description Data of one server-sent event (JSON). */
+        BrokerEvent: {
+            /** @enum {string} */
+            type: "login" | "expiring" | "refresh_failed" | "sessions";
+            login?: components["schemas"]["Login"];
+            id?: string;
+            expires_at?: number;
+            error?: components["schemas"]["BrokerErrorCode"];
+            message?: string;
+            /** Format: uri */
+            platform?: string;
+        };
+        /**
+         * @description Session type. `canfar` maps unknown types to `headless`.
+         * @enum {string}
+         */
+        SessionType: "desktop" | "notebook" | "carta" | "headless" | "firefly" | "desktop-app" | "contributed";
+        /**
+         * @description Kubernetes-style phase, capitalised.
+         * @enum {string}
+         */
+        SessionStatus: "Pending" | "Running" | "Terminating" | "Succeeded" | "Completed" | "Error" | "Failed";
+        /** @description A session as skaha reports it. Resource fields are strings (`"<none>"` when unknown). */
+        Session: {
+            /** @example ikvp1jtp */
+            id: string;
+            /** @example alice */
+            userid: string;
+            /**
+             * @description POSIX uid as a string.
+             * @example 1001
+             */
+            runAsUID?: string;
+            /**
+             * @description POSIX gid as a string.
+             * @example 1001
+             */
+            runAsGID?: string;
+            supplementalGroups?: number[];
+            /**
+             * @description Desktop-app parent id, `<none>` otherwise.
+             * @example <none>
+             */
+            appid?: string;
+            image: string;
+            type: components["schemas"]["SessionType"];
+            status: components["schemas"]["SessionStatus"];
+            name: string;
+            /**
+             * Format: date-time
+             * @description ISO 8601 UTC, e.g. `2026-03-14T02:24:06Z`.
+             */
+            startTime: string;
+            /** Format: date-time */
+            expiryTime: string;
+            /** @description URL that opens the session in a browser (under the platform's origin). */
+            connectURL: string;
+            /** @example 8G */
+            requestedRAM?: string;
+            /** @example 2 */
+            requestedCPUCores?: string;
+            /** @example <none> */
+            requestedGPUCores?: string;
+            /** @example 101Mi */
+            ramInUse?: string;
+            /** @example <none> */
+            gpuRAMInUse?: string;
+            /** @example 0.01 */
+            cpuCoresInUse?: string;
+            /** @example <none> */
+            gpuUtilization?: string;
+            /** @description true when cores and RAM were requested explicitly (limits == requests). */
+            isFixedResources?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+    };
+    responses: {
+        /** @description Missing or invalid parameter. */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "bad_request",
+                 *       "message": "url is required"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
+        /** @description Missing or wrong broker secret. */
+        Unauthorized: {
+            headers: {
+                /**
+                 * @description `Bearer realm="vobridge-broker"`.
+                 * @example Bearer realm="vobridge-broker"
+                 */
+                "WWW-Authenticate": string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "unauthorized",
+                 *       "message": "broker secret missing or wrong"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
+        /** @description No such login. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "not_found",
+                 *       "message": "no login lg_000000"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getBrokerHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The broker is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "version": "0.1.0",
+                     *       "pid": 41234,
+                     *       "logins": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerHealth"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description URL of the service the token is for.
+                 * @example https://platform.example.org/vospace/nodes/alice
+                 */
+                url: string;
+                /**
+                 * @description The token must stay valid at least this many seconds (default 60).
+                 * @example 300
+                 */
+                min_valid?: number;
+                /**
+                 * @description Space-separated scopes the token must carry.
+                 * @example read:tap
+                 */
+                scope?: string;
+                /**
+                 * @description Audience the token must be issued for.
+                 * @example https://platform.example.org/tap
+                 */
+                audience?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Token. */
+            200: {
+                headers: {
+                    /**
+                     * @description Always `no-store`.
+                     * @example no-store
+                     */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiJhbGljZSJ9.c2ln",
+                     *       "token_type": "Bearer",
+                     *       "expires_at": 1773457446,
+                     *       "scope": "openid offline_access read:tap",
+                     *       "login_id": "lg_3kq9x2",
+                     *       "platform": "https://platform.example.org"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description No login covers this URL (or the scope/audience cannot be had); also `origin_refused`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "out_of_scope",
+                     *       "message": "no login covers https://other.example.net/tap"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+            /** @description The covering login is still pending (device code or PKCE not completed). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "login_pending",
+                     *       "message": "login lg_3kq9x2 is waiting for the user",
+                     *       "login_id": "lg_3kq9x2"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+            /** @description The covering login expired or its refresh failed; log in again. */
+            424: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "login_required",
+                     *       "message": "refresh token rejected by https://platform.example.org/oidc; log in again",
+                     *       "login_id": "lg_3kq9x2",
+                     *       "platform": "https://platform.example.org"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+        };
+    };
+    listLogins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logins. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "lg_3kq9x2",
+                     *         "platform": "https://platform.example.org",
+                     *         "user": "alice",
+                     *         "method": "device",
+                     *         "scopes": [
+                     *           "openid",
+                     *           "offline_access",
+                     *           "read:tap"
+                     *         ],
+                     *         "expires_at": 1773457446,
+                     *         "state": "active"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["Login"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged in. */
+            201: {
+                headers: {
+                    /**
+                     * @description URL of the login (`/v1/logins/{id}`).
+                     * @example /v1/logins/lg_3kq9x2
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "lg_3kq9x2",
+                     *       "platform": "https://platform.example.org",
+                     *       "user": "alice",
+                     *       "method": "password",
+                     *       "scopes": [],
+                     *       "expires_at": 1773457446,
+                     *       "state": "active"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            /** @description Started; the user has to act (device code or browser popup). */
+            202: {
+                headers: {
+                    /**
+                     * @description URL of the login (`/v1/logins/{id}`).
+                     * @example /v1/logins/lg_7hd2p1
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingLogin"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description Missing broker secret, or the platform rejected the credentials (`invalid_credentials`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_credentials",
+                     *       "message": "https://platform.example.org rejected the user name or password"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+            /** @description The platform does not offer this login method (`method_unsupported`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "method_unsupported",
+                     *       "message": "https://platform.example.org offers no device authorization endpoint"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+            /** @description The platform could not be reached or answered nonsense (`platform_unreachable`). */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "platform_unreachable",
+                     *       "message": "connect ECONNREFUSED 127.0.0.1:8443"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+        };
+    };
+    getLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example lg_3kq9x2 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The login. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "lg_3kq9x2",
+                     *       "platform": "https://platform.example.org",
+                     *       "user": "alice",
+                     *       "method": "device",
+                     *       "scopes": [
+                     *         "openid",
+                     *         "offline_access",
+                     *         "read:tap"
+                     *       ],
+                     *       "expires_at": 1773457446,
+                     *       "state": "active"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Login"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @example lg_3kq9x2 */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    completePkceLogin: {
+        parameters: {
+            query: {
+                /** @example Zk1q */
+                state: string;
+                /** @example SplxlOBeZQQYbYS6WxSbIA */
+                code?: string;
+                /** @example access_denied */
+                error?: string;
+                error_description?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Login completed (or failed, shown on the page and as an event). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example <!DOCTYPE html><html><body><p>Logged in. You can close this window.</p><script>window.close()</script></body></html> */
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    discoverLoginMethods: {
+        parameters: {
+            query: {
+                /** @example https://platform.example.org/vospace/nodes/alice */
+                url: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discovered methods. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://platform.example.org/vospace/nodes/alice",
+                     *       "platform": "https://platform.example.org",
+                     *       "anonymous": false,
+                     *       "methods": [
+                     *         {
+                     *           "method": "device",
+                     *           "standard_id": "ivo://ivoa.net/sso#OAuth",
+                     *           "issuer": "https://platform.example.org/oidc",
+                     *           "device_authorization_endpoint": "https://platform.example.org/oidc/device/auth",
+                     *           "token_endpoint": "https://platform.example.org/oidc/token"
+                     *         },
+                     *         {
+                     *           "method": "pkce",
+                     *           "standard_id": "ivo://ivoa.net/sso#OAuth",
+                     *           "issuer": "https://platform.example.org/oidc",
+                     *           "authorization_endpoint": "https://platform.example.org/oidc/auth",
+                     *           "token_endpoint": "https://platform.example.org/oidc/token"
+                     *         },
+                     *         {
+                     *           "method": "password",
+                     *           "standard_id": "ivo://ivoa.net/sso#tls-with-password",
+                     *           "login_url": "https://platform.example.org/ac/login"
+                     *         },
+                     *         {
+                     *           "method": "token"
+                     *         }
+                     *       ],
+                     *       "challenges": [
+                     *         {
+                     *           "scheme": "ivoa_bearer",
+                     *           "params": {
+                     *             "standard_id": "ivo://ivoa.net/sso#tls-with-password",
+                     *             "access_url": "https://platform.example.org/ac/login"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Discovery"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The URL could not be reached. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "platform_unreachable",
+                     *       "message": "getaddrinfo ENOTFOUND platform.example.invalid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
+        };
+    };
+    listAllSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions and per-platform status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "platforms": [
+                     *         {
+                     *           "platform": "https://platform.example.org",
+                     *           "ok": true
+                     *         },
+                     *         {
+                     *           "platform": "https://other.example.net",
+                     *           "ok": false,
+                     *           "error": "login_required"
+                     *         }
+                     *       ],
+                     *       "sessions": [
+                     *         {
+                     *           "platform": "https://platform.example.org",
+                     *           "id": "ikvp1jtp",
+                     *           "userid": "alice",
+                     *           "runAsUID": "1001",
+                     *           "runAsGID": "1001",
+                     *           "supplementalGroups": [
+                     *             1001
+                     *           ],
+                     *           "appid": "<none>",
+                     *           "image": "images.canfar.net/skaha/firefly:2025.2",
+                     *           "type": "firefly",
+                     *           "status": "Running",
+                     *           "name": "explore",
+                     *           "startTime": "2026-03-14T02:24:06Z",
+                     *           "expiryTime": "2026-03-18T02:24:06Z",
+                     *           "connectURL": "https://platform.example.org/session/firefly/ikvp1jtp/firefly/",
+                     *           "requestedRAM": "8G",
+                     *           "requestedCPUCores": "2",
+                     *           "requestedGPUCores": "<none>",
+                     *           "ramInUse": "101Mi",
+                     *           "cpuCoresInUse": "0.01",
+                     *           "isFixedResources": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionsAcrossPlatforms"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Event stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example event: login
+                     *     data: {"type":"login","id":"lg_3kq9x2","login":{"id":"lg_3kq9x2","platform":"https://platform.example.org","user":"alice","method":"device","scopes":["openid"],"expires_at":1773457446,"state":"active"}}
+                     *
+                     *     event: refresh_failed
+                     *     data: {"type":"refresh_failed","id":"lg_3kq9x2","error":"login_required","message":"refresh token rejected"}
+                     *
+                     *     : keep-alive
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+}
