@@ -428,14 +428,6 @@ export interface components {
             interval?: number;
         };
         /**
-         * @description VOSI 1.1 capabilities document (`http://www.ivoa.net/xml/VOSICapabilities/v1.0`).
-         *     For `cadcutils`, `capability`, `interface`, `accessURL` and
-         *     `securityMethod` are unqualified (no namespace prefix), the root
-         *     declares the `xsi` prefix, and an anonymous interface (no
-         *     `securityMethod`) comes first in its capability.
-         */
-        VosiCapabilities: string;
-        /**
          * @description IVOA-style plain-text error message. VOSpace faults start with the
          *     fault name (`NodeNotFound`, `PermissionDenied`, `DuplicateNode`,
          *     `InvalidURI`, `InvalidArgument`, `ContainerNotFound`, `NodeLocked`, ...).
@@ -457,8 +449,33 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description VOSI 1.1 capabilities document (`http://www.ivoa.net/xml/VOSICapabilities/v1.0`).
+         *     For `cadcutils`, `capability`, `interface`, `accessURL` and
+         *     `securityMethod` are unqualified (no namespace prefix), the root
+         *     declares the `xsi` prefix, and an anonymous interface (no
+         *     `securityMethod`) comes first in its capability.
+         */
+        VosiCapabilities: string;
     };
     responses: {
+        /** @description Unexpected server failure. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example InternalFault: unexpected error */
+                "text/plain": components["schemas"]["IvoaError"];
+                /**
+                 * @example {
+                 *       "error": "internal",
+                 *       "message": "unexpected error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /**
          * @description No credential, or the credential is invalid or expired. The
          *     `WWW-Authenticate` header lists how to log in.
@@ -566,6 +583,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceIndex"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     getPlatformHealth: {
@@ -659,6 +677,7 @@ export interface operations {
                     "application/xml": components["schemas"]["VosiCapabilities"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     authCheck: {
@@ -819,6 +838,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     getOidcConfiguration: {
@@ -880,6 +900,7 @@ export interface operations {
                     "application/json": components["schemas"]["OidcConfiguration"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     getOidcJwks: {
@@ -914,6 +935,7 @@ export interface operations {
                     "application/json": components["schemas"]["Jwks"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     oidcAuthorize: {

@@ -193,6 +193,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description Unexpected server failure. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example InternalFault: unexpected error */
+                "text/plain": components["schemas"]["IvoaError"];
+                /**
+                 * @example {
+                 *       "error": "internal",
+                 *       "message": "unexpected error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: never;
     requestBodies: never;
@@ -361,6 +378,7 @@ export interface operations {
                     "application/xml": components["schemas"]["VosiCapabilities"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
 }

@@ -398,6 +398,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description Unexpected server failure. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example InternalFault: unexpected error */
+                "text/plain": components["schemas"]["IvoaError"];
+                /**
+                 * @example {
+                 *       "error": "internal",
+                 *       "message": "unexpected error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
         /** @description VOSI availability of the service. */
         Availability: {
             headers: {
@@ -870,6 +887,7 @@ export interface operations {
                     "application/xml": components["schemas"]["VosiCapabilities"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
     getSkahaAvailability: {
@@ -882,6 +900,7 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Availability"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

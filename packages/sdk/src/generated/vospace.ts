@@ -391,6 +391,23 @@ export interface components {
                 "application/json": components["schemas"]["ErrorBody"];
             };
         };
+        /** @description Unexpected server failure. */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /** @example InternalFault: unexpected error */
+                "text/plain": components["schemas"]["IvoaError"];
+                /**
+                 * @example {
+                 *       "error": "internal",
+                 *       "message": "unexpected error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1265,6 +1282,7 @@ export interface operations {
                     "application/xml": components["schemas"]["VosiCapabilities"];
                 };
             };
+            500: components["responses"]["InternalError"];
         };
     };
 }
