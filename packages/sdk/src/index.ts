@@ -1,3 +1,6 @@
 export {};
 export * from './errors.js';
 export * from './auth/index.js';
+export * from './xml/index.js';
+export * from './uws/index.js';
+export * from './vospace/index.js';

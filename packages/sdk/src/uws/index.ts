@@ -1,0 +1,2 @@
+export * from './types.js';
+export { parseJob, parseJobList, serializeJob, serializeJobList } from './codec.js';

@@ -1,0 +1,2 @@
+export * from './types.js';
+export { parseNode, serializeNode, parseTransfer, serializeTransfer } from './codec.js';
