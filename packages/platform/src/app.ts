@@ -1,0 +1,52 @@
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { PlatformContext, ServiceMount } from './context.js';
+import { gmsRouter } from './gms/router.js';
+import { createErrorHandler, NotFoundError } from './http/index.js';
+import { identityRouter } from './identity/router.js';
+import { discoveryRouter } from './vosi/discovery-router.js';
+
+/**
+ * The services of the platform. To add one, write a router factory
+ * `(ctx: PlatformContext) => Router` in its own folder and add ONE line here;
+ * the root index, `/reg/resource-caps` and `/openapi/*` pick it up.
+ */
+export const SERVICES: readonly ServiceMount[] = [
+  { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'] },
+  { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
+];
+
+/** Builds the express application of a platform from its context. */
+export async function createApp(ctx: PlatformContext, services: readonly ServiceMount[] = SERVICES): Promise<Express> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLog(ctx));
+  app.use(await discoveryRouter(services)(ctx));
+  for (const service of services) {
+    const router = await service.router(ctx);
+    if (service.path === '') app.use(router);
+    else app.use(service.path, router);
+  }
+  app.use((req: Request) => {
+    throw new NotFoundError(`no such resource: ${req.method} ${req.path}`, { fault: 'NotFound' });
+  });
+  app.use(createErrorHandler(ctx.logger));
+  return app;
+}
+
+function requestLog(ctx: PlatformContext) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      ctx.logger.info('request', {
+        method: req.method,
+        // The path only: query strings can carry codes and states.
+        path: req.path,
+        status: res.statusCode,
+        user: res.locals.user?.username,
+        ms: Number((process.hrtime.bigint() - started) / 1_000_000n),
+      });
+    });
+    next();
+  };
+}

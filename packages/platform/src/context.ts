@@ -1,0 +1,46 @@
+import type { Router } from 'express';
+import type { AuthMiddleware } from './http/index.js';
+import type { TokenService } from './identity/tokens.js';
+import type { UserStore } from './identity/users.js';
+import type { Logger } from './log/logger.js';
+
+/** What every router factory gets: the platform's shared services. */
+export interface PlatformContext {
+  /** Directory holding all platform state; each service keeps to its own sub-directory. */
+  dataDir: string;
+  /** Public base URL of the platform, without a trailing slash (`http://127.0.0.1:PORT`). */
+  baseUrl: string;
+  /** `requireUser` / `optionalUser` middleware. */
+  auth: AuthMiddleware;
+  /** Users and groups. */
+  users: UserStore;
+  /** Issues access and delegation tokens (`tokens.issue({ username, actor, audience })`). */
+  tokens: TokenService;
+  /** Structured logger; never give it a token or password. */
+  logger: Logger;
+  /** Directory of the OpenAPI specs (`auth.yaml`, `vospace.yaml`, ...). */
+  specsDir: string;
+  /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */
+  onClose(hook: () => void | Promise<void>): void;
+}
+
+/** Builds one service's router. May be async (to open its stores). */
+export type RouterFactory = (ctx: PlatformContext) => Router | Promise<Router>;
+
+/** A service mounted on the platform, as listed in the root index and the registry. */
+export interface ServiceMount {
+  /** Short name in the root index (`vospace`, `uws`, `sessions`, ...). */
+  name: string;
+  /** Where the router is mounted (`/vospace`). */
+  path: string;
+  /** The router. */
+  router: RouterFactory;
+  /** Base URL path clients use, if not `path` (skaha: `/skaha/v1`). */
+  apiPath?: string;
+  /** Path of its VOSI capabilities, if it has one (default `<path>/capabilities`); `null` for none. */
+  capabilitiesPath?: string | null;
+  /** File name of its spec in `openapi/`, served at `/openapi/<spec>`. */
+  spec?: string;
+  /** Registry resource ids resolved to its capabilities in `/reg/resource-caps`. */
+  resourceIds?: readonly string[];
+}

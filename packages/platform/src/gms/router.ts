@@ -1,0 +1,64 @@
+import { Router, type Request, type Response } from 'express';
+import type { PlatformContext } from '../context.js';
+import { BadRequestError, currentUser, errorStyle, NotFoundError } from '../http/index.js';
+import { capability, vosiCapabilities } from '../vosi/capabilities.js';
+import { vosiRouter } from '../vosi/routes.js';
+
+/** IVOA GMS 1.0 standard id of the membership search. */
+export const GMS_SEARCH = 'ivo://ivoa.net/std/GMS#search-1.0';
+/** CADC standard id of the groups resource. */
+export const GMS_GROUPS = 'ivo://ivoa.net/std/GMS#groups-0.1';
+
+const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Group membership service. Admin-less: a user sees the groups they are in
+ * and those groups' members; any other group looks like it does not exist.
+ */
+export function gmsRouter(ctx: PlatformContext): Router {
+  const router = Router();
+  const base = `${ctx.baseUrl}/gms`;
+  router.use(vosiRouter(ctx.baseUrl, () => [
+    ...vosiCapabilities(base),
+    capability(GMS_SEARCH, `${base}/search`),
+    capability(GMS_GROUPS, `${base}/groups`, { use: 'base' }),
+  ]));
+  router.use(errorStyle('text'), ctx.auth.requireUser);
+
+  // IVOA GMS 1.0: the caller's groups, one per line, optionally only those among `group=` values.
+  router.get('/search', (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const asked = queryList(req.query.group);
+    for (const name of asked) {
+      if (!GROUP_NAME.test(name)) throw new BadRequestError(`invalid group name ${JSON.stringify(name)}`);
+    }
+    const groups = asked.length === 0 ? user.groups : user.groups.filter((g) => asked.includes(g));
+    res.type('text/plain').send(groups.map((g) => `${g}\n`).join(''));
+  });
+
+  router.get('/groups', (_req: Request, res: Response) => {
+    const user = currentUser(res);
+    res.json(user.groups.map((name) => groupView(ctx, name)));
+  });
+
+  router.get('/groups/:name', (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const name = String(req.params.name);
+    if (!user.groups.includes(name) || ctx.users.group(name) === undefined) {
+      throw new NotFoundError(`no such group ${name}`);
+    }
+    res.json(groupView(ctx, name));
+  });
+
+  return router;
+}
+
+function groupView(ctx: PlatformContext, name: string): { name: string; gid: number | undefined; members: string[] } {
+  return { name, gid: ctx.users.group(name)?.gid, members: ctx.users.members(name) };
+}
+
+function queryList(value: unknown): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(String);
+  return [String(value)];
+}

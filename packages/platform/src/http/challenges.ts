@@ -1,0 +1,28 @@
+/** The IVOA standardIDs of the login methods the platform offers. */
+export const SSO = {
+  password: 'ivo://ivoa.net/sso#tls-with-password',
+  oauth: 'ivo://ivoa.net/sso#OAuth',
+  cookie: 'ivo://ivoa.net/sso#cookie',
+  token: 'ivo://ivoa.net/sso#token',
+} as const;
+
+/** Realm of the plain `Bearer` challenge. */
+export const REALM = 'vobridge';
+
+/** Why a request is being challenged: no credential at all, or a bad one (RFC 6750 §3.1). */
+export type ChallengeReason = 'missing' | 'invalid_token';
+
+/**
+ * The `WWW-Authenticate` value every protected route sends: the IVOA
+ * password, OAuth and cookie logins, then a plain `Bearer` challenge (which
+ * names the RFC 6750 error when a token was presented but refused).
+ */
+export function challengeHeader(baseUrl: string, reason: ChallengeReason = 'missing'): string {
+  const bearer = reason === 'invalid_token' ? `Bearer realm="${REALM}", error="invalid_token"` : `Bearer realm="${REALM}"`;
+  return [
+    `ivoa_bearer standard_id="${SSO.password}", access_url="${baseUrl}/ac/login"`,
+    `ivoa_bearer standard_id="${SSO.oauth}", access_url="${baseUrl}/oidc/auth"`,
+    `ivoa_cookie standard_id="${SSO.cookie}", access_url="${baseUrl}/ac/cookie"`,
+    bearer,
+  ].join(', ');
+}

@@ -1,0 +1,122 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createApp } from './app.js';
+import type { PlatformContext } from './context.js';
+import { createAuthMiddleware } from './http/index.js';
+import { loadSigningKey } from './identity/keys.js';
+import { TokenService } from './identity/tokens.js';
+import { readUsersFile, UserStore, type UserSpec } from './identity/users.js';
+import { createLogger, type Logger, type LogLevel } from './log/logger.js';
+
+/** Options of {@link startPlatform}. */
+export interface PlatformOptions {
+  /** Directory holding all state (created if missing). */
+  dataDir: string;
+  /** TCP port; `0` (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on (default `127.0.0.1`). */
+  host?: string;
+  /** Users: a list, or the path of a users JSON file. Default: the stored users, or the demo users. */
+  users?: readonly UserSpec[] | string;
+  /** Lifetime of access tokens in seconds (default 3600). */
+  accessTokenTtlSeconds?: number;
+  /** Public base URL when behind a proxy (default `http://<host>:<port>`). */
+  publicUrl?: string;
+  /** Logger (default: JSON lines on standard error at `logLevel`). */
+  logger?: Logger;
+  /** Level of the default logger (default `warn`, so tests stay quiet). */
+  logLevel?: LogLevel;
+  /** Directory of the OpenAPI specs (default: the repository's `openapi/`). */
+  specsDir?: string;
+}
+
+/** A running platform. */
+export interface RunningPlatform {
+  /** Base URL, without a trailing slash. */
+  url: string;
+  /** The port it listens on. */
+  port: number;
+  /** The shared context (for tests that need the token service or stores). */
+  context: PlatformContext;
+  /** Stops accepting requests, runs the services' shutdown hooks and closes every connection. */
+  close(): Promise<void>;
+}
+
+const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../../openapi/', import.meta.url));
+
+/**
+ * Starts the reference platform and resolves once it accepts requests.
+ * Listening happens first (so `port: 0` knows its URL), but requests are
+ * answered 503 until every service is ready.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'warn' });
+  const dataDir = resolve(options.dataDir);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
+
+  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+    res.end(JSON.stringify({ error: 'unavailable', message: 'platform is starting' }));
+  };
+  const server: Server = createServer((req, res) => handler(req, res));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  const baseUrl = (options.publicUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, '');
+
+  const closeHooks: Array<() => void | Promise<void>> = [];
+  const shutdown = async (): Promise<void> => {
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    server.closeIdleConnections();
+    for (const hook of closeHooks.reverse()) {
+      try {
+        await hook();
+      } catch (err) {
+        logger.error('shutdown hook failed', { error: err });
+      }
+    }
+    server.closeAllConnections();
+    await closed;
+  };
+
+  try {
+    const specs = typeof options.users === 'string' ? await readUsersFile(options.users) : options.users;
+    const users = await UserStore.open(dataDir, specs);
+    const key = await loadSigningKey(dataDir);
+    const tokens = new TokenService({
+      key,
+      issuer: `${baseUrl}/oidc`,
+      baseUrl,
+      users,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? 3600,
+    });
+    const context: PlatformContext = {
+      dataDir,
+      baseUrl,
+      auth: createAuthMiddleware(tokens, baseUrl),
+      users,
+      tokens,
+      logger,
+      specsDir: options.specsDir ?? DEFAULT_SPECS_DIR,
+      onClose: (hook) => closeHooks.push(hook),
+    };
+    const app = await createApp(context);
+    handler = app;
+    logger.info('platform started', { url: baseUrl, dataDir });
+    let closing: Promise<void> | undefined;
+    return { url: baseUrl, port, context, close: () => (closing ??= shutdown()) };
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+}
