@@ -8,16 +8,21 @@ import path from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const specDir = path.resolve(here, '../../../openapi');
-const outDir = path.resolve(here, '../src/generated');
+/** `--spec-dir` and `--out-dir` exist so the freshness test can run on a copy. */
+const option = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1]) : fallback;
+};
+const specDir = option('--spec-dir', path.resolve(here, '../../../openapi'));
+const outDir = option('--out-dir', path.resolve(here, '../src/generated'));
 /** Files in openapi/ that hold shared parts or tool config, not a service. */
 const notServices = new Set(['common.yaml', 'redocly.yaml']);
 
-export async function specFiles() {
+async function specFiles() {
   return (await readdir(specDir)).filter((f) => f.endsWith('.yaml') && !notServices.has(f)).sort();
 }
 
-export async function render(specFile) {
+async function render(specFile) {
   const ast = await openapiTS(pathToFileURL(path.join(specDir, specFile)), { silent: true });
   const banner =
     `// Generated from openapi/${specFile} by packages/sdk/scripts/generate.mjs.\n` +
@@ -49,4 +54,4 @@ async function main() {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) await main();
+await main();
