@@ -1,0 +1,63 @@
+"""The server extension: wires the broker supervisor and the handlers into Jupyter."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jupyter_core.paths import jupyter_runtime_dir
+from jupyter_server.extension.application import ExtensionApp
+from traitlets import Float, List, Unicode
+
+from .actions import SESSION_ID, LaunchOptionsHandler, SessionActionHandler, SessionsActionHandler
+from .broker import BrokerSupervisor, choose_runtime_file, default_broker_command
+from .proxy import BrokerEventsHandler, BrokerProxyHandler
+
+
+class VobridgeApp(ExtensionApp):
+    """vobridge server extension: supervises the broker and proxies ``/vobridge/*`` to it."""
+
+    name = "vobridge_jupyterlab"
+    load_other_extensions = True
+
+    broker_command = List(
+        Unicode(),
+        default_value=None,
+        allow_none=True,
+        config=True,
+        help="Command line that starts the broker (default: vobridge-broker on PATH, else the monorepo's build).",
+    )
+    runtime_file = Unicode(
+        "",
+        config=True,
+        help="Where the broker writes its runtime file (default: vobridge-broker.json in Jupyter's runtime dir).",
+    )
+    skaha_path = Unicode("/skaha/v1", config=True, help="Path of the skaha sessions API under a platform's origin.")
+    start_timeout = Float(30.0, config=True, help="Seconds to wait for the broker to write its runtime file.")
+
+    supervisor: BrokerSupervisor | None = None
+
+    def initialize_settings(self) -> None:
+        runtime_file = Path(self.runtime_file) if self.runtime_file else choose_runtime_file(Path(jupyter_runtime_dir()))
+        command = list(self.broker_command) if self.broker_command is not None else default_broker_command()
+        self.supervisor = BrokerSupervisor(command, runtime_file, self.log, start_timeout=self.start_timeout)
+        self.settings.update({"vobridge_supervisor": self.supervisor, "vobridge_skaha_path": self.skaha_path})
+
+    def initialize_handlers(self) -> None:
+        self.handlers.extend(
+            [
+                (r"/vobridge/v1/events", BrokerEventsHandler),
+                (r"/vobridge/actions/launch-options", LaunchOptionsHandler),
+                (r"/vobridge/actions/sessions", SessionsActionHandler),
+                (rf"/vobridge/actions/sessions/({SESSION_ID})", SessionActionHandler),
+                (rf"/vobridge/actions/sessions/({SESSION_ID})/([a-z]+)", SessionActionHandler),
+                (r"/vobridge/(.*)", BrokerProxyHandler),
+            ]
+        )
+
+    async def _start_jupyter_server_extension(self, serverapp: object) -> None:
+        assert self.supervisor is not None
+        self.supervisor.start()
+
+    async def stop_extension(self) -> None:
+        if self.supervisor is not None:
+            await self.supervisor.stop()
