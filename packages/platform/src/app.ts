@@ -3,6 +3,7 @@ import type { PlatformContext, ServiceMount } from './context.js';
 import { gmsRouter } from './gms/router.js';
 import { createErrorHandler, NotFoundError } from './http/index.js';
 import { identityRouter } from './identity/router.js';
+import { uwsRouter } from './uws/router.js';
 import { discoveryRouter } from './vosi/discovery-router.js';
 
 /**
@@ -13,6 +14,7 @@ import { discoveryRouter } from './vosi/discovery-router.js';
 export const SERVICES: readonly ServiceMount[] = [
   { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'] },
   { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
+  { name: 'uws', path: '/uws', router: uwsRouter, spec: 'uws.yaml', resourceIds: ['ivo://vobridge.org/uws'] },
 ];
 
 /** Builds the express application of a platform from its context. */

@@ -1,0 +1,40 @@
+// The platform's UWS service: `/uws/{list}` for each job type (`sleep`, the
+// test job, and `cone`, a cone search over the bundled bright-star table).
+
+import { Router, type Request, type Response } from 'express';
+import { join } from 'node:path';
+import type { PlatformContext } from '../context.js';
+import { currentUser, errorStyle } from '../http/index.js';
+import { capability, vosiCapabilities } from '../vosi/capabilities.js';
+import { vosiRouter } from '../vosi/routes.js';
+import { formPairs, jobRoutes, parseForm } from './http.js';
+import { JobManager } from './manager.js';
+import { coneJob } from './types/cone.js';
+import { sleepJob } from './types/sleep.js';
+
+/** Each job list appears in the capabilities as `<UWS_JOB_LIST>#<list>`. */
+export const UWS_JOB_LIST = 'ivo://vobridge.org/uws';
+
+/** Builds the UWS router and starts its job runner (stopped when the platform closes). */
+export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
+  const jobs = await JobManager.open({ dir: join(ctx.dataDir, 'uws'), types: [sleepJob, coneJob], logger: ctx.logger.child({ service: 'uws' }) });
+  ctx.onClose(() => jobs.close());
+  const base = `${ctx.baseUrl}/uws`;
+  const router = Router();
+  router.use(
+    vosiRouter(ctx.baseUrl, () => [
+      ...vosiCapabilities(base),
+      ...jobs.lists.map((list) => capability(`${UWS_JOB_LIST}#${list}`, `${base}/${list}`)),
+    ]),
+  );
+  router.use(errorStyle('text'), ctx.auth.requireUser);
+  const listOf = (req: Request): string => String(req.params.list);
+
+  router.post('/:list', parseForm, async (req: Request, res: Response) => {
+    const list = listOf(req);
+    const job = await jobs.create(list, currentUser(res).username, formPairs(req));
+    res.redirect(303, `${base}/${list}/${job.id}`);
+  });
+  router.use('/:list', jobRoutes(jobs, { list: listOf, listUrl: (list) => `${base}/${list}` }));
+  return router;
+}
