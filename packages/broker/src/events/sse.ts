@@ -1,0 +1,35 @@
+import type { Request, Response } from 'express';
+import type { EventBus } from './event-bus.js';
+
+/** Comment line sent this often so proxies and clients notice a dead stream. */
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Serve the event bus as a `text/event-stream`: one SSE message per event,
+ * `event:` being the event type and `data:` its JSON. The stream starts with
+ * a `ready` event so a client knows it is subscribed.
+ */
+export function serveEvents(bus: EventBus, streams: Set<Response>) {
+  return (req: Request, res: Response): void => {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write('event: ready\ndata: {}\n\n');
+    const unsubscribe = bus.subscribe((event) => {
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+    });
+    const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+    keepalive.unref();
+    streams.add(res);
+    const stop = (): void => {
+      clearInterval(keepalive);
+      unsubscribe();
+      streams.delete(res);
+    };
+    req.on('close', stop);
+    res.on('close', stop);
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * @vobridge/broker — the local token broker. Kernels and tools on this
+ * machine ask it for a fresh token for a service URL; it keeps the logins,
+ * refreshes tokens ahead of expiry, and releases a token only to the origins
+ * it was issued for.
+ */
+export { startBroker, type Broker, type BrokerOptions } from './broker.js';
+export {
+  AlreadyRunningError,
+  BadRequestError,
+  BrokerError,
+  InvalidCredentialsError,
+  LoginPendingError,
+  LoginRequiredError,
+  MethodUnsupportedError,
+  NotFoundError,
+  NotLoggedInError,
+  OriginRefusedError,
+  OutOfScopeError,
+  PlatformUnreachableError,
+  RateLimitedError,
+  UnauthorizedError,
+  type BrokerErrorCode,
+} from './errors.js';
+export type { BrokerEvent, BrokerEventListener } from './events/event-bus.js';
+export type { LoginInfo, LoginMethod, LoginState } from './logins/login.js';
+export type { LoginRequest, PendingLogin } from './logins/registry.js';
+export type { LoginScope } from './logins/scope.js';
+export type { IssuedToken } from './logins/token.js';
+export { HttpPlatformClient, type HttpPlatformClientOptions } from './platform/http-platform-client.js';
+export {
+  RenewalRefusedError,
+  type DeviceLoginStart,
+  type Grant,
+  type PkceLoginStart,
+  type PlatformClient,
+  type Renewal,
+} from './platform/platform-client.js';
+export { defaultRuntimeFile } from './runtime/paths.js';
+export { readRuntimeFile, type RuntimeInfo } from './runtime/runtime-file.js';
+export { defaultTokenFile } from './sink/token-file-sink.js';

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { BrokerError, LoginRequiredError } from '../errors.js';
+import { RenewalRefusedError, type Grant, type Renewal } from '../platform/platform-client.js';
+import type { LoginScope } from './scope.js';
+import type { IssuedToken } from './token.js';
+
+/** How a login was made. */
+export type LoginMethod = 'password' | 'device' | 'pkce' | 'token';
+
+/**
+ * Lifecycle of a login: `pending` until the user finishes a device or PKCE
+ * flow; `active` while a valid token exists or can be obtained; `refreshing`
+ * while a renewal is in flight (the old token is still served); `expired`
+ * once the token is dead and cannot be renewed; `failed` when the flow itself
+ * failed.
+ */
+export type LoginState = 'pending' | 'active' | 'refreshing' | 'expired' | 'failed';
+
+/** Public description of a login, as `GET /v1/logins` lists it. Never contains a token. */
+export interface LoginInfo {
+  id: string;
+  method: LoginMethod;
+  state: LoginState;
+  /** Origin of the platform. */
+  platform: string;
+  /** User name, once known. */
+  user?: string;
+  /** OAuth scopes of the current token. */
+  scopes: string[];
+  /** Where else the token is released: the platform's other service origins, and declared domains (https only, subdomains included). */
+  domains: string[];
+  /** Expiry of the current token, epoch seconds (0 when unknown). */
+  expires_at: number;
+  /** Whether the broker can renew the token without the user. */
+  refreshable: boolean;
+  /** ISO 8601 creation time. */
+  created_at: string;
+  /** Why a pending flow failed or a login expired. */
+  reason?: string;
+}
+
+/** Callbacks a login reports its state changes through. */
+export interface LoginHooks {
+  renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
+  refreshed(login: Login): void;
+  refreshFailed(login: Login, reason: string, retryIn?: number): void;
+  expired(login: Login, reason: string): void;
+}
+
+/** Refresh when this fraction of the token's lifetime has passed. */
+const REFRESH_AT = 0.75;
+/** Backoff after failed refreshes: 1 s, doubling, at most this. */
+const MAX_BACKOFF_MS = 60_000;
+
+/**
+ * One login: its current token, the material to renew it, and its refresh
+ * schedule. Refreshes are proactive (at 75 % of the lifetime), single-flight
+ * (concurrent callers share one renewal), back off on failure, and never
+ * replace a still-valid token with nothing.
+ */
+export class Login {
+  readonly id: string;
+  readonly method: LoginMethod;
+  readonly platform: string;
+  readonly createdAt: Date;
+  #scope: LoginScope;
+  #state: LoginState;
+  #token?: IssuedToken;
+  #renewal: Renewal = { kind: 'none' };
+  #user?: string;
+  #reason?: string;
+  #hooks: LoginHooks;
+  #inflight?: Promise<void>;
+  #timer?: NodeJS.Timeout;
+  #failures = 0;
+  #permanentFailure?: string;
+  #disposed = false;
+
+  constructor(init: { method: LoginMethod; platform: string; scope: LoginScope; hooks: LoginHooks; id?: string; createdAt?: Date }) {
+    this.id = init.id ?? randomUUID();
+    this.method = init.method;
+    this.platform = init.platform;
+    this.createdAt = init.createdAt ?? new Date();
+    this.#scope = init.scope;
+    this.#hooks = init.hooks;
+    this.#state = 'pending';
+  }
+
+  /** Current state. */
+  get state(): LoginState {
+    return this.#inflight && this.#state === 'active' ? 'refreshing' : this.#state;
+  }
+
+  /** True once the login holds a token (active, refreshing or expired), i.e. it can answer token requests. */
+  get established(): boolean {
+    return this.#state === 'active' || this.#state === 'expired';
+  }
+
+  /** True while the login's token is usable or renewable. */
+  get active(): boolean {
+    return this.#state === 'active';
+  }
+
+  /** Where the token may be sent. */
+  get scope(): LoginScope {
+    return this.#scope;
+  }
+
+  /** User name, once known. */
+  get user(): string | undefined {
+    return this.#user;
+  }
+
+  /** Renewal material (for encrypted persistence only). */
+  get renewal(): Renewal {
+    return this.#renewal;
+  }
+
+  /** The current token (for encrypted persistence and the token file sink only). */
+  get currentToken(): IssuedToken | undefined {
+    return this.#token;
+  }
+
+  /** Complete the login with its first grant and start the refresh schedule. */
+  activate(grant: Grant): void {
+    if (this.#disposed) return;
+    this.#scope = { origins: [...new Set([...this.#scope.origins, ...grant.origins])], domains: this.#scope.domains };
+    this.#install(grant.token, grant.renewal);
+  }
+
+  /** Mark a pending flow as failed. */
+  fail(reason: string): void {
+    this.#state = 'failed';
+    this.#reason = reason;
+  }
+
+  /**
+   * A token valid for at least `minValidSeconds`, refreshing first when the
+   * current one expires sooner. When a refresh fails, a token that is still
+   * valid is returned anyway (its `expiresAt` tells the caller); a dead one
+   * yields {@link LoginRequiredError}.
+   */
+  async token(minValidSeconds: number): Promise<IssuedToken> {
+    const current = this.#token;
+    if (current && remainingMs(current) > minValidSeconds * 1000) return current;
+    if (!this.#permanentFailure) await this.refresh();
+    const latest = this.#token;
+    if (latest && remainingMs(latest) > 0) return latest;
+    throw new LoginRequiredError(this.id, this.platform, this.#permanentFailure ?? this.#reason ?? 'the last refresh failed');
+  }
+
+  /** Renew now, sharing one renewal between concurrent callers. Resolves whether or not it worked. */
+  refresh(): Promise<void> {
+    this.#inflight ??= this.#renewOnce().finally(() => {
+      this.#inflight = undefined;
+    });
+    return this.#inflight;
+  }
+
+  /** Public description (no token). */
+  info(): LoginInfo {
+    const token = this.#token;
+    return {
+      id: this.id,
+      method: this.method,
+      state: this.state,
+      platform: this.platform,
+      ...(this.#user !== undefined ? { user: this.#user } : {}),
+      scopes: [...(token?.scopes ?? [])],
+      domains: [...this.#scope.origins.filter((origin) => origin !== this.platform), ...this.#scope.domains],
+      expires_at: token?.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
+      refreshable: this.#renewal.kind !== 'none' && !this.#permanentFailure,
+      created_at: this.createdAt.toISOString(),
+      ...(this.#reason !== undefined ? { reason: this.#reason } : {}),
+    };
+  }
+
+  /** Stop timers; the login is forgotten. */
+  dispose(): void {
+    this.#disposed = true;
+    clearTimeout(this.#timer);
+  }
+
+  #install(token: IssuedToken, renewal: Renewal): void {
+    this.#token = token;
+    this.#renewal = renewal;
+    this.#user = token.user ?? this.#user;
+    this.#state = 'active';
+    this.#reason = undefined;
+    this.#failures = 0;
+    if (token.expiresAt !== undefined) {
+      const lifetime = token.expiresAt - token.issuedAt;
+      this.#schedule(Math.max(0, token.issuedAt + lifetime * REFRESH_AT - Date.now()));
+    }
+  }
+
+  async #renewOnce(): Promise<void> {
+    if (this.#disposed) return;
+    try {
+      const { token, renewal } = await this.#hooks.renew(this.#renewal);
+      if (this.#disposed) return;
+      this.#install(token, renewal);
+      this.#hooks.refreshed(this);
+    } catch (error) {
+      if (this.#disposed) return;
+      const reason = safeReason(error);
+      if (error instanceof RenewalRefusedError) {
+        this.#permanentFailure = reason;
+        this.#hooks.refreshFailed(this, reason);
+        this.#scheduleExpiry(reason);
+        return;
+      }
+      this.#failures += 1;
+      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.#failures - 1));
+      this.#hooks.refreshFailed(this, reason, Math.ceil(backoff / 1000));
+      this.#schedule(backoff);
+      const token = this.#token;
+      if (!token || remainingMs(token) <= 0) this.#expire(reason);
+    }
+  }
+
+  #schedule(delayMs: number): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.refresh(), delayMs);
+    // A pending refresh must not keep a stopping broker alive.
+    this.#timer.unref();
+  }
+
+  #scheduleExpiry(reason: string): void {
+    clearTimeout(this.#timer);
+    const token = this.#token;
+    const left = token ? remainingMs(token) : 0;
+    if (left <= 0) {
+      this.#expire(reason);
+      return;
+    }
+    this.#timer = setTimeout(() => this.#expire(reason), left);
+    this.#timer.unref();
+  }
+
+  #expire(reason: string): void {
+    if (this.#state === 'expired' || this.#disposed) return;
+    this.#state = 'expired';
+    this.#reason = reason;
+    this.#hooks.expired(this, reason);
+  }
+}
+
+function remainingMs(token: IssuedToken): number {
+  return token.expiresAt === undefined ? Number.POSITIVE_INFINITY : token.expiresAt - Date.now();
+}
+
+/**
+ * Messages of the broker's own errors never contain credentials; a foreign
+ * error (a parser quoting its input, say) might, so only its class is kept.
+ */
+function safeReason(error: unknown): string {
+  if (error instanceof BrokerError || error instanceof RenewalRefusedError) return error.message;
+  return `unexpected ${error instanceof Error ? error.name : 'error'}`;
+}

@@ -1,0 +1,307 @@
+import {
+  BadRequestError,
+  BrokerError,
+  InvalidCredentialsError,
+  LoginPendingError,
+  NotFoundError,
+  NotLoggedInError,
+  OutOfScopeError,
+} from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Grant, PlatformClient } from '../platform/platform-client.js';
+import { Login, type LoginHooks, type LoginInfo, type LoginMethod } from './login.js';
+import { normaliseDomains, parseServiceUrl, scopeCovers } from './scope.js';
+import type { IssuedToken } from './token.js';
+
+/** Body of `POST /v1/logins`, validated. */
+export type LoginRequest =
+  | { method: 'password'; url: string; username: string; password: string; domains?: string[] }
+  | { method: 'device'; url: string; scopes?: string[]; domains?: string[] }
+  | { method: 'pkce'; url: string; redirect_uri: string; scopes?: string[]; domains?: string[] }
+  | { method: 'token'; url: string; token: string; refresh_token?: string; domains?: string[] };
+
+/** Answer of `POST /v1/logins` for a login that waits for the user (202). */
+export interface PendingLogin {
+  id: string;
+  platform: string;
+  method: 'device' | 'pkce';
+  state: 'pending';
+  /** Seconds until the pending login is abandoned. */
+  expires_in: number;
+  user_code?: string;
+  verification_uri?: string;
+  verification_uri_complete?: string;
+  interval?: number;
+  authorization_url?: string;
+}
+
+/** How long a PKCE login may wait for its redirect. */
+const PKCE_WINDOW_S = 600;
+
+interface PendingPkce {
+  login: Login;
+  complete: (code: string) => Promise<Grant>;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * All logins of this broker, across platforms: starts them, resolves the
+ * login whose scope covers a URL, and tells listeners about every change.
+ */
+export class LoginRegistry {
+  readonly #logins = new Map<string, Login>();
+  readonly #pkce = new Map<string, PendingPkce>();
+  readonly #aborts = new Map<string, AbortController>();
+  readonly #client: PlatformClient;
+  readonly #bus: EventBus;
+  readonly #changed: () => void;
+  readonly #hooks: LoginHooks;
+
+  /** `changed` runs after any change of a login's token or state (persistence, token file sink). */
+  constructor(client: PlatformClient, bus: EventBus, changed: () => void = () => undefined) {
+    this.#client = client;
+    this.#bus = bus;
+    this.#changed = changed;
+    this.#hooks = {
+      renew: (renewal) => this.#client.renew(renewal),
+      refreshed: (login) => {
+        this.#announce(login);
+        this.#changed();
+      },
+      refreshFailed: (login, reason, retryIn) => {
+        const permanent = retryIn === undefined;
+        this.#bus.emit({
+          type: 'refresh_failed',
+          id: login.id,
+          error: permanent ? 'login_required' : 'platform_unreachable',
+          message: permanent ? `Refreshing failed for good (${reason}); log in again.` : `Refreshing failed (${reason}); retrying in ${retryIn} s.`,
+        });
+        const expiresAt = login.info().expires_at;
+        if (expiresAt > Date.now() / 1000) this.#bus.emit({ type: 'expiring', id: login.id, expires_at: expiresAt });
+      },
+      expired: (login) => {
+        this.#announce(login);
+        this.#changed();
+      },
+    };
+  }
+
+  /** Start a login: password and token logins complete before this resolves; device and PKCE logins come back pending. */
+  async start(request: LoginRequest): Promise<LoginInfo | PendingLogin> {
+    const url = parseServiceUrl(request.url);
+    const domains = normaliseDomains(request.domains ?? []);
+    const login = new Login({ method: request.method, platform: url.origin, scope: { origins: [url.origin], domains }, hooks: this.#hooks });
+    switch (request.method) {
+      case 'password':
+        this.#admit(login, await this.#client.passwordLogin(url, request.username, request.password));
+        return login.info();
+      case 'token':
+        this.#admit(login, await this.#client.tokenLogin(url, request.token, request.refresh_token));
+        return login.info();
+      case 'device': {
+        const abort = new AbortController();
+        const started = await this.#client.startDeviceLogin(url, { ...scopeOption(request.scopes), signal: abort.signal });
+        this.#logins.set(login.id, login);
+        this.#aborts.set(login.id, abort);
+        this.#announce(login);
+        void started.completion
+          .then(
+            (grant) => this.#admit(login, grant),
+            (error: unknown) => this.#failPending(login, error),
+          )
+          .finally(() => this.#aborts.delete(login.id));
+        return {
+          ...pendingBase(login, 'device'),
+          expires_in: started.expiresIn,
+          user_code: started.userCode,
+          verification_uri: started.verificationUri,
+          ...(started.verificationUriComplete ? { verification_uri_complete: started.verificationUriComplete } : {}),
+          interval: started.interval,
+        };
+      }
+      case 'pkce': {
+        const started = await this.#client.startPkceLogin(url, { redirectUri: request.redirect_uri, ...scopeOption(request.scopes) });
+        this.#logins.set(login.id, login);
+        const timer = setTimeout(() => {
+          this.#pkce.delete(started.state);
+          this.#failPending(login, new InvalidCredentialsError('The browser login was not completed within 10 minutes.'));
+        }, PKCE_WINDOW_S * 1000);
+        timer.unref();
+        this.#pkce.set(started.state, { login, complete: started.complete, timer });
+        this.#announce(login);
+        return { ...pendingBase(login, 'pkce'), expires_in: PKCE_WINDOW_S, authorization_url: started.authorizationUrl };
+      }
+    }
+  }
+
+  /** Finish a PKCE login with the `code` its redirect carried (`undefined` when the platform sent an error instead). */
+  async completePkce(state: string, code: string | undefined, error?: string): Promise<LoginInfo> {
+    const pending = this.#pkce.get(state);
+    if (!pending) throw new NotFoundError('No browser login is waiting for this state (it finished, expired or never started).');
+    this.#pkce.delete(state);
+    clearTimeout(pending.timer);
+    try {
+      if (code === undefined) throw new InvalidCredentialsError(`The platform ended the browser login without a code (${error ?? 'no reason given'}).`);
+      this.#admit(pending.login, await pending.complete(code));
+    } catch (failure) {
+      this.#failPending(pending.login, failure);
+      throw failure;
+    }
+    return pending.login.info();
+  }
+
+  /** Every login, newest first. */
+  list(): LoginInfo[] {
+    return [...this.#logins.values()].reverse().map((login) => login.info());
+  }
+
+  /** One login by id. */
+  get(id: string): LoginInfo {
+    return this.#find(id).info();
+  }
+
+  /** Log out: forget the login and its tokens. */
+  remove(id: string): void {
+    this.#forget(this.#find(id));
+    this.#bus.emit({ type: 'login', id });
+    this.#changed();
+  }
+
+  /** Logins that hold a token (active, refreshing or expired), newest first. */
+  established(): Login[] {
+    return [...this.#logins.values()].reverse().filter((login) => login.established);
+  }
+
+  /**
+   * The token for `rawUrl`, valid for at least `minValidSeconds` when it can
+   * be, from the newest active login whose scope covers the URL.
+   */
+  async token(rawUrl: string | undefined, minValidSeconds: number): Promise<{ token: IssuedToken; login: Login }> {
+    const url = parseServiceUrl(rawUrl);
+    const all = [...this.#logins.values()].reverse();
+    const covering = all.filter((login) => scopeCovers(login.scope, url));
+    const login = covering.find((l) => l.active) ?? covering.find((l) => l.established);
+    if (!login) {
+      const pending = covering.find((l) => l.state === 'pending');
+      if (pending) throw new LoginPendingError(pending.id, pending.platform);
+      const platforms = [...new Set(this.established().map((l) => l.platform))];
+      if (platforms.length === 0) throw new NotLoggedInError(url.origin);
+      throw new OutOfScopeError(
+        `No login covers ${url.origin}: a token is only released to the origins it was issued for. Logged in to: ${platforms.join(', ')}. Log in to the platform serving this URL.`,
+      );
+    }
+    return { token: await login.token(minValidSeconds), login };
+  }
+
+  /** Put back a login restored from the encrypted store. */
+  restore(init: { id: string; method: LoginMethod; createdAt: Date; grant: Grant; domains: string[] }): void {
+    const login = new Login({
+      id: init.id,
+      method: init.method,
+      platform: init.grant.platform,
+      scope: { origins: [...init.grant.origins], domains: init.domains },
+      hooks: this.#hooks,
+      createdAt: init.createdAt,
+    });
+    login.activate(init.grant);
+    this.#logins.set(login.id, login);
+  }
+
+  /** Stop every timer and pending flow. */
+  close(): void {
+    for (const login of this.#logins.values()) this.#forget(login);
+  }
+
+  #admit(login: Login, grant: Grant): void {
+    login.activate(grant);
+    // Logging in again as the same user on the same platform replaces the older login.
+    for (const other of this.#logins.values()) {
+      if (other !== login && other.platform === login.platform && other.user === login.user) {
+        this.#forget(other);
+        this.#bus.emit({ type: 'login', id: other.id });
+      }
+    }
+    this.#logins.set(login.id, login);
+    this.#announce(login);
+    this.#changed();
+  }
+
+  #announce(login: Login): void {
+    this.#bus.emit({ type: 'login', id: login.id, login: login.info() });
+  }
+
+  #failPending(login: Login, error: unknown): void {
+    if (!this.#logins.has(login.id)) return;
+    login.fail(error instanceof BrokerError ? error.message : 'The login flow failed.');
+    this.#announce(login);
+  }
+
+  #forget(login: Login): void {
+    login.dispose();
+    this.#aborts.get(login.id)?.abort();
+    this.#aborts.delete(login.id);
+    for (const [state, pending] of this.#pkce) {
+      if (pending.login === login) {
+        clearTimeout(pending.timer);
+        this.#pkce.delete(state);
+      }
+    }
+    this.#logins.delete(login.id);
+  }
+
+  #find(id: string): Login {
+    const login = this.#logins.get(id);
+    if (!login) throw new NotFoundError(`No login with id "${id.slice(0, 64)}".`);
+    return login;
+  }
+}
+
+function pendingBase(login: Login, method: 'device' | 'pkce'): Pick<PendingLogin, 'id' | 'platform' | 'method' | 'state'> {
+  return { id: login.id, platform: login.platform, method, state: 'pending' };
+}
+
+function scopeOption(scopes: string[] | undefined): { scope?: string } {
+  return scopes && scopes.length > 0 ? { scope: scopes.join(' ') } : {};
+}
+
+/** Validate an untrusted `POST /v1/logins` body. */
+export function parseLoginRequest(body: unknown): LoginRequest {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestError('The body must be a JSON object.');
+  const fields = body as Record<string, unknown>;
+  const text = (name: string): string => {
+    const value = fields[name];
+    if (typeof value !== 'string' || value.length === 0 || value.length > 8192) throw new BadRequestError(`"${name}" must be a non-empty string.`);
+    return value;
+  };
+  const optionalText = (name: string): string | undefined => (fields[name] === undefined ? undefined : text(name));
+  const list = (name: string): string[] | undefined => {
+    const value = fields[name];
+    if (value === undefined) return undefined;
+    if (!Array.isArray(value) || value.length > 64 || !value.every((item) => typeof item === 'string' && /^[\x21-\x7e]{1,256}$/.test(item))) {
+      throw new BadRequestError(`"${name}" must be a list of strings without spaces.`);
+    }
+    return value as string[];
+  };
+  const url = text('url');
+  const domains = list('domains');
+  const extra = domains ? { domains } : {};
+  switch (fields.method) {
+    case 'password':
+      return { method: 'password', url, username: text('username'), password: text('password'), ...extra };
+    case 'token': {
+      const refreshToken = optionalText('refresh_token');
+      return { method: 'token', url, token: text('token'), ...(refreshToken ? { refresh_token: refreshToken } : {}), ...extra };
+    }
+    case 'device': {
+      const scopes = list('scopes');
+      return { method: 'device', url, ...(scopes ? { scopes } : {}), ...extra };
+    }
+    case 'pkce': {
+      const scopes = list('scopes');
+      const redirectUri = parseServiceUrl(text('redirect_uri'), 'redirect_uri').toString();
+      return { method: 'pkce', url, redirect_uri: redirectUri, ...(scopes ? { scopes } : {}), ...extra };
+    }
+    default:
+      throw new BadRequestError('"method" must be one of password, device, pkce, token.');
+  }
+}

@@ -1,0 +1,70 @@
+import type { IssuedToken } from '../logins/token.js';
+
+/**
+ * What a login needs to get its next token without asking the user. Kept in
+ * memory; persisted (encrypted) only when the user turned persistence on.
+ */
+export type Renewal =
+  | { readonly kind: 'refresh_token'; readonly tokenEndpoint: string; readonly clientId: string; readonly refreshToken: string }
+  | { readonly kind: 'password'; readonly loginUrl: string; readonly username: string; readonly password: string }
+  | { readonly kind: 'none' };
+
+/** The outcome of a successful login. */
+export interface Grant {
+  readonly token: IssuedToken;
+  readonly renewal: Renewal;
+  /** Origin of the platform logged in to. */
+  readonly platform: string;
+  /** Origins the token may be sent to (the platform's and its services'). */
+  readonly origins: readonly string[];
+}
+
+/** A device authorization in progress (RFC 8628): what the user must do, and the wait for it. */
+export interface DeviceLoginStart {
+  readonly userCode: string;
+  readonly verificationUri: string;
+  readonly verificationUriComplete?: string;
+  /** Seconds until the device code expires. */
+  readonly expiresIn: number;
+  /** Seconds between polls. */
+  readonly interval: number;
+  /** Resolves once the user approved; rejects on denial, expiry or abort. */
+  readonly completion: Promise<Grant>;
+}
+
+/** An authorization code + PKCE login in progress: where to send the browser, and how to finish. */
+export interface PkceLoginStart {
+  readonly authorizationUrl: string;
+  /** The `state` value the redirect must come back with. */
+  readonly state: string;
+  /** Exchange the code from the redirect for tokens. */
+  readonly complete: (code: string) => Promise<Grant>;
+}
+
+/**
+ * The platform operations the broker relies on. One implementation speaks
+ * HTTP to real platforms; the interface keeps the login registry and the
+ * HTTP API independent of how logins are performed.
+ */
+export interface PlatformClient {
+  /** Password login (CADC / IVOA SSO `tls-with-password`). */
+  passwordLogin(url: URL, username: string, password: string): Promise<Grant>;
+  /** Adopt a token the user already has (a refresh token, if given, is redeemed at the platform's OIDC token endpoint). */
+  tokenLogin(url: URL, accessToken: string, refreshToken?: string): Promise<Grant>;
+  /** Start an OIDC device authorization grant. */
+  startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart>;
+  /** Start an OIDC authorization code + PKCE login. */
+  startPkceLogin(url: URL, options: { redirectUri: string; scope?: string }): Promise<PkceLoginStart>;
+  /** Get a fresh token from the renewal material; may return new material (rotated refresh token). */
+  renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
+  /** The caller's sessions on a platform, as the platform's sessions service lists them. */
+  listSessions(platform: string, token: string): Promise<unknown[]>;
+}
+
+/** Thrown by {@link PlatformClient.renew} when renewing can never succeed again (revoked grant, changed password). */
+export class RenewalRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RenewalRefusedError';
+  }
+}

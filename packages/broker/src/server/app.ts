@@ -1,0 +1,168 @@
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { BadRequestError, BrokerError, NotFoundError, OutOfScopeError } from '../errors.js';
+import type { EventBus } from '../events/event-bus.js';
+import { serveEvents } from '../events/sse.js';
+import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
+import type { PlatformClient } from '../platform/platform-client.js';
+import { rateLimit, type RateLimitOptions } from './rate-limit.js';
+import { refuseBrowsers, requireLoopbackHost, requireSecret } from './security.js';
+
+/** What the HTTP layer needs from the broker. */
+export interface AppContext {
+  secret: string;
+  logins: LoginRegistry;
+  bus: EventBus;
+  client: PlatformClient;
+  /** `Host` header values accepted (known once the server listens). */
+  allowedHosts: () => readonly string[];
+  rateLimit: RateLimitOptions;
+  /** Open event streams, ended when the broker stops. */
+  streams: Set<Response>;
+  /** One log line per request: method, path (never the query), status. */
+  log: (line: string) => void;
+  version: string;
+}
+
+/** Largest accepted JSON body. */
+const BODY_LIMIT = '16kb';
+/** Longest `min_valid` accepted (a day). */
+const MAX_MIN_VALID = 86_400;
+
+/**
+ * The broker's HTTP API (`openapi/broker.yaml`). Every route, `/healthz`
+ * included, sits behind the same checks, in this order: Host, browser
+ * headers, rate limit, secret.
+ */
+export function createApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.disable('etag');
+  app.set('query parser', 'simple');
+
+  app.use((req, res, next) => {
+    res.on('finish', () => ctx.log(`${req.method} ${req.path} ${res.statusCode}`));
+    res.setHeader('cache-control', 'no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    next();
+  });
+  app.use(requireLoopbackHost(ctx.allowedHosts));
+  app.use(refuseBrowsers());
+  app.use(rateLimit(ctx.rateLimit));
+  app.use(requireSecret(ctx.secret));
+  app.use(express.json({ limit: BODY_LIMIT, strict: true }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', version: ctx.version, pid: process.pid, logins: ctx.logins.established().length });
+  });
+
+  app.get('/v1/token', async (req, res) => {
+    const minValid = parseMinValid(req.query.min_valid);
+    if (req.query.audience !== undefined) {
+      throw new BadRequestError('"audience" is not supported yet: ask without it for the login\'s own token.');
+    }
+    const { token, login } = await ctx.logins.token(queryString(req.query.url), minValid);
+    const wanted = (queryString(req.query.scope) ?? '').split(' ').filter(Boolean);
+    const missing = wanted.filter((scope) => !token.scopes.includes(scope));
+    if (missing.length > 0) {
+      throw new OutOfScopeError(`The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`);
+    }
+    res.json({
+      token: token.accessToken,
+      token_type: 'Bearer',
+      expires_at: token.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
+      scope: token.scopes.join(' '),
+      login_id: login.id,
+      platform: login.platform,
+    });
+  });
+
+  app.get('/v1/logins', (_req, res) => {
+    res.json(ctx.logins.list());
+  });
+  app.post('/v1/logins', async (req, res) => {
+    const started = await ctx.logins.start(parseLoginRequest(req.body));
+    res.status(started.state === 'pending' ? 202 : 201).location(`/v1/logins/${started.id}`).json(started);
+  });
+  app.get('/v1/logins/:id', (req, res) => {
+    res.json(ctx.logins.get(String(req.params.id)));
+  });
+  app.delete('/v1/logins/:id', (req, res) => {
+    ctx.logins.remove(String(req.params.id));
+    res.status(204).end();
+  });
+  app.get('/v1/callback', async (req, res) => {
+    const state = queryString(req.query.state);
+    if (!state) throw new BadRequestError('Missing "state".');
+    let message = 'Logged in. You can close this window.';
+    try {
+      await ctx.logins.completePkce(state, queryString(req.query.code), queryString(req.query.error)?.slice(0, 64));
+    } catch (error) {
+      if (error instanceof NotFoundError) throw error;
+      message = 'The login failed. Close this window and try again from JupyterLab.';
+    }
+    // A fixed page: nothing from the request is reflected into it.
+    res
+      .type('html')
+      .setHeader('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'")
+      .send(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>vobridge</title></head><body><p>${message}</p><script>window.close()</script></body></html>`);
+  });
+
+  app.get('/v1/sessions', async (_req, res) => {
+    const platforms: { platform: string; ok: boolean; error?: string }[] = [];
+    const sessions: unknown[] = [];
+    await Promise.all(
+      ctx.logins.established().filter((login) => login.active).map(async (login) => {
+        try {
+          const token = await login.token(60);
+          for (const session of await ctx.client.listSessions(login.platform, token.accessToken)) {
+            if (typeof session === 'object' && session !== null) sessions.push({ ...session, platform: login.platform });
+          }
+          platforms.push({ platform: login.platform, ok: true });
+        } catch (error) {
+          platforms.push({ platform: login.platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' });
+        }
+      }),
+    );
+    res.json({ platforms, sessions });
+  });
+
+  app.get('/v1/events', serveEvents(ctx.bus, ctx.streams));
+
+  app.use((req: Request) => {
+    throw new BrokerError('not_found', 404, `No route ${req.method} ${req.path}.`);
+  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const known = asBrokerError(error);
+    if (known.code === 'internal') ctx.log(`internal error: ${error instanceof Error ? error.name : 'unknown'}`);
+    if (known.status === 401) res.setHeader('www-authenticate', 'Bearer realm="vobridge-broker"');
+    res.status(known.status).json({
+      error: known.code,
+      message: known.message,
+      ...(known.loginId !== undefined ? { login_id: known.loginId } : {}),
+      ...(known.platform !== undefined ? { platform: known.platform } : {}),
+    });
+  });
+  return app;
+}
+
+function queryString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function parseMinValid(value: unknown): number {
+  if (value === undefined) return 60;
+  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value) || Number(value) > MAX_MIN_VALID) {
+    throw new BadRequestError(`"min_valid" must be a number of seconds between 0 and ${MAX_MIN_VALID}.`);
+  }
+  return Number(value);
+}
+
+/** Map body-parser and unknown errors onto typed broker errors (never echoing the body). */
+function asBrokerError(error: unknown): BrokerError {
+  if (error instanceof BrokerError) return error;
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') return new BadRequestError('The body is not valid JSON.');
+  if (type === 'entity.too.large') return new BrokerError('bad_request', 413, 'The body is too large.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new BrokerError('bad_request', 415, 'Unsupported body encoding.');
+  return new BrokerError('internal', 500, 'Internal broker error.');
+}
