@@ -18,6 +18,7 @@ export type VobridgeErrorCode =
   | 'ERR_NOT_FOUND'
   | 'ERR_PERMISSION'
   | 'ERR_JWT_INVALID'
+  | 'ERR_OAUTH'
   | 'ERR_CONFIGURATION';
 
 /**
@@ -190,6 +191,31 @@ export class PermissionError extends HttpError {
         options?.message ??
         `Permission denied for ${redactUrl(url)} (HTTP ${status}): your identity lacks access; check group membership.`,
     });
+  }
+}
+
+/**
+ * An OAuth 2 / OIDC endpoint answered with an error (`invalid_grant`,
+ * `access_denied`, `expired_token`, ...). `error` is the RFC 6749 code.
+ */
+export class OAuthError extends VobridgeError {
+  override readonly code = 'ERR_OAUTH';
+  /** RFC 6749 / 8628 error code. */
+  readonly error: string;
+  /** The server's `error_description`, if any. */
+  readonly description: string | undefined;
+  /** HTTP status of the error answer. */
+  readonly status: number | undefined;
+
+  constructor(error: string, options?: { description?: string; status?: number; message?: string; cause?: unknown }) {
+    super(
+      options?.message ??
+        `The authorization server refused the request (${error})${options?.description ? `: ${boundDetail(options.description)}` : ''}.`,
+      options,
+    );
+    this.error = error;
+    this.description = options?.description;
+    this.status = options?.status;
   }
 }
 

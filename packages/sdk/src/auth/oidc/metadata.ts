@@ -1,0 +1,76 @@
+// OIDC / RFC 8414 discovery. Platforms put the document at the issuer
+// (`<issuer>/.well-known/openid-configuration`) or at their origin's root
+// with the issuer under a path; IVOA challenges may only give the
+// authorization endpoint. Both locations are tried, in that order.
+
+import { ConfigurationError, ProtocolError, errorFromResponse } from '../../errors.js';
+import { send, type RequestControl } from '../http/request.js';
+
+/** The provider metadata fields the SDK uses. */
+export interface OidcMetadata {
+  issuer: string;
+  token_endpoint: string;
+  authorization_endpoint?: string;
+  device_authorization_endpoint?: string;
+  jwks_uri?: string;
+  grant_types_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  scopes_supported?: string[];
+  [key: string]: unknown;
+}
+
+/**
+ * Fetches provider metadata for an issuer, or for any URL of the provider
+ * (an IVOA `#OAuth` access URL): tries `<url>/.well-known/openid-configuration`,
+ * then the same at each parent path up to the origin.
+ *
+ * @throws ProtocolError when no location yields valid metadata.
+ */
+export async function discoverOidc(issuerOrUrl: string | URL, control: RequestControl = {}): Promise<OidcMetadata> {
+  let base: URL;
+  try {
+    base = new URL(String(issuerOrUrl));
+  } catch (cause) {
+    throw new ConfigurationError('The OIDC issuer must be an absolute URL.', { cause });
+  }
+  let lastError: unknown;
+  for (const candidate of candidates(base)) {
+    try {
+      const response = await send(candidate, { headers: { accept: 'application/json' } }, control);
+      if (!response.ok) {
+        lastError = await errorFromResponse(response, candidate);
+        continue;
+      }
+      return validate(await response.json(), candidate);
+    } catch (error) {
+      if (!(error instanceof ProtocolError) && !(error instanceof SyntaxError) && !isHttpError(error)) throw error;
+      lastError = error;
+    }
+  }
+  throw new ProtocolError(`No OpenID Connect configuration found for ${base.origin}${base.pathname}.`, { cause: lastError });
+}
+
+function isHttpError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error;
+}
+
+function candidates(base: URL): URL[] {
+  const segments = base.pathname.split('/').filter(Boolean);
+  const urls: URL[] = [];
+  for (let n = segments.length; n >= 0; n--) {
+    const prefix = segments.slice(0, n).join('/');
+    urls.push(new URL(`${prefix ? `/${prefix}` : ''}/.well-known/openid-configuration`, base.origin));
+  }
+  return urls;
+}
+
+function validate(body: unknown, from: URL): OidcMetadata {
+  if (!body || typeof body !== 'object') throw new ProtocolError(`OIDC configuration at ${from.origin}${from.pathname} is not a JSON object.`);
+  const m = body as Record<string, unknown>;
+  for (const key of ['issuer', 'token_endpoint'] as const) {
+    if (typeof m[key] !== 'string' || !(m[key] as string)) {
+      throw new ProtocolError(`OIDC configuration at ${from.origin}${from.pathname} lacks "${key}".`, { element: key });
+    }
+  }
+  return m as OidcMetadata;
+}

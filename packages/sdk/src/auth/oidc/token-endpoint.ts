@@ -1,0 +1,79 @@
+// The one place that talks to a token endpoint: form-encoded POST, client
+// authentication, OAuth error mapping. Error messages carry the server's
+// error code and description, never a token or a client secret.
+
+import { OAuthError, ProtocolError, errorFromResponse } from '../../errors.js';
+import { send, type RequestControl } from '../http/request.js';
+
+/** An OAuth client as registered with the provider. */
+export interface OAuthClient {
+  clientId: string;
+  /** For confidential clients (sent with HTTP Basic); public clients omit it. */
+  clientSecret?: string;
+}
+
+/** A token endpoint answer (RFC 6749 §5.1). */
+export interface TokenSet {
+  access_token: string;
+  token_type: string;
+  expires_in?: number;
+  refresh_token?: string;
+  id_token?: string;
+  scope?: string;
+  issued_token_type?: string;
+  [key: string]: unknown;
+}
+
+/** POSTs a grant to a token-like endpoint and returns the parsed JSON body. */
+export async function postForm(
+  endpoint: string,
+  params: Record<string, string>,
+  client: OAuthClient,
+  control: RequestControl,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/x-www-form-urlencoded',
+    accept: 'application/json',
+  };
+  const form = new URLSearchParams(params);
+  if (client.clientSecret !== undefined) {
+    headers.authorization = `Basic ${btoa(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(client.clientSecret)}`)}`;
+  } else {
+    form.set('client_id', client.clientId);
+  }
+  const response = await send(endpoint, { method: 'POST', headers, body: form.toString() }, control);
+  const type = response.headers.get('content-type') ?? '';
+  if (!type.includes('json')) throw await errorFromResponse(response, endpoint);
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (cause) {
+    throw new ProtocolError(`The authorization server sent invalid JSON (HTTP ${response.status}).`, { cause });
+  }
+  if (!body || typeof body !== 'object') throw new ProtocolError('The authorization server sent a non-object JSON answer.');
+  const b = body as Record<string, unknown>;
+  if (!response.ok || typeof b.error === 'string') {
+    const error = typeof b.error === 'string' ? b.error : 'server_error';
+    const description = typeof b.error_description === 'string' ? b.error_description : undefined;
+    throw new OAuthError(error, { status: response.status, ...(description ? { description } : {}) });
+  }
+  return { status: response.status, body: b };
+}
+
+/** Sends a grant and validates the token response. */
+export async function requestTokens(
+  endpoint: string,
+  params: Record<string, string>,
+  client: OAuthClient,
+  control: RequestControl,
+): Promise<TokenSet> {
+  const { body } = await postForm(endpoint, params, client, control);
+  if (typeof body.access_token !== 'string' || !body.access_token) {
+    throw new ProtocolError('The token response has no access_token.', { element: 'access_token' });
+  }
+  if (typeof body.token_type !== 'string') throw new ProtocolError('The token response has no token_type.', { element: 'token_type' });
+  if (body.expires_in !== undefined && typeof body.expires_in !== 'number') {
+    throw new ProtocolError('The token response has a non-numeric expires_in.', { element: 'expires_in' });
+  }
+  return body as TokenSet;
+}

@@ -1,0 +1,96 @@
+import express from 'express';
+import {
+  AuthenticationError,
+  CredentialStore,
+  createAuthFetch,
+  oidcCredential,
+  type OidcMetadata,
+} from '../../src/index.js';
+import { start, type Running } from './support/servers.js';
+
+/** A token endpoint (refresh_token grant) and a protected resource that accepts its current tokens. */
+async function tokenServer(): Promise<Running & { refreshCalls: () => number; revokeAll: () => void }> {
+  let calls = 0;
+  let counter = 0;
+  const valid = new Set<string>(['initial']);
+  const app = express();
+  app.use(express.urlencoded({ extended: false }));
+  app.post('/token', async (req, res) => {
+    const body = req.body as Record<string, string>;
+    if (body.grant_type !== 'refresh_token' || body.client_id !== 'cli' || !body.refresh_token?.startsWith('rt-')) {
+      return void res.status(400).json({ error: 'invalid_grant' });
+    }
+    calls++;
+    // Slow enough that all concurrent requests are waiting on this one refresh.
+    await new Promise((r) => setTimeout(r, 100));
+    const token = `at-${++counter}`;
+    valid.add(token);
+    res.json({ access_token: token, token_type: 'Bearer', expires_in: 3600, refresh_token: `rt-${counter}` });
+  });
+  app.get('/resource', (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !valid.has(token)) return void res.status(401).set('www-authenticate', 'Bearer error="invalid_token"').send('no');
+    res.send(token);
+  });
+  const running = await start(app);
+  return Object.assign(running, { refreshCalls: () => calls, revokeAll: () => valid.clear() });
+}
+
+describe('refresh', () => {
+  let server: Awaited<ReturnType<typeof tokenServer>>;
+  let metadata: OidcMetadata;
+  beforeAll(async () => {
+    server = await tokenServer();
+    metadata = { issuer: server.origin, token_endpoint: `${server.origin}/token` };
+  });
+  afterAll(() => server.close());
+
+  it('100 concurrent requests around expiry cause exactly one refresh', async () => {
+    const before = server.refreshCalls();
+    const store = new CredentialStore();
+    // Expires in 10 s, inside the 60 s refresh window.
+    store.set(server.origin, oidcCredential({ access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-0' }, { metadata, clientId: 'cli' }));
+    const authFetch = createAuthFetch({ store });
+    const responses = await Promise.all(Array.from({ length: 100 }, () => authFetch(`${server.origin}/resource`)));
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(server.refreshCalls() - before).toBe(1);
+    expect(new Set(bodies).size).toBe(1);
+    expect(bodies[0]).toMatch(/^at-\d+$/);
+    expect(store.get(server.origin)?.expiresAt).toBeGreaterThan(Date.now() + 3_000_000);
+  });
+
+  it('on 401 refreshes once and retries, then fails with AuthenticationError', async () => {
+    const store = new CredentialStore();
+    store.set(server.origin, oidcCredential({ access_token: 'initial', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt-9' }, { metadata, clientId: 'cli' }));
+    const authFetch = createAuthFetch({ store });
+    server.revokeAll();
+    const before = server.refreshCalls();
+    // The refreshed token is valid again: one refresh, one retry, success.
+    expect((await authFetch(`${server.origin}/resource`)).status).toBe(200);
+    expect(server.refreshCalls() - before).toBe(1);
+
+    // A token server that refuses refreshes: the 401 becomes a typed error.
+    const dead = new CredentialStore();
+    dead.set(server.origin, oidcCredential({ access_token: 'revoked', token_type: 'Bearer', expires_in: 3600, refresh_token: 'bad' }, { metadata, clientId: 'cli' }));
+    const error = await createAuthFetch({ store: dead })(`${server.origin}/resource`).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'ERR_OAUTH', error: 'invalid_grant' });
+  });
+
+  it('works as openapi-fetch middleware', async () => {
+    const { default: createClient } = await import('openapi-fetch');
+    const store = new CredentialStore();
+    store.set(server.origin, oidcCredential({ access_token: 'x', token_type: 'Bearer', expires_in: 1, refresh_token: 'rt-5' }, { metadata, clientId: 'cli' }));
+    const client = createClient<Record<string, never>>({ baseUrl: server.origin });
+    client.use(createAuthFetch({ store }).middleware);
+    const { response } = await (client as unknown as { GET: (p: string, o: object) => Promise<{ response: Response }> }).GET('/resource', {
+      parseAs: 'text',
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('raises AuthenticationError when no credential can help', async () => {
+    const error = await createAuthFetch({ store: new CredentialStore() })(`${server.origin}/resource`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).challenges[0]?.params.error).toBe('invalid_token');
+  });
+});
