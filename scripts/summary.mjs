@@ -2,17 +2,26 @@
 // Prints one summary of every test result file written during `npm test`:
 // Jest JSON (packages/*/test-results/jest.json, test/test-results/jest.json),
 // pytest JUnit XML (*/test-results/junit.xml) and the named checks in
-// .test-results/steps.json. Exits 1 when anything failed or nothing ran.
+// .test-results/steps.json, and failed build/lint tasks from turbo's run
+// summary. Exits 1 when anything failed or nothing ran.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 
 const suites = [];
+const hasTestScript = (dir) => {
+  try {
+    return Boolean(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).scripts?.test);
+  } catch {
+    return false;
+  }
+};
 const dirs = [
   ...readdirSync('packages').map((d) => path.join('packages', d)),
   'test',
 ];
 
 for (const dir of dirs) {
+  const before = suites.length;
   const jest = path.join(dir, 'test-results', 'jest.json');
   if (existsSync(jest)) {
     const r = JSON.parse(readFileSync(jest, 'utf8'));
@@ -37,11 +46,27 @@ for (const dir of dirs) {
     }
     suites.push({ name: `${dir} (pytest)`, passed: tests - failures - errors - skipped, failed: failures + errors, skipped });
   }
+  if (suites.length === before && hasTestScript(dir)) {
+    // Its build or its test runner failed before writing results: count that as a failure.
+    suites.push({ name: `${dir} (no results: build or test run failed, see above)`, passed: 0, failed: 1, skipped: 0 });
+  }
 }
 const stepsFile = '.test-results/steps.json';
 if (existsSync(stepsFile)) {
   for (const s of JSON.parse(readFileSync(stepsFile, 'utf8'))) {
     suites.push({ name: `check: ${s.name}`, passed: s.ok ? 1 : 0, failed: s.ok ? 0 : 1, skipped: 0 });
+  }
+}
+
+// Build and lint failures come from turbo's run summary (npm test passes --summarize).
+const runsDir = '.turbo/runs';
+if (existsSync(runsDir)) {
+  for (const file of readdirSync(runsDir).filter((f) => f.endsWith('.json'))) {
+    const run = JSON.parse(readFileSync(path.join(runsDir, file), 'utf8'));
+    for (const task of run.tasks ?? []) {
+      if (task.task === 'test' || task.execution?.exitCode === 0 || task.execution === undefined) continue;
+      suites.push({ name: `task ${task.taskId}`, passed: 0, failed: 1, skipped: 0 });
+    }
   }
 }
 

@@ -8,14 +8,14 @@ export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
 bash scripts/setup.sh --browser || exit 1
 
-rm -rf .test-results packages/*/test-results test/test-results
+rm -rf .test-results .turbo/runs packages/*/test-results test/test-results
 mkdir -p .test-results
 
 status=0
 # A stale generated file is a test failure: the build would silently regenerate it.
 if node scripts/step.mjs "generated types match openapi/" -- node packages/sdk/scripts/generate.mjs --check; then :; else status=1; fi
 
-npx turbo run lint test --continue --output-logs=new-only || status=1
+npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
 
 node scripts/summary.mjs || status=1
 exit $status
