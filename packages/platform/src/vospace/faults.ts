@@ -8,6 +8,7 @@ export type VospaceFaultName =
   | 'NodeNotFound'
   | 'ContainerNotFound'
   | 'DuplicateNode'
+  | 'ContainerNotEmpty'
   | 'InvalidURI'
   | 'InvalidArgument'
   | 'InvalidData'
@@ -24,6 +25,8 @@ const STATUS: Record<VospaceFaultName, number> = {
   NodeNotFound: 404,
   ContainerNotFound: 404,
   DuplicateNode: 409,
+  // Not a VOSpace 2.1 fault: the platform deletes containers only when empty.
+  ContainerNotEmpty: 409,
   InvalidURI: 400,
   InvalidArgument: 400,
   InvalidData: 400,
@@ -46,7 +49,8 @@ export class VospaceFault extends Error {
   constructor(
     /** The VOSpace fault name. */
     readonly fault: VospaceFaultName,
-    detail: string,
+    /** What went wrong, without the fault name. */
+    readonly detail: string,
   ) {
     super(`${fault}: ${detail}`);
     this.name = 'VospaceFault';

@@ -8,7 +8,7 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { cp, lstat, mkdir, open, readdir, rename, rm, type FileHandle } from 'node:fs/promises';
+import { cp, lstat, mkdir, open, readdir, rename, rm, rmdir, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { VospaceFault } from './faults.js';
@@ -184,12 +184,23 @@ export class NodeStore {
     return this.stat(path);
   }
 
-  /** Deletes a node, a container with everything in it. Home containers and the root stay. */
+  /** Deletes a data node or an empty container. Home containers and the root stay. */
   async remove(path: NodePath): Promise<void> {
     if (path.segments.length < 2) throw new VospaceFault('PermissionDenied', 'home containers and the root cannot be deleted');
     const info = await this.stat(path);
     const fsPath = await this.resolve(path);
-    await rm(fsPath, { recursive: info.kind === 'container', force: false });
+    if (info.kind === 'container') {
+      try {
+        await rmdir(fsPath);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOTEMPTY') {
+          throw new VospaceFault('ContainerNotEmpty', `${formatNodePath(path)} is not empty; delete its children first`);
+        }
+        throw err;
+      }
+    } else {
+      await unlink(fsPath);
+    }
     await this.index.update(ownerOf(path), (nodes) => pruneUnder(nodes, keyOf(path)));
   }
 

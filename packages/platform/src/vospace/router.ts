@@ -1,0 +1,303 @@
+// VOSpace 2.1 over HTTP, vault style: `/nodes/{path}`, `/synctrans`,
+// `/transfers` (UWS), `/data/{path}` and the `/files/{path}` shortcut that
+// `vcp` tries before negotiating. Paths are taken from the still-encoded URL
+// and checked segment by segment (see path.ts); a user only ever sees their
+// own home container, everything else answers like it does not exist.
+
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
+import { parseNode, serializeTransfer } from '@vobridge/sdk';
+import type { PlatformContext } from '../context.js';
+import { currentUser, errorStyle, HttpError, RangeNotSatisfiableError } from '../http/index.js';
+import { jobRoutes, param } from '../uws/http.js';
+import { JobManager } from '../uws/manager.js';
+import { capability, vosiCapabilities } from '../vosi/capabilities.js';
+import { vosiRouter } from '../vosi/routes.js';
+import { digestHeader, md5FromDigest, requestedRange } from './data.js';
+import { VospaceFault } from './faults.js';
+import { formatNodePath, InvalidPathError, nameOf, parseNodePath, type NodePath } from './path.js';
+import { PROPERTY } from './properties.js';
+import { nodeJson, nodeXml, toSdkNode } from './representation.js';
+import { NodeStore, type NodeInfo } from './store.js';
+import { checkTransfer, TRANSFER_DETAILS, TRANSFERS, transferJob } from './transfer-job.js';
+import { parseNodeUri } from './uri.js';
+
+/** Standard ids of the VOSpace capabilities `vos` looks up. */
+export const VOSPACE_STANDARD = {
+  nodes: 'ivo://ivoa.net/std/VOSpace/v2.0#nodes',
+  sync: 'ivo://ivoa.net/std/VOSpace#sync-2.1',
+  transfers: 'ivo://ivoa.net/std/VOSpace/v2.0#transfers',
+  files: 'ivo://ivoa.net/std/VOSpace#files-proto',
+} as const;
+
+/** Largest node or transfer document accepted. */
+const DOCUMENT_LIMIT = '1mb';
+const anyText = express.text({ type: () => true, limit: DOCUMENT_LIMIT });
+
+/** Builds the VOSpace router over `<dataDir>/vospace/<user>/...`. */
+export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
+  const base = `${ctx.baseUrl}/vospace`;
+  const authority = `${new URL(ctx.baseUrl).hostname}~vault`;
+  const state = join(ctx.dataDir, 'vospace-state');
+  const store = new NodeStore({ root: join(ctx.dataDir, 'vospace'), metadataDir: join(state, 'metadata'), tmpDir: join(state, 'uploads') });
+  const dataUrl = (path: NodePath): string => `${base}/data${formatNodePath(path)}`;
+  const jobs = await JobManager.open({
+    dir: join(state, 'transfers'),
+    types: [transferJob({ store, dataUrl })],
+    logger: ctx.logger.child({ service: 'vospace' }),
+  });
+  ctx.onClose(() => jobs.close());
+
+  const router = Router();
+  router.use(
+    vosiRouter(ctx.baseUrl, () => [
+      ...vosiCapabilities(base),
+      capability(VOSPACE_STANDARD.nodes, `${base}/nodes`, { use: 'base' }),
+      capability(VOSPACE_STANDARD.sync, `${base}/synctrans`),
+      capability(VOSPACE_STANDARD.transfers, `${base}/transfers`),
+      capability(VOSPACE_STANDARD.files, `${base}/files`, { use: 'base' }),
+    ]),
+  );
+  router.use(errorStyle('text'), ctx.auth.requireUser);
+
+  /** The node a request path names, checked to be the caller's (or the root). */
+  const target = async (req: Request, res: Response): Promise<NodePath> => {
+    const path = parseNodePath(req.path);
+    const user = currentUser(res).username;
+    await store.ensureHome(user);
+    if (path.segments.length > 0 && path.segments[0] !== user) {
+      throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
+    }
+    return path;
+  };
+
+  router.use('/nodes', anyText, async (req: Request, res: Response) => {
+    const path = await target(req, res);
+    const user = currentUser(res).username;
+    switch (req.method) {
+      case 'GET':
+      case 'HEAD': {
+        const info = await store.stat(path);
+        const children = info.kind === 'container' ? await listChildren(store, path, req, user) : [];
+        sendNode(req, res, 200, toSdkNode(authority, info, children));
+        return;
+      }
+      case 'PUT': {
+        const node = parseNodeBody(req);
+        if (!sameNode(node.uri, path)) throw new VospaceFault('InvalidURI', 'the node uri does not match the request path');
+        let info: NodeInfo;
+        if (node.type === 'ContainerNode') info = await store.createContainer(path, node.properties);
+        else if (node.type === 'LinkNode') throw new VospaceFault('OperationNotSupported', 'link nodes are not supported');
+        else info = await store.createData(path, node.properties);
+        sendNode(req, res, 201, toSdkNode(authority, info));
+        return;
+      }
+      case 'POST': {
+        const node = parseNodeBody(req);
+        const info = await store.setProperties(path, node.properties);
+        sendNode(req, res, 200, toSdkNode(authority, info));
+        return;
+      }
+      case 'DELETE':
+        await store.remove(path);
+        res.status(204).end();
+        return;
+      default:
+        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on nodes`, { headers: { Allow: 'GET, HEAD, PUT, POST, DELETE' } });
+    }
+  });
+
+  // `vcp` asks here first for the bytes of a data node, without following redirects.
+  router.use('/files', async (req: Request, res: Response) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on files`, { headers: { Allow: 'GET, HEAD' } });
+    }
+    const info = await ownedData(store, await target(req, res), currentUser(res).username);
+    res.redirect(303, dataUrl(info.path));
+  });
+
+  router.use('/data', async (req: Request, res: Response) => {
+    const path = await target(req, res);
+    switch (req.method) {
+      case 'GET':
+      case 'HEAD':
+        await sendData(store, req, res, path);
+        return;
+      case 'PUT': {
+        const expectedMd5 = md5FromDigest(req.get('digest'));
+        if (expectedMd5 === null) throw new VospaceFault('InvalidArgument', 'the digest header has a malformed md5 value');
+        const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
+        const existed = await store.stat(path).then(
+          () => true,
+          () => false,
+        );
+        const info = await store.write(path, req, {
+          ...(expectedMd5 === undefined ? {} : { md5: expectedMd5 }),
+          ...(length === undefined || Number.isNaN(length) ? {} : { length }),
+        });
+        if (info.md5 !== undefined) res.setHeader('digest', digestHeader(info.md5));
+        res.status(existed ? 200 : 201).end();
+        return;
+      }
+      default:
+        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on data`, { headers: { Allow: 'GET, HEAD, PUT' } });
+    }
+  });
+
+  router.get('/synctrans', async (req: Request, res: Response) => {
+    const transfer = transferFromParams(Object.entries(req.query).map(([k, v]) => [k, String(v)]));
+    res.redirect(303, await redirectTarget(store, transfer.target, transfer.direction, currentUser(res).username, dataUrl));
+  });
+
+  router.post('/synctrans', anyText, async (req: Request, res: Response) => {
+    const user = currentUser(res).username;
+    const body = typeof req.body === 'string' ? req.body : '';
+    let xml = body;
+    if (req.is('application/x-www-form-urlencoded')) {
+      const pairs = [...new URLSearchParams(body)];
+      const params = transferFromParams(pairs);
+      if (param(pairs, 'REQUEST')?.toLowerCase() === 'redirect') {
+        res.redirect(303, await redirectTarget(store, params.target, params.direction, user, dataUrl));
+        return;
+      }
+      xml = serializeTransfer({ target: params.target, direction: params.direction, protocols: params.protocol ? [{ uri: params.protocol }] : [] });
+    }
+    checkTransfer(xml, user);
+    const job = await jobs.create(TRANSFERS, user, [['PHASE', 'RUN']], { jobInfo: xml });
+    // Negotiation is quick; the client reads the details right after the redirect.
+    let settled = job;
+    const never = new AbortController().signal;
+    while (['PENDING', 'QUEUED', 'EXECUTING'].includes(settled.phase)) settled = await jobs.wait(TRANSFERS, job.id, user, 30, settled.phase, never);
+    res.redirect(303, `${base}/transfers/${job.id}/results/${TRANSFER_DETAILS}`);
+  });
+
+  router.post('/transfers', anyText, async (req: Request, res: Response) => {
+    const user = currentUser(res).username;
+    const xml = typeof req.body === 'string' ? req.body : '';
+    checkTransfer(xml, user);
+    const job = await jobs.create(TRANSFERS, user, [], { jobInfo: xml });
+    res.redirect(303, `${base}/transfers/${job.id}`);
+  });
+  router.use('/transfers', jobRoutes(jobs, { list: () => TRANSFERS, listUrl: () => `${base}/transfers` }));
+
+  router.use(faultsToHttp);
+  return router;
+}
+
+/** One page of a container's children, as `limit`, `uri`, `sort` and `order` ask. */
+async function listChildren(store: NodeStore, path: NodePath, req: Request, user: string): Promise<NodeInfo[]> {
+  const limit = intQuery(req.query.limit, 'limit');
+  let from: string | undefined;
+  if (req.query.uri !== undefined) {
+    const start = parseNodeUri(String(req.query.uri));
+    from = nameOf(start);
+  }
+  const children = await store.list(path, {
+    ...(limit === undefined ? {} : { limit }),
+    ...(from === undefined ? {} : { from }),
+    visibleHomes: [user],
+  });
+  const sort = req.query.sort;
+  if (sort === undefined) return req.query.order === 'desc' ? children.reverse() : children;
+  if (sort !== PROPERTY.length && sort !== PROPERTY.date) throw new VospaceFault('InvalidArgument', 'sort must be the #length or #date property');
+  const key = (n: NodeInfo): number => (sort === PROPERTY.length ? n.length : n.date.getTime());
+  const sorted = [...children].sort((a, b) => key(a) - key(b));
+  return req.query.order === 'desc' ? sorted.reverse() : sorted;
+}
+
+function intQuery(raw: unknown, name: string): number | undefined {
+  if (raw === undefined) return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) throw new VospaceFault('InvalidArgument', `${name} must be a non-negative whole number`);
+  return Number(raw);
+}
+
+function parseNodeBody(req: Request): ReturnType<typeof parseNode> {
+  const body = typeof req.body === 'string' ? req.body : '';
+  try {
+    return parseNode(body);
+  } catch (err) {
+    throw new VospaceFault('InvalidArgument', `not a VOSpace node document (${(err as Error).message})`);
+  }
+}
+
+function sameNode(uri: string, path: NodePath): boolean {
+  try {
+    return formatNodePath(parseNodeUri(uri)) === formatNodePath(path);
+  } catch {
+    return false;
+  }
+}
+
+function sendNode(req: Request, res: Response, status: number, node: ReturnType<typeof toSdkNode>): void {
+  res.status(status);
+  if (req.accepts(['text/xml', 'application/xml', 'application/json']) === 'application/json') res.json(nodeJson(node));
+  else res.type('text/xml').send(nodeXml(node));
+}
+
+async function ownedData(store: NodeStore, path: NodePath, user: string): Promise<NodeInfo> {
+  if (path.segments[0] !== user) throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
+  const info = await store.stat(path);
+  if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is a container`);
+  return info;
+}
+
+async function sendData(store: NodeStore, req: Request, res: Response, path: NodePath): Promise<void> {
+  const info = await store.stat(path);
+  if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is a container`);
+  const range = requestedRange(req.headers.range, info.length);
+  if (range === 'unsatisfiable') throw new RangeNotSatisfiableError('the range lies outside the data', info.length);
+  res.setHeader('Accept-Ranges', 'bytes');
+  res.setHeader('Last-Modified', info.date.toUTCString());
+  res.setHeader('Content-Disposition', `inline; filename*=UTF-8''${encodeURIComponent(nameOf(path))}`);
+  if (info.md5 !== undefined) {
+    res.setHeader('Content-MD5', info.md5);
+    res.setHeader('digest', digestHeader(info.md5));
+  }
+  res.type(info.properties[PROPERTY.type] ?? 'application/octet-stream');
+  if (range) {
+    res.status(206);
+    res.setHeader('Content-Range', `bytes ${range.start}-${range.end}/${info.length}`);
+  }
+  res.setHeader('Content-Length', String(range ? range.end - range.start + 1 : info.length));
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const reader = await store.read(path, range);
+  await pipeline(reader.stream, res);
+}
+
+interface TransferParams {
+  target: string;
+  direction: string;
+  protocol?: string;
+}
+
+function transferFromParams(pairs: readonly [string, string][]): TransferParams {
+  const target = param(pairs, 'TARGET');
+  const direction = param(pairs, 'DIRECTION');
+  const protocol = param(pairs, 'PROTOCOL');
+  if (target === undefined || direction === undefined) throw new VospaceFault('InvalidArgument', 'TARGET and DIRECTION are required');
+  return { target, direction, ...(protocol === undefined ? {} : { protocol }) };
+}
+
+/** The data URL a parameter-style sync transfer redirects to. */
+async function redirectTarget(store: NodeStore, target: string, direction: string, user: string, dataUrl: (p: NodePath) => string): Promise<string> {
+  const path = parseNodeUri(target);
+  if (direction === 'pullFromVoSpace') return dataUrl((await ownedData(store, path, user)).path);
+  if (direction === 'pushToVoSpace') {
+    if (path.segments[0] !== user || path.segments.length < 2) throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
+    return dataUrl(path);
+  }
+  throw new VospaceFault('InvalidArgument', 'DIRECTION must be pushToVoSpace or pullFromVoSpace');
+}
+
+const CODES: Record<number, string> = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 412: 'precondition_failed', 500: 'internal' };
+
+/** VOSpace faults and invalid paths as IVOA-style HTTP errors (fault name first). */
+const faultsToHttp: ErrorRequestHandler = (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
+  if (err instanceof VospaceFault) next(new HttpError(err.status, CODES[err.status] ?? 'error', err.detail, { fault: err.fault }));
+  else if (err instanceof InvalidPathError) next(new HttpError(400, 'bad_request', err.message, { fault: 'InvalidURI' }));
+  else next(err);
+};
