@@ -72,7 +72,8 @@ describe('protected routes', () => {
 
   it('accept the token as Bearer and as X-CADC-DelegationToken', async () => {
     const token = await platform.login('alice');
-    for (const headers of [{ authorization: `Bearer ${token}` }, { 'x-cadc-delegationtoken': token }]) {
+    const variants: Array<Record<string, string>> = [{ authorization: `Bearer ${token}` }, { 'x-cadc-delegationtoken': token }];
+    for (const headers of variants) {
       const res = await fetch(`${platform.url}/authcheck`, { headers });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-vo-authenticated')).toBe('alice');

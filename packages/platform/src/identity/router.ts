@@ -3,6 +3,7 @@ import type { PlatformContext } from '../context.js';
 import { BadRequestError, challengeHeader, currentUser, errorStyle, SSO, SSO_COOKIE, UnauthorizedError } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
+import { oidcRouter } from './oidc.js';
 import type { UserRecord } from './users.js';
 
 /** Standard id of the CADC user service that `whoami` implements. */
@@ -10,9 +11,10 @@ const UMS_USERS = 'vos://cadc.nrc.ca~vospace/CADC/std/UMS#users-1.0';
 
 /**
  * Password and cookie logins (`/ac/login`, `/ac/cookie`), `/ac/whoami`,
- * `/authcheck` and the VOSI capabilities of the authentication service.
+ * `/authcheck`, the VOSI capabilities of the authentication service and the
+ * OIDC provider under `/oidc`.
  */
-export function identityRouter(ctx: PlatformContext): Router {
+export async function identityRouter(ctx: PlatformContext): Promise<Router> {
   const router = Router();
   const { baseUrl } = ctx;
   router.use(vosiRouter(baseUrl, () => [
@@ -77,5 +79,6 @@ export function identityRouter(ctx: PlatformContext): Router {
     res.type('text/plain').send(user.username);
   });
 
+  router.use(await oidcRouter(ctx, ctx.tokens.signingKey));
   return router;
 }

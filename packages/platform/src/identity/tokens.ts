@@ -18,6 +18,20 @@ export interface AccessTokenRequest {
   clientId?: string;
   /** For delegation (RFC 8693 §4.1): who acts for the user; becomes `act: {sub}`. */
   actor?: string;
+  /** The `act` claim of the token being exchanged, nested under the new actor (RFC 8693 §4.1 chains). */
+  priorActor?: unknown;
+}
+
+/** Options of {@link TokenService.exchange}. */
+export interface ExchangeRequest {
+  /** Who will use the new token (becomes `act.sub`). */
+  actor: string;
+  /** The service the token is for; must lie within the subject token's audience. */
+  audience: string;
+  /** Scopes wanted; must be among the subject token's scopes when it has any. */
+  scopes?: readonly string[];
+  /** Longest lifetime allowed; never longer than the subject token has left. */
+  maxTtlSeconds: number;
 }
 
 /** An issued access token. */
@@ -59,6 +73,11 @@ export class TokenService implements AccessTokenVerifier {
     return this.#options.issuer;
   }
 
+  /** The signing key, for the OIDC provider that must sign with the same key. */
+  get signingKey(): SigningKey {
+    return this.#options.key;
+  }
+
   /** The default access token lifetime in seconds. */
   get accessTokenTtlSeconds(): number {
     return this.#options.accessTokenTtlSeconds;
@@ -77,7 +96,9 @@ export class TokenService implements AccessTokenVerifier {
       preferred_username: user.username,
     };
     if (request.clientId !== undefined) claims.client_id = request.clientId;
-    if (request.actor !== undefined) claims.act = { sub: request.actor };
+    if (request.actor !== undefined) {
+      claims.act = request.priorActor === undefined ? { sub: request.actor } : { sub: request.actor, act: request.priorActor };
+    }
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: this.#options.key.alg, kid: this.#options.key.kid, typ: 'at+jwt' })
       .setIssuer(this.#options.issuer)
@@ -88,6 +109,36 @@ export class TokenService implements AccessTokenVerifier {
       .setJti(randomUUID())
       .sign(this.#options.key.privateKey);
     return { token, expiresIn: ttl, expiresAt: now + ttl };
+  }
+
+  /**
+   * RFC 8693 token exchange: turns a valid access token of a user into a
+   * shorter-lived token for one service, acted on by `actor`. Never widens
+   * what the subject token allowed (audience, scopes, lifetime).
+   */
+  async exchange(subjectToken: string, request: ExchangeRequest): Promise<IssuedToken & { scopes: string[] }> {
+    const subject = await this.decode(subjectToken);
+    const audiences = typeof subject.aud === 'string' ? [subject.aud] : (subject.aud ?? []);
+    if (!audiences.some((aud) => audienceCovers(aud, request.audience, this.#options.baseUrl))) {
+      throw new InvalidTokenError('requested audience is outside the subject token audience');
+    }
+    const held = typeof subject.scope === 'string' && subject.scope !== '' ? subject.scope.split(' ') : [];
+    const wanted = request.scopes ?? held;
+    if (held.length > 0 && !wanted.every((s) => held.includes(s))) {
+      throw new InvalidTokenError('requested scope exceeds the subject token scope');
+    }
+    const remaining = (subject.exp ?? 0) - Math.floor(Date.now() / 1000);
+    const ttlSeconds = Math.min(request.maxTtlSeconds, remaining, this.#options.accessTokenTtlSeconds);
+    if (ttlSeconds <= 0) throw new InvalidTokenError('token expired');
+    const issued = await this.issue({
+      username: String(subject.sub),
+      scopes: wanted,
+      audience: request.audience,
+      ttlSeconds,
+      actor: request.actor,
+      priorActor: subject.act,
+    });
+    return { ...issued, scopes: [...wanted] };
   }
 
   /**

@@ -1,0 +1,270 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import Provider, { errors, type Configuration, type TokenEndpointGrantContext } from 'oidc-provider';
+import type { PlatformContext } from '../context.js';
+import { readJsonFile, writeJsonAtomic } from '../store/index.js';
+import type { SigningKey } from './keys.js';
+import { fileAdapterFactory } from './oidc-adapter.js';
+import { PAGE_CSP, renderDeviceCodeInputPage, renderDeviceConfirmPage, renderDeviceSuccessPage, renderLoginPage } from './pages.js';
+
+/** The grant type of RFC 8693 token exchange. */
+export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
+/** RFC 8693 token type of an access token. */
+export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
+/** Client id of the platform's public OAuth client (broker, CLI, JupyterLab). */
+export const PUBLIC_CLIENT_ID = 'vobridge';
+/** Scopes that name platform services in access tokens (Rubin style). */
+export const RESOURCE_SCOPES = ['vospace', 'gms', 'uws', 'sessions', 'read:tap', 'exec:notebook'] as const;
+/** Upper bound of a delegated token's lifetime: delegation should be short-lived. */
+export const MAX_DELEGATION_TTL = 900;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const EXCHANGE_PARAMS = ['subject_token', 'subject_token_type', 'requested_token_type', 'audience', 'resource', 'scope', 'actor_token', 'actor_token_type'];
+
+/**
+ * Builds the OIDC provider (node-oidc-provider) of the platform and the
+ * express router that serves it under `/oidc`, its login pages, and the
+ * root discovery document. Access tokens are JWTs for the platform origin
+ * (the default resource), signed with the platform key; refresh tokens come
+ * with `offline_access`; device flow, PKCE (S256, required) and RFC 8693
+ * token exchange are enabled.
+ */
+export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise<Router> {
+  const { baseUrl, users, tokens } = ctx;
+  const issuer = tokens.issuer;
+  const cookieKeys = await loadCookieKeys(ctx.dataDir);
+  const ttl = tokens.accessTokenTtlSeconds;
+
+  const configuration: Configuration = {
+    adapter: fileAdapterFactory(ctx.dataDir),
+    clients: [
+      {
+        client_id: PUBLIC_CLIENT_ID,
+        client_name: 'vobridge',
+        application_type: 'native',
+        token_endpoint_auth_method: 'none',
+        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', TOKEN_EXCHANGE],
+        response_types: ['code'],
+        redirect_uris: ['http://127.0.0.1/callback'],
+      },
+    ],
+    jwks: { keys: [key.privateJwk as Record<string, string>] },
+    cookies: { keys: cookieKeys },
+    scopes: ['openid', 'offline_access', 'profile', 'groups', ...RESOURCE_SCOPES],
+    claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'] },
+    pkce: { required: () => true },
+    ttl: {
+      AccessToken: ttl,
+      IdToken: ttl,
+      RefreshToken: 14 * 24 * 3600,
+      DeviceCode: 600,
+      AuthorizationCode: 60,
+      Interaction: 3600,
+      Session: 24 * 3600,
+      Grant: 14 * 24 * 3600,
+    },
+    features: {
+      devInteractions: { enabled: false },
+      deviceFlow: {
+        enabled: true,
+        userCodeInputSource: (koaCtx, form, _out, err) => {
+          koaCtx.set('Content-Security-Policy', PAGE_CSP);
+          koaCtx.body = renderDeviceCodeInputPage(form, err === undefined ? undefined : 'That code is not valid or has expired. Try again.');
+        },
+        userCodeConfirmSource: (koaCtx, form, client, _deviceInfo, userCode) => {
+          koaCtx.set('Content-Security-Policy', PAGE_CSP);
+          koaCtx.body = renderDeviceConfirmPage(form, client.clientName ?? client.clientId, userCode);
+        },
+        successSource: (koaCtx) => {
+          koaCtx.set('Content-Security-Policy', PAGE_CSP);
+          koaCtx.body = renderDeviceSuccessPage();
+        },
+      },
+      revocation: { enabled: true },
+      userinfo: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: () => baseUrl,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, resource) => {
+          if (resource !== baseUrl && !resource.startsWith(`${baseUrl}/`)) {
+            throw new errors.InvalidTarget('resource must be this platform or one of its services');
+          }
+          return {
+            scope: RESOURCE_SCOPES.join(' '),
+            audience: resource,
+            accessTokenTTL: ttl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: key.alg } },
+          };
+        },
+      },
+    },
+    findAccount: (_ctx, sub) => {
+      const user = users.get(sub);
+      if (user === undefined) return undefined;
+      return {
+        accountId: user.username,
+        claims: () => ({ sub: user.username, preferred_username: user.username, name: user.username, groups: user.groups }),
+      };
+    },
+    extraTokenClaims: (_ctx, token) => {
+      const accountId = 'accountId' in token ? token.accountId : undefined;
+      const user = typeof accountId === 'string' ? users.get(accountId) : undefined;
+      return user === undefined ? undefined : { groups: user.groups, preferred_username: user.username };
+    },
+    // Refresh tokens for every client allowed the grant: the standard drops `offline_access` from
+    // authorization requests without prompt=consent, but consent is implied on this first-party platform.
+    issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
+    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    renderError: (koaCtx, out) => {
+      koaCtx.type = 'application/json';
+      koaCtx.body = out;
+    },
+  };
+
+  const provider = new Provider(issuer, configuration);
+  provider.proxy = false;
+  allowLoopbackRedirects(provider);
+  provider.registerGrantType(TOKEN_EXCHANGE, tokenExchange(ctx), EXCHANGE_PARAMS);
+
+  const router = Router();
+  const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 });
+
+  router.get('/oidc/interaction/:uid', async (req: Request, res: Response) => {
+    const details = await provider.interactionDetails(req, res);
+    if (details.prompt.name === 'consent') {
+      // First-party platform: what the client asked for is granted without a consent page.
+      const { session, params, prompt } = details;
+      if (session?.accountId === undefined) throw new Error('consent prompt without a logged-in session');
+      const grant = (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
+        new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
+      const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+      if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+      if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
+      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+      const grantId = await grant.save();
+      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
+    res.type('html').send(renderLoginPage({ action: `/oidc/interaction/${details.uid}`, clientId: String(details.params.client_id) }));
+  });
+
+  router.post('/oidc/interaction/:uid', form, async (req: Request, res: Response) => {
+    const details = await provider.interactionDetails(req, res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const username = typeof body.username === 'string' ? body.username : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const user = username === '' || password === '' ? undefined : await users.authenticate(username, password);
+    if (user === undefined) {
+      ctx.logger.info('interactive login refused', { username });
+      res.status(401).setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Security-Policy', PAGE_CSP);
+      res.type('html').send(renderLoginPage({
+        action: `/oidc/interaction/${details.uid}`,
+        clientId: String(details.params.client_id),
+        error: 'Wrong user name or password.',
+        username,
+      }));
+      return;
+    }
+    await provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+  });
+
+  const callback = provider.callback();
+  // The discovery document also at the origin's root, where clients given only the platform URL look first.
+  router.get('/.well-known/openid-configuration', (req: Request, res: Response) => {
+    req.originalUrl = '/oidc/.well-known/openid-configuration';
+    req.url = '/.well-known/openid-configuration';
+    callback(req, res);
+  });
+  router.use('/oidc', (req: Request, res: Response, _next: NextFunction) => callback(req, res));
+  return router;
+}
+
+/**
+ * RFC 8252 §7.3: native apps listen on a loopback port chosen at run time,
+ * so any loopback `http` redirect URI is allowed for the public client, on
+ * any port and path. Nothing else is.
+ */
+function allowLoopbackRedirects(provider: Provider): void {
+  const original = provider.Client.prototype.redirectUriAllowed;
+  provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(this: InstanceType<typeof provider.Client>, uri: string): boolean {
+    if (this.clientId === PUBLIC_CLIENT_ID) {
+      try {
+        const url = new URL(uri);
+        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname === '::1' ? '[::1]' : url.hostname) && url.hash === '';
+      } catch {
+        return false;
+      }
+    }
+    return original.call(this, uri);
+  };
+}
+
+/**
+ * RFC 8693 token exchange: a valid platform access token (`subject_token`)
+ * becomes a short-lived token for one service (`resource` or `audience`),
+ * whose `act` claim names the delegatee (the `actor_token`'s subject, else
+ * the client), for provenance.
+ */
+function tokenExchange(ctx: PlatformContext) {
+  return async (oidcCtx: TokenEndpointGrantContext): Promise<void> => {
+    const params = oidcCtx.oidc.params as Record<string, string | undefined>;
+    if (params.subject_token === undefined || params.subject_token_type !== ACCESS_TOKEN_TYPE) {
+      throw new errors.InvalidRequest(`subject_token of type ${ACCESS_TOKEN_TYPE} is required`);
+    }
+    if (params.requested_token_type !== undefined && params.requested_token_type !== ACCESS_TOKEN_TYPE) {
+      throw new errors.InvalidRequest('only access tokens can be requested');
+    }
+    let actor = oidcCtx.oidc.client.clientId;
+    if (params.actor_token !== undefined) {
+      if (params.actor_token_type !== ACCESS_TOKEN_TYPE) throw new errors.InvalidRequest(`actor_token_type must be ${ACCESS_TOKEN_TYPE}`);
+      actor = await subjectOf(ctx, params.actor_token, 'actor_token');
+    }
+    const audience = params.resource ?? params.audience ?? ctx.baseUrl;
+    if (audience !== ctx.baseUrl && !audience.startsWith(`${ctx.baseUrl}/`)) {
+      throw new errors.InvalidTarget('audience must be this platform or one of its services');
+    }
+    let issued;
+    try {
+      issued = await ctx.tokens.exchange(params.subject_token, {
+        actor,
+        audience,
+        ...(params.scope === undefined ? {} : { scopes: params.scope.split(' ').filter(Boolean) }),
+        maxTtlSeconds: MAX_DELEGATION_TTL,
+      });
+    } catch (err) {
+      throw new errors.InvalidGrant(`subject_token: ${(err as Error).message}`);
+    }
+    oidcCtx.body = {
+      access_token: issued.token,
+      issued_token_type: ACCESS_TOKEN_TYPE,
+      token_type: 'Bearer',
+      expires_in: issued.expiresIn,
+      ...(issued.scopes.length === 0 ? {} : { scope: issued.scopes.join(' ') }),
+    };
+  };
+}
+
+async function subjectOf(ctx: PlatformContext, token: string, what: string): Promise<string> {
+  try {
+    const claims = await ctx.tokens.decode(token);
+    return String(claims.sub);
+  } catch (err) {
+    throw new errors.InvalidGrant(`${what}: ${(err as Error).message}`);
+  }
+}
+
+/** Cookie signing keys of the provider, persisted (0600) so browser sessions survive restarts. */
+async function loadCookieKeys(dataDir: string): Promise<string[]> {
+  const path = join(dataDir, 'keys', 'cookie-keys.json');
+  const stored = await readJsonFile(path);
+  if (Array.isArray(stored) && stored.length > 0 && stored.every((k) => typeof k === 'string')) return stored as string[];
+  const keys = [randomBytes(32).toString('base64url')];
+  await writeJsonAtomic(path, keys, { mode: 0o600 });
+  return keys;
+}

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHash, randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { formAction, formFields, TestBrowser } from './support/browser.js';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+let platform: TestPlatform;
+let discovery: Record<string, string>;
+
+beforeAll(async () => {
+  platform = await startTestPlatform({ accessTokenTtlSeconds: 120 });
+  discovery = (await (await fetch(`${platform.url}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+});
+afterAll(async () => {
+  await platform.dispose();
+});
+
+async function tokenRequest(params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(discovery.token_endpoint as string, { method: 'POST', body: new URLSearchParams(params) });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+/** Logs in through the platform's login page, starting from `url`, following redirects. */
+async function signIn(browser: TestBrowser, url: string, username: string, password: string): Promise<{ res: Response; url: string }> {
+  const page = await browser.follow(url, platform.url);
+  expect(page.res.status).toBe(200);
+  const html = await page.res.text();
+  const action = new URL(formAction(html), page.url).href;
+  return browser.follow(action, platform.url, {
+    method: 'POST',
+    body: new URLSearchParams({ ...formFields(html), username, password }),
+  });
+}
+
+describe('discovery and keys', () => {
+  it('publishes the endpoints at the root and under the issuer', async () => {
+    expect(discovery.issuer).toBe(`${platform.url}/oidc`);
+    expect(discovery.token_endpoint).toBe(`${platform.url}/oidc/token`);
+    expect(discovery.device_authorization_endpoint).toBe(`${platform.url}/oidc/device/auth`);
+    expect(discovery.grant_types_supported).toEqual(
+      expect.arrayContaining(['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:token-exchange']),
+    );
+    const underIssuer = (await (await fetch(`${platform.url}/oidc/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    expect(underIssuer.issuer).toBe(discovery.issuer);
+  });
+
+  it('verifies password-login tokens against the published JWKS', async () => {
+    const token = await platform.login('alice');
+    const jwks = createRemoteJWKSet(new URL(discovery.jwks_uri as string));
+    const { payload } = await jwtVerify(token, jwks, { issuer: discovery.issuer as string, audience: platform.url });
+    expect(payload.sub).toBe('alice');
+  });
+});
+
+describe('authorization code + PKCE', () => {
+  it('logs in through the login page and issues JWT access and refresh tokens', async () => {
+    const browser = new TestBrowser();
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const redirectUri = 'http://127.0.0.1:9/callback';
+    const auth = new URL(discovery.authorization_endpoint as string);
+    auth.search = new URLSearchParams({
+      client_id: 'vobridge',
+      response_type: 'code',
+      redirect_uri: redirectUri,
+      scope: 'openid offline_access vospace',
+      state: 'st-1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    const done = await signIn(browser, auth.href, 'alice', 'alice-demo-password');
+    expect(done.url.startsWith(redirectUri)).toBe(true);
+    const callback = new URL(done.url);
+    expect(callback.searchParams.get('state')).toBe('st-1');
+    const code = callback.searchParams.get('code') ?? '';
+
+    const tokens = await tokenRequest({ grant_type: 'authorization_code', client_id: 'vobridge', code, redirect_uri: redirectUri, code_verifier: verifier });
+    expect(tokens.status).toBe(200);
+    const access = decodeJwt(tokens.body.access_token as string);
+    expect(access).toMatchObject({ iss: `${platform.url}/oidc`, sub: 'alice', aud: platform.url, groups: ['astro', 'demo'] });
+    expect(String(access.scope).split(' ')).toContain('vospace');
+    expect(typeof tokens.body.refresh_token).toBe('string');
+
+    const who = await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${tokens.body.access_token as string}` } });
+    expect(((await who.json()) as { username: string }).username).toBe('alice');
+
+    const refreshed = await tokenRequest({ grant_type: 'refresh_token', client_id: 'vobridge', refresh_token: tokens.body.refresh_token as string });
+    expect(refreshed.status).toBe(200);
+    expect(decodeJwt(refreshed.body.access_token as string).sub).toBe('alice');
+  });
+
+  it('refuses a wrong password on the login page without reflecting input', async () => {
+    const browser = new TestBrowser();
+    const verifier = randomBytes(32).toString('base64url');
+    const auth = new URL(discovery.authorization_endpoint as string);
+    auth.search = new URLSearchParams({
+      client_id: 'vobridge',
+      response_type: 'code',
+      redirect_uri: 'http://127.0.0.1:9/cb',
+      scope: 'openid',
+      code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+      code_challenge_method: 'S256',
+    }).toString();
+    const page = await browser.follow(auth.href, platform.url);
+    const html = await page.res.text();
+    const res = await browser.request(new URL(formAction(html), page.url).href, {
+      method: 'POST',
+      body: new URLSearchParams({ username: '<script>alert(1)</script>', password: 'nope' }),
+    });
+    expect(res.status).toBe(401);
+    const body = await res.text();
+    expect(body).not.toContain('<script>alert(1)</script>');
+    expect(body).toContain('&lt;script&gt;');
+  });
+
+  it('refuses redirect URIs that are not loopback', async () => {
+    const auth = new URL(discovery.authorization_endpoint as string);
+    auth.search = new URLSearchParams({
+      client_id: 'vobridge',
+      response_type: 'code',
+      redirect_uri: 'https://evil.example/cb',
+      scope: 'openid',
+      code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+      code_challenge_method: 'S256',
+    }).toString();
+    const res = await fetch(auth.href, { redirect: 'manual' });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('device authorization grant', () => {
+  it('issues tokens once the user approved the code in a browser', async () => {
+    const start = await fetch(discovery.device_authorization_endpoint as string, {
+      method: 'POST',
+      body: new URLSearchParams({ client_id: 'vobridge', scope: 'openid offline_access' }),
+    });
+    expect(start.status).toBe(200);
+    const device = (await start.json()) as Record<string, string>;
+    const pending = await tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'vobridge', device_code: device.device_code as string });
+    expect(pending.body.error).toBe('authorization_pending');
+
+    const browser = new TestBrowser();
+    // The user opens verification_uri_complete, confirms the code, then signs in.
+    const confirm = await browser.follow(device.verification_uri_complete as string, platform.url);
+    const inputHtml = await confirm.res.text();
+    const confirmPage = await browser.follow(new URL(formAction(inputHtml), confirm.url).href, platform.url, {
+      method: 'POST',
+      body: new URLSearchParams(formFields(inputHtml)),
+    });
+    const confirmHtml = await confirmPage.res.text();
+    expect(confirmHtml).toContain(device.user_code);
+    const afterConfirm = await browser.follow(new URL(formAction(confirmHtml), confirmPage.url).href, platform.url, {
+      method: 'POST',
+      body: new URLSearchParams(formFields(confirmHtml)),
+    });
+    const loginHtml = await afterConfirm.res.text();
+    const done = await browser.follow(new URL(formAction(loginHtml), afterConfirm.url).href, platform.url, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'bob', password: 'bob-demo-password' }),
+    });
+    expect(done.res.status).toBe(200);
+    expect(await done.res.text()).toContain('Device connected');
+
+    const tokens = await tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'vobridge', device_code: device.device_code as string });
+    expect(tokens.status).toBe(200);
+    expect(decodeJwt(tokens.body.access_token as string)).toMatchObject({ sub: 'bob', aud: platform.url });
+    expect(typeof tokens.body.refresh_token).toBe('string');
+  });
+});
+
+describe('token exchange (RFC 8693)', () => {
+  it('issues a short-lived, audience-restricted token naming the actor', async () => {
+    const subject = await platform.login('alice');
+    const exchanged = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      client_id: 'vobridge',
+      subject_token: subject,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+      resource: `${platform.url}/gms`,
+    });
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body.issued_token_type).toBe('urn:ietf:params:oauth:token-type:access_token');
+    const token = exchanged.body.access_token as string;
+    expect(decodeJwt(token)).toMatchObject({ sub: 'alice', aud: `${platform.url}/gms`, act: { sub: 'vobridge' } });
+    expect(exchanged.body.expires_in as number).toBeLessThanOrEqual(900);
+    expect((await fetch(`${platform.url}/gms/search`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('refuses an invalid subject token and a foreign audience', async () => {
+    const bad = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      client_id: 'vobridge',
+      subject_token: 'forged',
+      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toBe('invalid_grant');
+    const foreign = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      client_id: 'vobridge',
+      subject_token: await platform.login('alice'),
+      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+      audience: 'https://elsewhere.example/api',
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error).toBe('invalid_target');
+  });
+});
