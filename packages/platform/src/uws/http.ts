@@ -7,7 +7,14 @@
 
 import { createReadStream } from 'node:fs';
 import express, { Router, type Request, type Response } from 'express';
-import { EXECUTION_PHASES, parseXml, serializeJob, serializeJobList, type ExecutionPhase, type Job } from '@vobridge/sdk';
+import {
+  EXECUTION_PHASES,
+  parseXml,
+  serializeJob,
+  serializeJobList,
+  type ExecutionPhase,
+  type Job,
+} from '@vobridge/sdk';
 import { BadRequestError, currentUser, UnsupportedMediaTypeError } from '../http/index.js';
 import { escapeXml } from '../vosi/xml.js';
 import type { JobRecord } from './job.js';
@@ -50,7 +57,12 @@ export function toSdkJob(job: JobRecord, jobUrl: string): Job {
     executionDuration: job.executionDuration,
     destruction: job.destruction,
     parameters: job.parameters.map((p) => ({ id: p.id, value: p.value })),
-    results: job.results.map((r) => ({ id: r.id, href: `${jobUrl}/results/${r.id}`, mimeType: r.mimeType, size: r.size })),
+    results: job.results.map((r) => ({
+      id: r.id,
+      href: `${jobUrl}/results/${r.id}`,
+      mimeType: r.mimeType,
+      size: r.size,
+    })),
     ...(job.error ? { errorSummary: { type: job.error.type, hasDetail: true, message: job.error.message } } : {}),
     ...(job.jobInfo === undefined ? {} : { jobInfo: [parseXml(job.jobInfo, 'job info')] }),
   };
@@ -75,7 +87,8 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   const router = Router({ mergeParams: true });
   const jobUrl = (list: string, id: string): string => `${options.listUrl(list)}/${id}`;
   const seeJob = (res: Response, job: JobRecord): void => res.redirect(303, jobUrl(job.list, job.id));
-  const job = (req: Request, res: Response): JobRecord => jobs.get(options.list(req), String(req.params.jobId), currentUser(res).username);
+  const job = (req: Request, res: Response): JobRecord =>
+    jobs.get(options.list(req), String(req.params.jobId), currentUser(res).username);
 
   router.get('/', (req: Request, res: Response) => {
     const list = options.list(req);
@@ -110,7 +123,8 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   router.post('/:jobId', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
     const action = param(formPairs(req), 'ACTION');
-    if (action?.toUpperCase() !== 'DELETE') throw new BadRequestError('ACTION must be DELETE', { fault: 'InvalidArgument' });
+    if (action?.toUpperCase() !== 'DELETE')
+      throw new BadRequestError('ACTION must be DELETE', { fault: 'InvalidArgument' });
     await jobs.delete(found.list, found.id, found.owner);
     res.redirect(303, options.listUrl(found.list));
   });
@@ -127,7 +141,8 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   router.post('/:jobId/phase', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
     const phase = param(formPairs(req), 'PHASE');
-    if (phase === undefined) throw new BadRequestError('PHASE is required (RUN or ABORT)', { fault: 'InvalidArgument' });
+    if (phase === undefined)
+      throw new BadRequestError('PHASE is required (RUN or ABORT)', { fault: 'InvalidArgument' });
     seeJob(res, await jobs.setPhase(found.list, found.id, found.owner, phase.trim().toUpperCase()));
   });
 
@@ -192,7 +207,9 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
     const result = found.results.find((r) => r.id === resultId);
     res.type(result?.mimeType ?? 'application/octet-stream');
     res.setHeader('Content-Length', String(result?.size ?? 0));
-    createReadStream(file).on('error', () => res.destroy()).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
 
   return router;
@@ -212,7 +229,8 @@ export function param(pairs: readonly [string, string][], name: string): string 
 
 function waitSeconds(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^-?\d{1,9}$/.test(raw)) throw new BadRequestError('WAIT must be a whole number of seconds', { fault: 'InvalidArgument' });
+  if (typeof raw !== 'string' || !/^-?\d{1,9}$/.test(raw))
+    throw new BadRequestError('WAIT must be a whole number of seconds', { fault: 'InvalidArgument' });
   const value = Number(raw);
   if (value < -1) throw new BadRequestError('WAIT must be -1 or more', { fault: 'InvalidArgument' });
   return value === -1 ? MAX_WAIT_SECONDS : Math.min(value, MAX_WAIT_SECONDS);
@@ -221,7 +239,8 @@ function waitSeconds(raw: unknown): number | undefined {
 function phaseQuery(raw: unknown): ExecutionPhase | undefined {
   if (raw === undefined) return undefined;
   const phase = EXECUTION_PHASES.find((p) => p === raw);
-  if (phase === undefined) throw new BadRequestError('PHASE must be a UWS execution phase', { fault: 'InvalidArgument' });
+  if (phase === undefined)
+    throw new BadRequestError('PHASE must be a UWS execution phase', { fault: 'InvalidArgument' });
   return phase;
 }
 
@@ -249,7 +268,9 @@ const UWS_DECLARATIONS = 'xmlns:uws="http://www.ivoa.net/xml/UWS/v1.0" xmlns:xli
 
 /** The `<uws:parameters>` document of `GET {job}/parameters`. */
 function parametersXml(doc: Job): string {
-  const items = doc.parameters.map((p) => `  <uws:parameter id="${escapeXml(p.id)}">${escapeXml(p.value)}</uws:parameter>\n`);
+  const items = doc.parameters.map(
+    (p) => `  <uws:parameter id="${escapeXml(p.id)}">${escapeXml(p.value)}</uws:parameter>\n`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n<uws:parameters ${UWS_DECLARATIONS}>\n${items.join('')}</uws:parameters>\n`;
 }
 

@@ -56,7 +56,12 @@ export const ACTIVE_PHASES: readonly ExecutionPhase[] = ['QUEUED', 'EXECUTING'];
 export function parseJobRecord(value: unknown): JobRecord {
   if (typeof value !== 'object' || value === null) throw new Error('job record is not an object');
   const r = value as Partial<JobRecord>;
-  if (typeof r.id !== 'string' || typeof r.list !== 'string' || typeof r.owner !== 'string' || typeof r.phase !== 'string') {
+  if (
+    typeof r.id !== 'string' ||
+    typeof r.list !== 'string' ||
+    typeof r.owner !== 'string' ||
+    typeof r.phase !== 'string'
+  ) {
     throw new Error('job record lacks id, list, owner or phase');
   }
   if (!Array.isArray(r.parameters) || !Array.isArray(r.results) || typeof r.destruction !== 'string') {

@@ -93,7 +93,8 @@ export class JobManager {
     const records = await RecordStore.open<JobRecord>({
       dir: join(options.dir, 'jobs'),
       parse: parseJobRecord,
-      onCorrupt: (id, error) => options.logger.warn('unreadable job record skipped', { jobId: id, error: error.message }),
+      onCorrupt: (id, error) =>
+        options.logger.warn('unreadable job record skipped', { jobId: id, error: error.message }),
     });
     const manager = new JobManager(records, options);
     await manager.#recover();
@@ -115,7 +116,12 @@ export class JobManager {
    * starts it, `RUNID`, `EXECUTIONDURATION` and `DESTRUCTION` set those
    * properties, everything else is a job parameter checked by the job type.
    */
-  async create(list: string, owner: string, form: readonly [string, string][], options: CreateOptions = {}): Promise<JobRecord> {
+  async create(
+    list: string,
+    owner: string,
+    form: readonly [string, string][],
+    options: CreateOptions = {},
+  ): Promise<JobRecord> {
     const type = this.#type(list);
     const { control, parameters } = splitForm(form);
     const stored = toStored(parameters);
@@ -147,7 +153,8 @@ export class JobManager {
   /** The caller's job; another user's job, or one of another list, is a 404. */
   get(list: string, id: string, owner: string): JobRecord {
     const job = RecordStore.isValidId(id) ? this.#records.get(id) : undefined;
-    if (job === undefined || job.list !== list || job.owner !== owner) throw new NotFoundError(`no such job ${id}`, { fault: 'NotFound' });
+    if (job === undefined || job.list !== list || job.owner !== owner)
+      throw new NotFoundError(`no such job ${id}`, { fault: 'NotFound' });
     return job;
   }
 
@@ -167,7 +174,8 @@ export class JobManager {
   async setParameters(list: string, id: string, owner: string, form: readonly [string, string][]): Promise<JobRecord> {
     const job = this.get(list, id, owner);
     const { control, parameters } = splitForm(form);
-    if (!EDITABLE_PHASES.includes(job.phase)) throw new ConflictError(`job ${id} is ${job.phase}; parameters can only change before it runs`);
+    if (!EDITABLE_PHASES.includes(job.phase))
+      throw new ConflictError(`job ${id} is ${job.phase}; parameters can only change before it runs`);
     const merged = new Map(toMap(job.parameters));
     for (const [name, values] of parameters) merged.set(name, values);
     const stored = toStored(merged);
@@ -185,7 +193,8 @@ export class JobManager {
     const job = this.get(list, id, owner);
     if (phase === 'RUN') {
       if (job.phase === 'QUEUED' || job.phase === 'EXECUTING') return job;
-      if (!EDITABLE_PHASES.includes(job.phase)) throw new ConflictError(`job ${id} is ${job.phase} and cannot run again`);
+      if (!EDITABLE_PHASES.includes(job.phase))
+        throw new ConflictError(`job ${id} is ${job.phase} and cannot run again`);
       const queued = await this.#update(id, (draft) => {
         draft.phase = 'QUEUED';
       });
@@ -235,7 +244,14 @@ export class JobManager {
    * QUEUED or EXECUTING) for at most `seconds`, and returns the job as it
    * then is. Returns at once when the job is not in such a phase.
    */
-  async wait(list: string, id: string, owner: string, seconds: number, phase: ExecutionPhase | undefined, signal: AbortSignal): Promise<JobRecord> {
+  async wait(
+    list: string,
+    id: string,
+    owner: string,
+    seconds: number,
+    phase: ExecutionPhase | undefined,
+    signal: AbortSignal,
+  ): Promise<JobRecord> {
     const job = this.get(list, id, owner);
     const blocking = phase === undefined ? ['PENDING', ...ACTIVE_PHASES].includes(job.phase) : job.phase === phase;
     if (!blocking || seconds <= 0 || signal.aborted) return job;
@@ -270,7 +286,8 @@ export class JobManager {
     clearTimeout(this.#destructionTimer);
     this.#queue.length = 0;
     const running = [...this.#running.values()];
-    for (const r of running) r.controller.abort(new StopReason('ERROR', 'the platform shut down while the job was running'));
+    for (const r of running)
+      r.controller.abort(new StopReason('ERROR', 'the platform shut down while the job was running'));
     await Promise.all(running.map((r) => r.done));
   }
 
@@ -288,8 +305,10 @@ export class JobManager {
     }
     const duration = control.get('EXECUTIONDURATION');
     if (duration !== undefined) {
-      if (!/^\d{1,10}$/.test(duration.trim())) throw new BadRequestError('EXECUTIONDURATION must be a whole number of seconds');
-      if (!EDITABLE_PHASES.includes(job.phase)) throw new ConflictError(`job ${job.id} is ${job.phase}; its execution duration is fixed`);
+      if (!/^\d{1,10}$/.test(duration.trim()))
+        throw new BadRequestError('EXECUTIONDURATION must be a whole number of seconds');
+      if (!EDITABLE_PHASES.includes(job.phase))
+        throw new ConflictError(`job ${job.id} is ${job.phase}; its execution duration is fixed`);
       const requested = Number(duration.trim());
       const max = this.#options.maxExecutionDuration;
       // 0 asks for "unlimited": the platform grants its maximum instead.
@@ -341,7 +360,10 @@ export class JobManager {
     const timer =
       job.executionDuration > 0
         ? setTimeout(
-            () => controller.abort(new StopReason('ERROR', `the job exceeded its execution duration of ${job.executionDuration} s`)),
+            () =>
+              controller.abort(
+                new StopReason('ERROR', `the job exceeded its execution duration of ${job.executionDuration} s`),
+              ),
             Math.min(job.executionDuration * 1000, MAX_TIMER_MS),
           )
         : undefined;
@@ -362,7 +384,11 @@ export class JobManager {
       } else if (err instanceof JobFailure || err instanceof JobParameterError) {
         outcome = { phase: 'ERROR', error: { type: 'fatal', message: err.message } };
       } else {
-        this.#options.logger.error('job failed unexpectedly', { jobId: id, list: job.list, error: (err as Error).message });
+        this.#options.logger.error('job failed unexpectedly', {
+          jobId: id,
+          list: job.list,
+          error: (err as Error).message,
+        });
         outcome = { phase: 'ERROR', error: { type: 'transient', message: 'internal error while running the job' } };
       }
     } finally {
@@ -410,7 +436,10 @@ export class JobManager {
         await this.#update(job.id, (draft) => {
           draft.phase = 'ERROR';
           draft.endTime = now;
-          draft.error = { type: 'transient', message: 'the platform restarted while the job was running; run a new job' };
+          draft.error = {
+            type: 'transient',
+            message: 'the platform restarted while the job was running; run a new job',
+          };
         });
         this.#options.logger.warn('job interrupted by a restart', { jobId: job.id, list: job.list });
       } else if (job.phase === 'QUEUED') {
@@ -436,7 +465,9 @@ export class JobManager {
     if (!Number.isFinite(next)) return;
     this.#destructionTimer = setTimeout(
       () => {
-        this.#sweep().catch((err: unknown) => this.#options.logger.error('job destruction failed', { error: (err as Error).message }));
+        this.#sweep().catch((err: unknown) =>
+          this.#options.logger.error('job destruction failed', { error: (err as Error).message }),
+        );
       },
       Math.min(Math.max(next - Date.now(), 0), MAX_TIMER_MS),
     );
@@ -447,12 +478,17 @@ export class JobManager {
 
 function stopped(reason: unknown): Pick<JobRecord, 'phase' | 'error'> {
   if (reason instanceof StopReason) {
-    return reason.outcome === 'ABORTED' ? { phase: 'ABORTED' } : { phase: 'ERROR', error: { type: 'transient', message: reason.message } };
+    return reason.outcome === 'ABORTED'
+      ? { phase: 'ABORTED' }
+      : { phase: 'ERROR', error: { type: 'transient', message: reason.message } };
   }
   return { phase: 'ABORTED' };
 }
 
-function splitForm(form: readonly [string, string][]): { control: Map<string, string>; parameters: Map<string, string[]> } {
+function splitForm(form: readonly [string, string][]): {
+  control: Map<string, string>;
+  parameters: Map<string, string[]>;
+} {
   const control = new Map<string, string>();
   const parameters = new Map<string, string[]>();
   for (const [rawName, value] of form) {

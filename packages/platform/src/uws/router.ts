@@ -17,7 +17,11 @@ export const UWS_JOB_LIST = 'ivo://vobridge.org/uws';
 
 /** Builds the UWS router and starts its job runner (stopped when the platform closes). */
 export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
-  const jobs = await JobManager.open({ dir: join(ctx.dataDir, 'uws'), types: [sleepJob, coneJob], logger: ctx.logger.child({ service: 'uws' }) });
+  const jobs = await JobManager.open({
+    dir: join(ctx.dataDir, 'uws'),
+    types: [sleepJob, coneJob],
+    logger: ctx.logger.child({ service: 'uws' }),
+  });
   ctx.onClose(() => jobs.close());
   const base = `${ctx.baseUrl}/uws`;
   const router = Router();

@@ -11,4 +11,9 @@ export const PROPERTY = {
 } as const;
 
 /** Properties clients may read but never set: the store derives them from the bytes. */
-export const READ_ONLY_PROPERTIES: ReadonlySet<string> = new Set([PROPERTY.length, PROPERTY.md5, PROPERTY.date, PROPERTY.creator]);
+export const READ_ONLY_PROPERTIES: ReadonlySet<string> = new Set([
+  PROPERTY.length,
+  PROPERTY.md5,
+  PROPERTY.date,
+  PROPERTY.creator,
+]);

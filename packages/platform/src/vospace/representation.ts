@@ -15,7 +15,8 @@ export function toSdkNode(authority: string, info: NodeInfo, children: readonly 
     accepts: [],
     provides: [],
   };
-  if (info.kind === 'container') return { ...base, type: 'ContainerNode', nodes: children.map((c) => toSdkNode(authority, c)) };
+  if (info.kind === 'container')
+    return { ...base, type: 'ContainerNode', nodes: children.map((c) => toSdkNode(authority, c)) };
   return { ...base, type: 'DataNode', busy: false };
 }
 

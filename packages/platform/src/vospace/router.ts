@@ -40,7 +40,11 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
   const base = `${ctx.baseUrl}/vospace`;
   const authority = `${new URL(ctx.baseUrl).hostname}~vault`;
   const state = join(ctx.dataDir, 'vospace-state');
-  const store = new NodeStore({ root: join(ctx.dataDir, 'vospace'), metadataDir: join(state, 'metadata'), tmpDir: join(state, 'uploads') });
+  const store = new NodeStore({
+    root: join(ctx.dataDir, 'vospace'),
+    metadataDir: join(state, 'metadata'),
+    tmpDir: join(state, 'uploads'),
+  });
   const dataUrl = (path: NodePath): string => `${base}/data${formatNodePath(path)}`;
   const jobs = await JobManager.open({
     dir: join(state, 'transfers'),
@@ -85,10 +89,12 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
       }
       case 'PUT': {
         const node = parseNodeBody(req);
-        if (!sameNode(node.uri, path)) throw new VospaceFault('InvalidURI', 'the node uri does not match the request path');
+        if (!sameNode(node.uri, path))
+          throw new VospaceFault('InvalidURI', 'the node uri does not match the request path');
         let info: NodeInfo;
         if (node.type === 'ContainerNode') info = await store.createContainer(path, node.properties);
-        else if (node.type === 'LinkNode') throw new VospaceFault('OperationNotSupported', 'link nodes are not supported');
+        else if (node.type === 'LinkNode')
+          throw new VospaceFault('OperationNotSupported', 'link nodes are not supported');
         else info = await store.createData(path, node.properties);
         sendNode(req, res, 201, toSdkNode(authority, info));
         return;
@@ -104,14 +110,18 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         res.status(204).end();
         return;
       default:
-        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on nodes`, { headers: { Allow: 'GET, HEAD, PUT, POST, DELETE' } });
+        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on nodes`, {
+          headers: { Allow: 'GET, HEAD, PUT, POST, DELETE' },
+        });
     }
   });
 
   // `vcp` asks here first for the bytes of a data node, without following redirects.
   router.use('/files', async (req: Request, res: Response) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on files`, { headers: { Allow: 'GET, HEAD' } });
+      throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on files`, {
+        headers: { Allow: 'GET, HEAD' },
+      });
     }
     const info = await ownedData(store, await target(req, res), currentUser(res).username);
     res.redirect(303, dataUrl(info.path));
@@ -126,7 +136,8 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         return;
       case 'PUT': {
         const expectedMd5 = md5FromDigest(req.get('digest'));
-        if (expectedMd5 === null) throw new VospaceFault('InvalidArgument', 'the digest header has a malformed md5 value');
+        if (expectedMd5 === null)
+          throw new VospaceFault('InvalidArgument', 'the digest header has a malformed md5 value');
         const length = req.headers['content-length'] === undefined ? undefined : Number(req.headers['content-length']);
         const existed = await store.stat(path).then(
           () => true,
@@ -141,13 +152,18 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         return;
       }
       default:
-        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on data`, { headers: { Allow: 'GET, HEAD, PUT' } });
+        throw new HttpError(405, 'method_not_allowed', `${req.method} is not allowed on data`, {
+          headers: { Allow: 'GET, HEAD, PUT' },
+        });
     }
   });
 
   router.get('/synctrans', async (req: Request, res: Response) => {
     const transfer = transferFromParams(Object.entries(req.query).map(([k, v]) => [k, String(v)]));
-    res.redirect(303, await redirectTarget(store, transfer.target, transfer.direction, currentUser(res).username, dataUrl));
+    res.redirect(
+      303,
+      await redirectTarget(store, transfer.target, transfer.direction, currentUser(res).username, dataUrl),
+    );
   });
 
   router.post('/synctrans', anyText, async (req: Request, res: Response) => {
@@ -161,14 +177,19 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         res.redirect(303, await redirectTarget(store, params.target, params.direction, user, dataUrl));
         return;
       }
-      xml = serializeTransfer({ target: params.target, direction: params.direction, protocols: params.protocol ? [{ uri: params.protocol }] : [] });
+      xml = serializeTransfer({
+        target: params.target,
+        direction: params.direction,
+        protocols: params.protocol ? [{ uri: params.protocol }] : [],
+      });
     }
     checkTransfer(xml, user);
     const job = await jobs.create(TRANSFERS, user, [['PHASE', 'RUN']], { jobInfo: xml });
     // Negotiation is quick; the client reads the details right after the redirect.
     let settled = job;
     const never = new AbortController().signal;
-    while (['PENDING', 'QUEUED', 'EXECUTING'].includes(settled.phase)) settled = await jobs.wait(TRANSFERS, job.id, user, 30, settled.phase, never);
+    while (['PENDING', 'QUEUED', 'EXECUTING'].includes(settled.phase))
+      settled = await jobs.wait(TRANSFERS, job.id, user, 30, settled.phase, never);
     res.redirect(303, `${base}/transfers/${job.id}/results/${TRANSFER_DETAILS}`);
   });
 
@@ -200,7 +221,8 @@ async function listChildren(store: NodeStore, path: NodePath, req: Request, user
   });
   const sort = req.query.sort;
   if (sort === undefined) return req.query.order === 'desc' ? children.reverse() : children;
-  if (sort !== PROPERTY.length && sort !== PROPERTY.date) throw new VospaceFault('InvalidArgument', 'sort must be the #length or #date property');
+  if (sort !== PROPERTY.length && sort !== PROPERTY.date)
+    throw new VospaceFault('InvalidArgument', 'sort must be the #length or #date property');
   const key = (n: NodeInfo): number => (sort === PROPERTY.length ? n.length : n.date.getTime());
   const sorted = [...children].sort((a, b) => key(a) - key(b));
   return req.query.order === 'desc' ? sorted.reverse() : sorted;
@@ -208,7 +230,8 @@ async function listChildren(store: NodeStore, path: NodePath, req: Request, user
 
 function intQuery(raw: unknown, name: string): number | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw)) throw new VospaceFault('InvalidArgument', `${name} must be a non-negative whole number`);
+  if (typeof raw !== 'string' || !/^\d{1,9}$/.test(raw))
+    throw new VospaceFault('InvalidArgument', `${name} must be a non-negative whole number`);
   return Number(raw);
 }
 
@@ -278,26 +301,43 @@ function transferFromParams(pairs: readonly [string, string][]): TransferParams 
   const target = param(pairs, 'TARGET');
   const direction = param(pairs, 'DIRECTION');
   const protocol = param(pairs, 'PROTOCOL');
-  if (target === undefined || direction === undefined) throw new VospaceFault('InvalidArgument', 'TARGET and DIRECTION are required');
+  if (target === undefined || direction === undefined)
+    throw new VospaceFault('InvalidArgument', 'TARGET and DIRECTION are required');
   return { target, direction, ...(protocol === undefined ? {} : { protocol }) };
 }
 
 /** The data URL a parameter-style sync transfer redirects to. */
-async function redirectTarget(store: NodeStore, target: string, direction: string, user: string, dataUrl: (p: NodePath) => string): Promise<string> {
+async function redirectTarget(
+  store: NodeStore,
+  target: string,
+  direction: string,
+  user: string,
+  dataUrl: (p: NodePath) => string,
+): Promise<string> {
   const path = parseNodeUri(target);
   if (direction === 'pullFromVoSpace') return dataUrl((await ownedData(store, path, user)).path);
   if (direction === 'pushToVoSpace') {
-    if (path.segments[0] !== user || path.segments.length < 2) throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
+    if (path.segments[0] !== user || path.segments.length < 2)
+      throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
     return dataUrl(path);
   }
   throw new VospaceFault('InvalidArgument', 'DIRECTION must be pushToVoSpace or pullFromVoSpace');
 }
 
-const CODES: Record<number, string> = { 400: 'bad_request', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 412: 'precondition_failed', 500: 'internal' };
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  412: 'precondition_failed',
+  500: 'internal',
+};
 
 /** VOSpace faults and invalid paths as IVOA-style HTTP errors (fault name first). */
 const faultsToHttp: ErrorRequestHandler = (err: unknown, _req: Request, _res: Response, next: NextFunction) => {
-  if (err instanceof VospaceFault) next(new HttpError(err.status, CODES[err.status] ?? 'error', err.detail, { fault: err.fault }));
-  else if (err instanceof InvalidPathError) next(new HttpError(400, 'bad_request', err.message, { fault: 'InvalidURI' }));
+  if (err instanceof VospaceFault)
+    next(new HttpError(err.status, CODES[err.status] ?? 'error', err.detail, { fault: err.fault }));
+  else if (err instanceof InvalidPathError)
+    next(new HttpError(400, 'bad_request', err.message, { fault: 'InvalidURI' }));
   else next(err);
 };

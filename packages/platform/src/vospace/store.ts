@@ -101,7 +101,10 @@ export class NodeStore {
         // Written outside the platform (or by a copy): compute once and remember.
         md5 = await md5OfFile(fsPath);
         await this.index.update(user, (nodes) => {
-          nodes[key] = { properties: nodes[key]?.properties ?? {}, checksum: { md5: md5 as string, size: st.size, mtimeMs: st.mtimeMs } };
+          nodes[key] = {
+            properties: nodes[key]?.properties ?? {},
+            checksum: { md5: md5 as string, size: st.size, mtimeMs: st.mtimeMs },
+          };
         });
       }
     }
@@ -122,7 +125,10 @@ export class NodeStore {
    * page at that child, inclusive, as VOSpace 2.1 paging with `uri` does;
    * `limit` caps the page. The root lists only `visibleHomes`.
    */
-  async list(path: NodePath, page: { limit?: number; from?: string; visibleHomes?: readonly string[] } = {}): Promise<NodeInfo[]> {
+  async list(
+    path: NodePath,
+    page: { limit?: number; from?: string; visibleHomes?: readonly string[] } = {},
+  ): Promise<NodeInfo[]> {
     const info = await this.stat(path);
     if (info.kind !== 'container') return [];
     let names: string[];
@@ -186,7 +192,8 @@ export class NodeStore {
 
   /** Deletes a data node or an empty container. Home containers and the root stay. */
   async remove(path: NodePath): Promise<void> {
-    if (path.segments.length < 2) throw new VospaceFault('PermissionDenied', 'home containers and the root cannot be deleted');
+    if (path.segments.length < 2)
+      throw new VospaceFault('PermissionDenied', 'home containers and the root cannot be deleted');
     const info = await this.stat(path);
     const fsPath = await this.resolve(path);
     if (info.kind === 'container') {
@@ -194,7 +201,10 @@ export class NodeStore {
         await rmdir(fsPath);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ENOTEMPTY') {
-          throw new VospaceFault('ContainerNotEmpty', `${formatNodePath(path)} is not empty; delete its children first`);
+          throw new VospaceFault(
+            'ContainerNotEmpty',
+            `${formatNodePath(path)} is not empty; delete its children first`,
+          );
         }
         throw err;
       }
@@ -211,11 +221,13 @@ export class NodeStore {
    * leaves the previous content (or no node) behind.
    */
   async write(path: NodePath, source: AsyncIterable<Uint8Array>, expect: UploadExpectations = {}): Promise<NodeInfo> {
-    if (path.segments.length < 2) throw new VospaceFault('InvalidArgument', 'only nodes inside a home container hold data');
+    if (path.segments.length < 2)
+      throw new VospaceFault('InvalidArgument', 'only nodes inside a home container hold data');
     await this.requireContainer(parentOf(path));
     const fsPath = await this.resolve(path);
     const existing = await lstat(fsPath).catch(() => undefined);
-    if (existing && !existing.isFile()) throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is not a data node`);
+    if (existing && !existing.isFile())
+      throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is not a data node`);
 
     await mkdir(this.options.tmpDir, { recursive: true });
     const tmp = join(this.options.tmpDir, `upload-${randomBytes(8).toString('hex')}`);
@@ -244,7 +256,10 @@ export class NodeStore {
       const st = await lstat(fsPath);
       const key = keyOf(path);
       await this.index.update(ownerOf(path), (nodes) => {
-        nodes[key] = { properties: nodes[key]?.properties ?? {}, checksum: { md5, size: st.size, mtimeMs: st.mtimeMs } };
+        nodes[key] = {
+          properties: nodes[key]?.properties ?? {},
+          checksum: { md5, size: st.size, mtimeMs: st.mtimeMs },
+        };
       });
     } catch (err) {
       await rm(tmp, { force: true });
@@ -288,19 +303,25 @@ export class NodeStore {
   /** Copies `src` (recursively) to `dest`; into `dest` when it is an existing container. */
   async copy(src: NodePath, dest: NodePath): Promise<NodePath> {
     const target = await this.prepareTransfer(src, dest);
-    await cp(await this.resolve(src), await this.resolve(target), { recursive: true, errorOnExist: true, force: false });
+    await cp(await this.resolve(src), await this.resolve(target), {
+      recursive: true,
+      errorOnExist: true,
+      force: false,
+    });
     const srcKey = keyOf(src);
     const destKey = keyOf(target);
     const copied: Record<string, NodeMetadata> = {};
     const srcMeta = await this.index.under(ownerOf(src), srcKey);
     // Checksums are recomputed on first access: the copies have new mtimes.
-    for (const [key, meta] of Object.entries(srcMeta)) copied[destKey + key.slice(srcKey.length)] = { properties: meta.properties };
+    for (const [key, meta] of Object.entries(srcMeta))
+      copied[destKey + key.slice(srcKey.length)] = { properties: meta.properties };
     await this.index.update(ownerOf(target), (nodes) => Object.assign(nodes, copied));
     return target;
   }
 
   private async prepareTransfer(src: NodePath, dest: NodePath): Promise<NodePath> {
-    if (src.segments.length < 2) throw new VospaceFault('PermissionDenied', 'home containers and the root cannot be moved or copied');
+    if (src.segments.length < 2)
+      throw new VospaceFault('PermissionDenied', 'home containers and the root cannot be moved or copied');
     await this.stat(src);
     let target = dest;
     const destInfo = await this.stat(dest).catch((err: unknown) => {
@@ -309,14 +330,17 @@ export class NodeStore {
     });
     if (destInfo?.kind === 'container') target = { segments: [...dest.segments, nameOf(src)] };
     else if (destInfo) throw duplicate(dest);
-    if (target.segments.length < 2) throw new VospaceFault('InvalidArgument', 'the destination must be inside a home container');
-    if (isWithin(target, src)) throw new VospaceFault('InvalidArgument', 'a node cannot be moved or copied into itself');
+    if (target.segments.length < 2)
+      throw new VospaceFault('InvalidArgument', 'the destination must be inside a home container');
+    if (isWithin(target, src))
+      throw new VospaceFault('InvalidArgument', 'a node cannot be moved or copied into itself');
     await this.prepareCreate(target);
     return target;
   }
 
   private async prepareCreate(path: NodePath): Promise<string> {
-    if (path.segments.length < 2) throw new VospaceFault('PermissionDenied', 'nodes can only be created inside a home container');
+    if (path.segments.length < 2)
+      throw new VospaceFault('PermissionDenied', 'nodes can only be created inside a home container');
     await this.requireContainer(parentOf(path));
     const fsPath = await this.resolve(path);
     if (await lstat(fsPath).catch(() => undefined)) throw duplicate(path);
@@ -333,7 +357,8 @@ export class NodeStore {
       }
       throw err;
     }
-    if (info.kind !== 'container') throw new VospaceFault('ContainerNotFound', `${formatNodePath(path)} is not a container`);
+    if (info.kind !== 'container')
+      throw new VospaceFault('ContainerNotFound', `${formatNodePath(path)} is not a container`);
   }
 
   private async writeProperties(path: NodePath, properties: Record<string, string | null>): Promise<void> {

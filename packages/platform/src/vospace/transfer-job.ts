@@ -102,10 +102,12 @@ async function checkPushTarget(store: NodeStore, target: NodePath): Promise<void
     if (err instanceof VospaceFault && err.fault === 'NodeNotFound') return undefined;
     throw err;
   });
-  if (existing?.kind === 'container') throw new VospaceFault('InvalidArgument', 'cannot push data into a container node');
+  if (existing?.kind === 'container')
+    throw new VospaceFault('InvalidArgument', 'cannot push data into a container node');
   if (existing === undefined) {
     const parent = await store.stat(parentOf(target)).catch(() => undefined);
-    if (parent?.kind !== 'container') throw new VospaceFault('ContainerNotFound', `${formatNodePath(parentOf(target))} does not exist`);
+    if (parent?.kind !== 'container')
+      throw new VospaceFault('ContainerNotFound', `${formatNodePath(parentOf(target))} does not exist`);
   }
 }
 
@@ -119,7 +121,12 @@ function details(transfer: Transfer, served: readonly string[], endpoint: string
   const requested = transfer.protocols.length > 0 ? transfer.protocols : served.map((uri): Protocol => ({ uri }));
   const protocols = requested
     .filter((p) => served.includes(p.uri))
-    .map((p): Protocol => ({ uri: p.uri, endpoint, ...(p.securityMethods ? { securityMethods: p.securityMethods } : {}) }));
-  if (protocols.length === 0) throw new VospaceFault('ProtocolNotSupported', 'none of the requested protocols is served');
+    .map((p): Protocol => ({
+      uri: p.uri,
+      endpoint,
+      ...(p.securityMethods ? { securityMethods: p.securityMethods } : {}),
+    }));
+  if (protocols.length === 0)
+    throw new VospaceFault('ProtocolNotSupported', 'none of the requested protocols is served');
   return serializeTransfer({ target: transfer.target, direction: transfer.direction, protocols, version: '2.1' });
 }

@@ -22,9 +22,18 @@ async function until(manager: JobManager, id: string, phase: string): Promise<vo
 test('a job executing when the platform dies ends in ERROR with a reason; pending and finished jobs survive', async () => {
   // The first manager is never closed: that is the crash (its process would be gone).
   const crashed = await JobManager.open({ dir, types: [sleepJob], logger });
-  const running = await crashed.create('sleep', 'alice', [['DURATION', '600'], ['PHASE', 'RUN']]);
-  const pending = await crashed.create('sleep', 'alice', [['DURATION', '1'], ['RUNID', 'keep']]);
-  const done = await crashed.create('sleep', 'alice', [['DURATION', '0'], ['PHASE', 'RUN']]);
+  const running = await crashed.create('sleep', 'alice', [
+    ['DURATION', '600'],
+    ['PHASE', 'RUN'],
+  ]);
+  const pending = await crashed.create('sleep', 'alice', [
+    ['DURATION', '1'],
+    ['RUNID', 'keep'],
+  ]);
+  const done = await crashed.create('sleep', 'alice', [
+    ['DURATION', '0'],
+    ['PHASE', 'RUN'],
+  ]);
   await until(crashed, running.id, 'EXECUTING');
   await until(crashed, done.id, 'COMPLETED');
 
@@ -46,7 +55,10 @@ test('a job executing when the platform dies ends in ERROR with a reason; pendin
 
 test('closing the runner ends running jobs in ERROR saying the platform shut down', async () => {
   const manager = await JobManager.open({ dir, types: [sleepJob], logger });
-  const job = await manager.create('sleep', 'alice', [['DURATION', '600'], ['PHASE', 'RUN']]);
+  const job = await manager.create('sleep', 'alice', [
+    ['DURATION', '600'],
+    ['PHASE', 'RUN'],
+  ]);
   await until(manager, job.id, 'EXECUTING');
   await manager.close();
   const reopened = await JobManager.open({ dir, types: [sleepJob], logger });
@@ -62,8 +74,14 @@ test('closing the runner ends running jobs in ERROR saying the platform shut dow
 test('jobs beyond the concurrency limit wait in QUEUED', async () => {
   const manager = await JobManager.open({ dir, types: [sleepJob], logger, maxConcurrent: 1 });
   try {
-    const first = await manager.create('sleep', 'alice', [['DURATION', '600'], ['PHASE', 'RUN']]);
-    const second = await manager.create('sleep', 'alice', [['DURATION', '0'], ['PHASE', 'RUN']]);
+    const first = await manager.create('sleep', 'alice', [
+      ['DURATION', '600'],
+      ['PHASE', 'RUN'],
+    ]);
+    const second = await manager.create('sleep', 'alice', [
+      ['DURATION', '0'],
+      ['PHASE', 'RUN'],
+    ]);
     await until(manager, first.id, 'EXECUTING');
     expect(manager.get('sleep', second.id, 'alice').phase).toBe('QUEUED');
     await manager.setPhase('sleep', first.id, 'alice', 'ABORT');

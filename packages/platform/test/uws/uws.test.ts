@@ -86,7 +86,8 @@ describe('UWS job lists', () => {
   test('ABORT stops an executing job', async () => {
     const url = await createJob('sleep', { DURATION: '600', PHASE: 'RUN' });
     let job = await getJob(url);
-    while (job.phase === 'QUEUED') job = parseJob(await (await fetch(`${url}?WAIT=10&PHASE=QUEUED`, { headers: auth(alice) })).text());
+    while (job.phase === 'QUEUED')
+      job = parseJob(await (await fetch(`${url}?WAIT=10&PHASE=QUEUED`, { headers: auth(alice) })).text());
     expect(job.phase).toBe('EXECUTING');
     const abort = await fetch(`${url}/phase`, form(alice, { PHASE: 'ABORT' }));
     expect(abort.status).toBe(303);
@@ -187,7 +188,9 @@ describe('UWS job lists', () => {
 
   test('job lists filter by PHASE and LAST and answer JSON on request', async () => {
     await createJob('sleep', { DURATION: '0', RUNID: 'filter' });
-    const res = await fetch(`${platform.url}/uws/sleep?PHASE=PENDING&LAST=1`, { headers: { ...auth(alice), accept: 'application/json' } });
+    const res = await fetch(`${platform.url}/uws/sleep?PHASE=PENDING&LAST=1`, {
+      headers: { ...auth(alice), accept: 'application/json' },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { jobs: { phase: string; runId?: string }[] };
     expect(body.jobs).toHaveLength(1);

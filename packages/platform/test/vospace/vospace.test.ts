@@ -33,11 +33,23 @@ function nodeDoc(path: string, type: 'ContainerNode' | 'DataNode', props: Record
 }
 
 async function mkdirNode(path: string, token = alice): Promise<Response> {
-  return fetch(nodes(path), { method: 'PUT', headers: { ...auth(token), 'content-type': 'text/xml' }, body: nodeDoc(path, 'ContainerNode') });
+  return fetch(nodes(path), {
+    method: 'PUT',
+    headers: { ...auth(token), 'content-type': 'text/xml' },
+    body: nodeDoc(path, 'ContainerNode'),
+  });
 }
 
-async function upload(path: string, body: string | Buffer, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(data(path), { method: 'PUT', headers: { ...auth(), ...headers }, body });
+async function upload(
+  path: string,
+  body: string | Uint8Array,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(data(path), {
+    method: 'PUT',
+    headers: { ...auth(), ...headers },
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 }
 
 /** A request with a path exactly as given: fetch would normalise `..` and `%2e%2e` away. */
@@ -76,7 +88,11 @@ describe('VOSpace nodes', () => {
     const orphan = await mkdirNode('/alice/none/deeper');
     expect(orphan.status).toBe(404);
     expect(await orphan.text()).toMatch(/^ContainerNotFound/);
-    const mismatch = await fetch(nodes('/alice/other'), { method: 'PUT', headers: auth(), body: nodeDoc('/alice/proj2', 'ContainerNode') });
+    const mismatch = await fetch(nodes('/alice/other'), {
+      method: 'PUT',
+      headers: auth(),
+      body: nodeDoc('/alice/proj2', 'ContainerNode'),
+    });
     expect(mismatch.status).toBe(400);
   });
 
@@ -132,7 +148,13 @@ describe('VOSpace nodes', () => {
     await mkdirNode('/alice/cut');
     const { hostname, port } = new URL(platform.url);
     await new Promise<void>((resolve) => {
-      const req = request({ hostname, port, method: 'PUT', path: '/vospace/data/alice/cut/partial.bin', headers: { ...auth(), 'content-length': '1000000' } });
+      const req = request({
+        hostname,
+        port,
+        method: 'PUT',
+        path: '/vospace/data/alice/cut/partial.bin',
+        headers: { ...auth(), 'content-length': '1000000' },
+      });
       req.on('error', () => resolve());
       req.write(Buffer.alloc(1000, 1), () => {
         // Give the server the first bytes, then drop the connection mid-body.
@@ -144,7 +166,10 @@ describe('VOSpace nodes', () => {
     });
     let listing: string[] = ['?'];
     for (let i = 0; i < 50 && listing.length > 0; i++) {
-      listing = [...(await readdir(join(platform.dataDir, 'vospace', 'alice', 'cut'))), ...(await readdir(join(platform.dataDir, 'vospace-state', 'uploads')))];
+      listing = [
+        ...(await readdir(join(platform.dataDir, 'vospace', 'alice', 'cut'))),
+        ...(await readdir(join(platform.dataDir, 'vospace-state', 'uploads'))),
+      ];
       if (listing.length > 0) await new Promise((r) => setTimeout(r, 20));
     }
     expect(listing).toEqual([]);
@@ -154,15 +179,25 @@ describe('VOSpace nodes', () => {
   test('containers page with limit and uri (inclusive), limit=0 lists no children', async () => {
     await mkdirNode('/alice/page');
     for (const name of ['a', 'b', 'c', 'd', 'e']) await upload(`/alice/page/${name}`, name);
-    const first = parseNode(await (await fetch(`${nodes('/alice/page')}?limit=2`, { headers: auth() })).text()) as ContainerNode;
+    const first = parseNode(
+      await (await fetch(`${nodes('/alice/page')}?limit=2`, { headers: auth() })).text(),
+    ) as ContainerNode;
     expect(first.nodes.map((n) => n.uri)).toEqual([uri('/alice/page/a'), uri('/alice/page/b')]);
     const next = parseNode(
-      await (await fetch(`${nodes('/alice/page')}?limit=2&uri=${encodeURIComponent(uri('/alice/page/b'))}`, { headers: auth() })).text(),
+      await (
+        await fetch(`${nodes('/alice/page')}?limit=2&uri=${encodeURIComponent(uri('/alice/page/b'))}`, {
+          headers: auth(),
+        })
+      ).text(),
     ) as ContainerNode;
     expect(next.nodes.map((n) => n.uri)).toEqual([uri('/alice/page/b'), uri('/alice/page/c')]);
-    const none = parseNode(await (await fetch(`${nodes('/alice/page')}?limit=0`, { headers: auth() })).text()) as ContainerNode;
+    const none = parseNode(
+      await (await fetch(`${nodes('/alice/page')}?limit=0`, { headers: auth() })).text(),
+    ) as ContainerNode;
     expect(none.nodes).toEqual([]);
-    for (const child of (parseNode(await (await fetch(nodes('/alice/page'), { headers: auth() })).text()) as ContainerNode).nodes) {
+    for (const child of (
+      parseNode(await (await fetch(nodes('/alice/page'), { headers: auth() })).text()) as ContainerNode
+    ).nodes) {
       expect(child.properties['ivo://ivoa.net/vospace/core#date']).toBeDefined();
     }
   });
@@ -173,7 +208,10 @@ describe('VOSpace nodes', () => {
     const set = await fetch(nodes('/alice/props/x'), {
       method: 'POST',
       headers: auth(),
-      body: nodeDoc('/alice/props/x', 'DataNode', { 'ivo://ivoa.net/vospace/core#description': 'a file', 'ivo://ivoa.net/vospace/core#MD5': 'forged' }),
+      body: nodeDoc('/alice/props/x', 'DataNode', {
+        'ivo://ivoa.net/vospace/core#description': 'a file',
+        'ivo://ivoa.net/vospace/core#MD5': 'forged',
+      }),
     });
     expect(set.status).toBe(200);
     const node = parseNode(await set.text());
@@ -213,8 +251,12 @@ describe('VOSpace security', () => {
     await upload('/alice/private/secret.txt', 'secret');
     expect((await fetch(nodes('/alice/private'), { headers: auth(bob) })).status).toBe(404);
     expect((await fetch(data('/alice/private/secret.txt'), { headers: auth(bob) })).status).toBe(404);
-    expect((await fetch(data('/alice/private/secret.txt'), { method: 'PUT', headers: auth(bob), body: 'overwrite' })).status).toBe(404);
-    expect((await fetch(nodes('/alice/private/secret.txt'), { method: 'DELETE', headers: auth(bob) })).status).toBe(404);
+    expect(
+      (await fetch(data('/alice/private/secret.txt'), { method: 'PUT', headers: auth(bob), body: 'overwrite' })).status,
+    ).toBe(404);
+    expect((await fetch(nodes('/alice/private/secret.txt'), { method: 'DELETE', headers: auth(bob) })).status).toBe(
+      404,
+    );
     expect((await mkdirNode('/alice/private/bobs', bob)).status).toBe(404);
     const root = parseNode(await (await fetch(nodes(''), { headers: auth(bob) })).text()) as ContainerNode;
     expect(root.nodes.map((n) => n.uri)).toEqual([uri('/bob')]);
@@ -230,7 +272,9 @@ describe('VOSpace security', () => {
     await symlink(join(outside, 'target.txt'), join(platform.dataDir, 'vospace', 'alice', 'links', 'file'));
     expect((await fetch(data('/alice/links/escape/target.txt'), { headers: auth() })).status).toBe(403);
     expect((await fetch(data('/alice/links/file'), { headers: auth() })).status).toBe(403);
-    expect((await fetch(data('/alice/links/escape/new.txt'), { method: 'PUT', headers: auth(), body: 'x' })).status).toBe(403);
+    expect(
+      (await fetch(data('/alice/links/escape/new.txt'), { method: 'PUT', headers: auth(), body: 'x' })).status,
+    ).toBe(403);
     expect(await readFile(join(outside, 'target.txt'), 'utf8')).toBe('outside the root');
     const listing = parseNode(await (await fetch(nodes('/alice/links'), { headers: auth() })).text()) as ContainerNode;
     expect(listing.nodes).toEqual([]);
@@ -275,7 +319,7 @@ describe('VOSpace transfers', () => {
     expect(await (await fetch(`${jobUrl}/phase`, { headers: auth() })).text()).toBe('COMPLETED');
 
     const bytes = Buffer.from('binary \u0000 content');
-    expect((await fetch(endpoint, { method: 'PUT', headers: auth(), body: bytes })).status).toBe(201);
+    expect((await fetch(endpoint, { method: 'PUT', headers: auth(), body: new Uint8Array(bytes) })).status).toBe(201);
 
     const pull = await fetch(`${platform.url}/vospace/synctrans`, {
       method: 'POST',
@@ -284,7 +328,9 @@ describe('VOSpace transfers', () => {
       redirect: 'manual',
     });
     const pulled = parseTransfer(await (await fetch(pull.headers.get('location') ?? '', { headers: auth() })).text());
-    expect(Buffer.from(await (await fetch(pulled.protocols[0]?.endpoint ?? '', { headers: auth() })).arrayBuffer())).toEqual(bytes);
+    expect(
+      Buffer.from(await (await fetch(pulled.protocols[0]?.endpoint ?? '', { headers: auth() })).arrayBuffer()),
+    ).toEqual(bytes);
 
     const redirect = await fetch(
       `${platform.url}/vospace/synctrans?TARGET=${encodeURIComponent(uri('/alice/sync/f.bin'))}&DIRECTION=pullFromVoSpace&PROTOCOL=${encodeURIComponent('ivo://ivoa.net/vospace/core#httpget')}`,
@@ -317,10 +363,16 @@ describe('VOSpace transfers', () => {
     });
     expect(create.status).toBe(303);
     const jobUrl = create.headers.get('location') ?? '';
-    const run = await fetch(`${jobUrl}/phase`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/x-www-form-urlencoded' }, body: 'PHASE=RUN', redirect: 'manual' });
+    const run = await fetch(`${jobUrl}/phase`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'PHASE=RUN',
+      redirect: 'manual',
+    });
     expect(run.status).toBe(303);
     let job = parseJob(await (await fetch(jobUrl, { headers: auth() })).text());
-    while (!['COMPLETED', 'ERROR'].includes(job.phase)) job = parseJob(await (await fetch(`${jobUrl}?WAIT=30`, { headers: auth() })).text());
+    while (!['COMPLETED', 'ERROR'].includes(job.phase))
+      job = parseJob(await (await fetch(`${jobUrl}?WAIT=30`, { headers: auth() })).text());
     expect(job.phase).toBe('COMPLETED');
     expect((await fetch(nodes('/alice/mv/a.txt'), { headers: auth() })).status).toBe(404);
     expect(await (await fetch(data('/alice/mv/b.txt'), { headers: auth() })).text()).toBe('moving');
@@ -336,7 +388,11 @@ describe('VOSpace transfers', () => {
       redirect: 'manual',
     });
     expect(res.status).toBe(404);
-    const bad = await fetch(`${platform.url}/vospace/transfers`, { method: 'POST', headers: { ...auth(), 'content-type': 'text/xml' }, body: '<not-a-transfer/>' });
+    const bad = await fetch(`${platform.url}/vospace/transfers`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'text/xml' },
+      body: '<not-a-transfer/>',
+    });
     expect(bad.status).toBe(400);
   });
 });
