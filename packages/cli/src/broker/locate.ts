@@ -1,0 +1,41 @@
+import { defaultRuntimeFile, readRuntimeFile } from '@vobridge/broker';
+import { CliError } from '../errors.js';
+import { ExitCode } from '../exitCodes.js';
+import { BrokerClient, type BrokerEndpoint } from './client.js';
+
+/** How the CLI found the broker, for `vobridge broker status` and `vobridge env`. */
+export interface LocatedBroker extends BrokerEndpoint {
+  /** `env` when given by VOBRIDGE_BROKER_URL/SECRET, else the runtime file's path. */
+  source: string;
+  /** Process id, when known from the runtime file. */
+  pid?: number;
+}
+
+/**
+ * Finds the broker the way kernels do: `VOBRIDGE_BROKER_URL` and
+ * `VOBRIDGE_BROKER_SECRET` first, else the runtime file. `undefined` when
+ * neither names one; whether it is alive is for the caller to check.
+ */
+export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promise<LocatedBroker | undefined> {
+  const url = env.VOBRIDGE_BROKER_URL;
+  const secret = env.VOBRIDGE_BROKER_SECRET;
+  if (url && secret) return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
+  const file = runtimeFilePath(env);
+  const info = await readRuntimeFile(file);
+  if (!info || !info.url.startsWith('http://')) return undefined;
+  return { url: info.url, secret: info.secret, pid: info.pid, source: file };
+}
+
+/** The runtime file the CLI reads and `vobridge broker start` writes. */
+export function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): string {
+  return defaultRuntimeFile(env);
+}
+
+/** A client for the running broker, or a CLI error telling how to start one. */
+export async function connectBroker(env: NodeJS.ProcessEnv = process.env): Promise<BrokerClient> {
+  const located = await locateBroker(env);
+  if (!located) {
+    throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start (or log in: vobridge login <platform-url>)');
+  }
+  return new BrokerClient(located);
+}

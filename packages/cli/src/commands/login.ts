@@ -1,0 +1,191 @@
+import { input, password as passwordPrompt } from '@inquirer/prompts';
+import { Option, type Command } from 'commander';
+import { BrokerClient } from '../broker/client.js';
+import { connectBroker } from '../broker/locate.js';
+import { runningBroker, startBrokerProcess } from '../broker/process.js';
+import type { BrokerLogin, BrokerLoginRequest, PendingDeviceLogin } from '../broker/types.js';
+import { CliError, UsageError } from '../errors.js';
+import { ExitCode } from '../exitCodes.js';
+import { note, out, outJson } from '../output/print.js';
+import { renderTable } from '../output/table.js';
+import { formatExpiry } from '../output/time.js';
+import { parseSeconds, parseUrl } from './arguments.js';
+import { readStdin } from './stdin.js';
+
+type Method = 'password' | 'device' | 'token';
+
+interface LoginOptions {
+  method?: Method;
+  username?: string;
+  passwordStdin?: boolean;
+  token?: string;
+  wait: boolean;
+  timeout: number;
+  json?: boolean;
+}
+
+/** Default wait for a device login to be approved: the usual device code lifetime. */
+const DEVICE_TIMEOUT_S = 600;
+
+/** `vobridge login|logout|whoami|status`. */
+export function registerLogin(program: Command): void {
+  program
+    .command('login')
+    .description('log in to a platform (password, device code or static token); starts the broker if needed')
+    .argument('<platform-url>', 'base URL of the platform, or of any of its services', parseUrl)
+    .addOption(new Option('--method <method>', 'login method (default: the first the platform offers)').choices(['password', 'device', 'token']))
+    .option('-u, --username <name>', 'user name for a password login (prompted for when omitted)')
+    .option('--password-stdin', 'read the password from standard input instead of prompting (for scripts)')
+    .option('--token <token>', "log in with a static token; '-' reads it from standard input (keeps it out of ps)")
+    .option('--no-wait', 'device login: print the code and return without waiting for approval')
+    .option('--timeout <seconds>', 'device login: how long to wait for approval', parseSeconds, DEVICE_TIMEOUT_S)
+    .option('--json', 'print the login as JSON')
+    .addHelpText('after', `
+Examples:
+  vobridge login https://platform.example.org                      # asks the platform, prompts as needed
+  vobridge login https://platform.example.org --method device      # prints a URL and code to approve elsewhere
+  echo "$PW" | vobridge login URL -u alice --password-stdin         # non-interactive password login
+  vobridge login URL --token - < token.txt                         # static token`)
+    .action(async (url: string, options: LoginOptions) => {
+      const broker = await ensureBroker();
+      const login = await logIn(broker, url, options);
+      if (options.json) outJson(login);
+      else if (login.state === 'active') out(`logged in to ${login.platform} as ${login.user ?? 'unknown user'}`);
+      else out(`login ${login.id} to ${login.platform} is ${login.state}`);
+    });
+
+  program
+    .command('logout')
+    .description('log out of a platform (or of every platform with --all)')
+    .argument('[platform-url]', 'the platform to log out of (needed when you are logged in to several)', parseUrl)
+    .option('--all', 'log out of every platform')
+    .action(async (url: string | undefined, options: { all?: boolean }) => {
+      const broker = await connectBroker();
+      const logins = await broker.logins();
+      let chosen: BrokerLogin[];
+      if (options.all) chosen = logins;
+      else if (url) chosen = logins.filter((login) => login.platform === new URL(url).origin);
+      else if (logins.length <= 1) chosen = logins;
+      else throw new UsageError('you are logged in to several platforms: say which', 'Run vobridge logout <platform-url>, or vobridge logout --all.');
+      if (chosen.length === 0) throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.NOT_FOUND);
+      for (const login of chosen) {
+        await broker.logout(login.id);
+        out(`logged out of ${login.platform}${login.user ? ` (${login.user})` : ''}`);
+      }
+    });
+
+  program
+    .command('whoami')
+    .description('print who you are logged in as (on one platform, or on each)')
+    .argument('[platform-url]', 'only this platform', parseUrl)
+    .action(async (url: string | undefined) => {
+      const logins = (await (await connectBroker()).logins()).filter(
+        (login) => login.state === 'active' && (!url || login.platform === new URL(url).origin),
+      );
+      if (logins.length === 0) throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
+      for (const login of logins) out(url ? (login.user ?? '') : `${login.user ?? '?'} @ ${login.platform}`);
+    });
+
+  program
+    .command('status')
+    .description('list every login with its state and token expiry')
+    .option('--json', 'print JSON')
+    .action(async (options: { json?: boolean }) => {
+      const logins = await (await connectBroker()).logins();
+      if (options.json) {
+        outJson(logins);
+        return;
+      }
+      if (logins.length === 0) {
+        note('not logged in anywhere (vobridge login <platform-url>)');
+        return;
+      }
+      out(renderTable(logins, [
+        { header: 'PLATFORM', value: (l) => l.platform },
+        { header: 'USER', value: (l) => l.user ?? '-' },
+        { header: 'METHOD', value: (l) => l.method },
+        { header: 'STATE', value: (l) => l.state },
+        { header: 'EXPIRES', value: (l) => formatExpiry(l.expires_at) },
+        { header: 'ID', value: (l) => l.id },
+      ]));
+    });
+}
+
+/** The running broker, started in the background first when there is none. */
+async function ensureBroker(): Promise<BrokerClient> {
+  const located = (await runningBroker()) ?? (await startBrokerProcess());
+  return new BrokerClient(located);
+}
+
+async function logIn(broker: BrokerClient, url: string, options: LoginOptions): Promise<BrokerLogin> {
+  const method = options.method ?? impliedMethod(options) ?? (await offeredMethod(broker, url));
+  const request = await loginRequest(method, url, options);
+  const started = await broker.startLogin(request);
+  if (started.state !== 'pending') return started;
+  showDeviceCode(started);
+  if (!options.wait) return started;
+  return waitForApproval(broker, started, options.timeout);
+}
+
+/** A method the flags already decide. */
+function impliedMethod(options: LoginOptions): Method | undefined {
+  if (options.token !== undefined) return 'token';
+  if (options.username !== undefined || options.passwordStdin) return 'password';
+  return undefined;
+}
+
+/** The first method the platform offers that a terminal can drive. */
+async function offeredMethod(broker: BrokerClient, url: string): Promise<Method> {
+  const discovery = await broker.discover(url);
+  const usable = discovery.methods.map((m) => m.method).filter((m): m is Method => m === 'password' || m === 'device');
+  const method = usable.find((m) => m === 'device' || process.stdin.isTTY) ?? usable[0];
+  if (!method) {
+    throw new CliError(`${discovery.platform} offers no login a terminal can use`, ExitCode.AUTH, 'Log in with a token obtained elsewhere: vobridge login URL --token -');
+  }
+  return method;
+}
+
+async function loginRequest(method: Method, url: string, options: LoginOptions): Promise<BrokerLoginRequest> {
+  switch (method) {
+    case 'token': {
+      if (options.token === undefined) throw new UsageError('--method token needs --token <token> (or --token - to read it from standard input)');
+      const token = options.token === '-' ? (await readStdin()).trim() : options.token;
+      if (token === '') throw new UsageError('the token is empty');
+      return { method, url, token };
+    }
+    case 'password': {
+      const interactive = process.stdin.isTTY === true && !options.passwordStdin;
+      const username = options.username ?? (interactive ? await input({ message: 'User name:' }) : undefined);
+      if (!username) throw new UsageError('a password login needs --username', 'Add -u <name>, with --password-stdin for scripts.');
+      let password: string;
+      if (options.passwordStdin) password = (await readStdin()).replace(/\r?\n$/, '');
+      else if (interactive) password = await passwordPrompt({ message: `Password for ${username}:` });
+      else throw new UsageError('no terminal to prompt for the password', 'Pipe it in with --password-stdin.');
+      if (password === '') throw new UsageError('the password is empty');
+      return { method, url, username, password };
+    }
+    case 'device':
+      return { method, url };
+  }
+}
+
+function showDeviceCode(login: PendingDeviceLogin): void {
+  if (!login.verification_uri || !login.user_code) {
+    throw new CliError('the broker did not return a device code', ExitCode.FAILED);
+  }
+  note(`To log in to ${login.platform}, open ${login.verification_uri} and enter the code ${login.user_code}`);
+  if (login.verification_uri_complete) note(`(or open ${login.verification_uri_complete})`);
+}
+
+async function waitForApproval(broker: BrokerClient, pending: PendingDeviceLogin, timeoutS: number): Promise<BrokerLogin> {
+  note('Waiting for approval...');
+  const intervalMs = Math.min(Math.max(pending.interval ?? 1, 1), 5) * 1000;
+  const deadline = Date.now() + timeoutS * 1000;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    const login = await broker.login(pending.id);
+    if (login.state === 'active') return login;
+    if (login.state !== 'pending') throw new CliError(`the device login ${login.state}`, ExitCode.AUTH, 'Run vobridge login again.');
+  }
+  throw new CliError('the device login was not approved in time', ExitCode.TIMEOUT, 'Run vobridge login again, or raise --timeout.');
+}
