@@ -15,7 +15,7 @@ import { discoveryRouter } from './vosi/discovery-router.js';
 export const SERVICES: readonly ServiceMount[] = [
   { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'] },
   { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
-  { name: 'vospace', path: '/vospace', router: vospaceRouter, spec: 'vospace.yaml', resourceIds: ['ivo://cadc.nrc.ca/vault', 'ivo://opencadc.org/vault', 'ivo://vobridge.org/vospace'] },
+  { name: 'vospace', path: '/vospace', router: vospaceRouter, spec: 'vospace.yaml', resourceIds: ['ivo://cadc.nrc.ca/vault', 'ivo://opencadc.org/vault', 'ivo://vobridge.org/vault'] },
   { name: 'uws', path: '/uws', router: uwsRouter, spec: 'uws.yaml', resourceIds: ['ivo://vobridge.org/uws'] },
 ];
 

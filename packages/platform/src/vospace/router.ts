@@ -31,6 +31,14 @@ export const VOSPACE_STANDARD = {
   files: 'ivo://ivoa.net/std/VOSpace#files-proto',
 } as const;
 
+/**
+ * Authority of the platform's node URIs (`vos://vobridge.org~vault/alice/x`).
+ * `vos` turns it back into the resource id `ivo://vobridge.org/vault` and
+ * looks that up in the registry, so it must be one the platform registers;
+ * `vault` in it makes `vos` use vault-style (home-rooted) paths.
+ */
+export const VOSPACE_AUTHORITY = 'vobridge.org~vault';
+
 /** Largest node or transfer document accepted. */
 const DOCUMENT_LIMIT = '1mb';
 const anyText = express.text({ type: () => true, limit: DOCUMENT_LIMIT });
@@ -38,7 +46,6 @@ const anyText = express.text({ type: () => true, limit: DOCUMENT_LIMIT });
 /** Builds the VOSpace router over `<dataDir>/vospace/<user>/...`. */
 export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
   const base = `${ctx.baseUrl}/vospace`;
-  const authority = `${new URL(ctx.baseUrl).hostname}~vault`;
   const state = join(ctx.dataDir, 'vospace-state');
   const store = new NodeStore({
     root: join(ctx.dataDir, 'vospace'),
@@ -84,7 +91,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
       case 'HEAD': {
         const info = await store.stat(path);
         const children = info.kind === 'container' ? await listChildren(store, path, req, user) : [];
-        sendNode(req, res, 200, toSdkNode(authority, info, children));
+        sendNode(req, res, 200, toSdkNode(VOSPACE_AUTHORITY, info, children));
         return;
       }
       case 'PUT': {
@@ -96,13 +103,13 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         else if (node.type === 'LinkNode')
           throw new VospaceFault('OperationNotSupported', 'link nodes are not supported');
         else info = await store.createData(path, node.properties);
-        sendNode(req, res, 201, toSdkNode(authority, info));
+        sendNode(req, res, 201, toSdkNode(VOSPACE_AUTHORITY, info));
         return;
       }
       case 'POST': {
         const node = parseNodeBody(req);
         const info = await store.setProperties(path, node.properties);
-        sendNode(req, res, 200, toSdkNode(authority, info));
+        sendNode(req, res, 200, toSdkNode(VOSPACE_AUTHORITY, info));
         return;
       }
       case 'DELETE':

@@ -8,13 +8,12 @@ import { startTestPlatform, type TestPlatform } from '../support/platform.js';
 let platform: TestPlatform;
 let alice: string;
 let bob: string;
-let authority: string;
+const authority = 'vobridge.org~vault';
 
 beforeAll(async () => {
   platform = await startTestPlatform();
   alice = await platform.login('alice');
   bob = await platform.login('bob');
-  authority = `${new URL(platform.url).hostname}~vault`;
 });
 afterAll(() => platform.dispose());
 
