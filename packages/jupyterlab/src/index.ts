@@ -1,10 +1,26 @@
-import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/application';
+/**
+ * `@vobridge/jupyterlab`: the JupyterLab 4 / Notebook 7 front end of vobridge.
+ * The default export is the list of plugins JupyterLab loads; the named
+ * exports are the models and client, for reuse and tests.
+ */
+import { vobridgePlugin } from './plugin.js';
 
-const plugin: JupyterFrontEndPlugin<void> = {
-  id: '@vobridge/jupyterlab:plugin',
-  autoStart: true,
-  activate: (_app: JupyterFrontEnd) => {
-    console.warn('vobridge activated');
-  },
-};
-export default plugin;
+export { VobridgeClient } from './api/client.js';
+export type { LaunchOptions, LaunchRequest, LoginRequest } from './api/client.js';
+export { VobridgeRequestError, describeError } from './api/errors.js';
+export { LiveUpdates } from './api/events.js';
+export * from './api/types.js';
+export { CommandIDs } from './commands.js';
+export { formatDuration, isoToEpoch, remaining } from './models/expiry.js';
+export type { ExpiryLevel, Remaining } from './models/expiry.js';
+export { LoginsModel } from './models/logins-model.js';
+export type { LoginView, TokenHealth } from './models/logins-model.js';
+export { pythonString } from './models/python-literal.js';
+export { SessionsModel } from './models/sessions-model.js';
+export type { SessionRow } from './models/sessions-model.js';
+export { connectSnippet } from './models/snippet.js';
+export { PLUGIN_ID, vobridgePlugin } from './plugin.js';
+export { DEFAULT_SETTINGS, VobridgeService } from './service.js';
+export type { VobridgeSettings } from './service.js';
+
+export default [vobridgePlugin];

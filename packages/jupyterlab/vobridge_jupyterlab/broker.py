@@ -102,8 +102,11 @@ class BrokerSupervisor:
         return self._process
 
     def start(self) -> None:
-        """Start supervising in the background (needs a running event loop)."""
+        """Start supervising in the background (needs a running event loop); idempotent."""
+        if self._task is not None or self._stopping:
+            return
         if not self.command:
+            self._stopping = True  # nothing to supervise; say so once
             self.log.error(
                 "vobridge: no broker to start: install @vobridge/broker (vobridge-broker on PATH) "
                 "or set c.VobridgeApp.broker_command"
@@ -113,6 +116,11 @@ class BrokerSupervisor:
 
     async def info(self, timeout: float = 10.0) -> BrokerInfo:
         """The running broker's location, waiting up to ``timeout`` seconds for a (re)start."""
+        # Servers that never run the extensions' start hook (embedded or test
+        # servers) still get a broker on first use.
+        self.start()
+        if not self.command:
+            raise BrokerUnavailable("no vobridge broker is installed")
         try:
             await asyncio.wait_for(self._ready.wait(), timeout)
         except asyncio.TimeoutError:
@@ -137,6 +145,7 @@ class BrokerSupervisor:
                 process.kill()
                 await process.wait()
         if self._task is not None:
+            # The task waits on process.wait() or sleeps before a restart; either way, end it.
             self._task.cancel()
             try:
                 await self._task

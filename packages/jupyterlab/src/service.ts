@@ -1,0 +1,103 @@
+import { VobridgeClient } from './api/client.js';
+import { describeError } from './api/errors.js';
+import { LiveUpdates } from './api/events.js';
+import type { BrokerEvent } from './api/types.js';
+import { LoginsModel } from './models/logins-model.js';
+import { SessionsModel } from './models/sessions-model.js';
+
+/** User settings of the extension (schema/plugin.json). */
+export interface VobridgeSettings {
+  /** Platform URLs offered in the login panel. */
+  platforms: string[];
+  /** Warn this many seconds before a token expires. */
+  refreshMarginSeconds: number;
+}
+
+/** Defaults when the settings registry is not available (e.g. in tests). */
+export const DEFAULT_SETTINGS: VobridgeSettings = { platforms: [], refreshMarginSeconds: 300 };
+
+/**
+ * The state every view shares: the client, the logins and sessions models,
+ * and the live updates that keep them current. Views only read the models
+ * and call the client; this class decides when to reload.
+ */
+export class VobridgeService {
+  readonly logins: LoginsModel;
+  readonly sessions = new SessionsModel();
+  readonly live: LiveUpdates;
+  settings: VobridgeSettings;
+  private _sessionsInFlight: Promise<void> | undefined;
+  private _sessionsAgain = false;
+
+  constructor(
+    readonly client: VobridgeClient = new VobridgeClient(),
+    settings: VobridgeSettings = DEFAULT_SETTINGS,
+  ) {
+    this.settings = settings;
+    this.logins = new LoginsModel(settings.refreshMarginSeconds);
+    this.live = new LiveUpdates(client.url('v1/events'));
+    this.live.event.connect((_, event) => this._onEvent(event));
+    this.live.resync.connect(() => void this.refresh());
+  }
+
+  /** Apply new settings. */
+  configure(settings: VobridgeSettings): void {
+    this.settings = settings;
+    this.logins.refreshMarginSeconds = settings.refreshMarginSeconds;
+  }
+
+  /** Open the event stream and load everything once. */
+  start(): void {
+    this.live.start();
+    void this.refresh();
+  }
+
+  /** Reload logins and sessions. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.refreshLogins(), this.refreshSessions()]);
+  }
+
+  /** Reload the logins; failures leave the last state (the sessions view reports the broker being down). */
+  async refreshLogins(): Promise<void> {
+    try {
+      this.logins.reset(await this.client.logins());
+    } catch {
+      // Shown by the sessions view's error; the login panel keeps what it had.
+    }
+  }
+
+  /**
+   * Reload the sessions. Calls that arrive while a listing is in flight are
+   * folded into one more listing after it, so bursts of events cost two requests.
+   */
+  refreshSessions(): Promise<void> {
+    if (this._sessionsInFlight) {
+      this._sessionsAgain = true;
+      return this._sessionsInFlight;
+    }
+    const run = async (): Promise<void> => {
+      do {
+        this._sessionsAgain = false;
+        try {
+          this.sessions.reset(await this.client.sessions());
+        } catch (error) {
+          this.sessions.fail(describeError(error));
+        }
+      } while (this._sessionsAgain);
+      this._sessionsInFlight = undefined;
+    };
+    this._sessionsInFlight = run();
+    return this._sessionsInFlight;
+  }
+
+  /** Stop live updates. */
+  dispose(): void {
+    this.live.dispose();
+  }
+
+  private _onEvent(event: BrokerEvent): void {
+    this.logins.apply(event);
+    // A login coming or going changes which platforms are listed, too.
+    if (event.type === 'sessions' || event.type === 'login') void this.refreshSessions();
+  }
+}

@@ -1,0 +1,302 @@
+import { Widget } from '@lumino/widgets';
+import { describeError } from '../api/errors.js';
+import type { DiscoveredMethod, Login, LoginMethod, PendingLogin } from '../api/types.js';
+import type { VobridgeService } from '../service.js';
+import { vobridgeIcon } from './icons.js';
+import { h } from './dom.js';
+
+const METHOD_LABELS: Readonly<Record<LoginMethod, string>> = {
+  password: 'User name and password',
+  device: 'Device code (OIDC)',
+  pkce: 'Browser login (OIDC popup)',
+  token: 'Token',
+};
+
+// Methods the panel can drive; a static token is for the CLI, not for a form.
+const PANEL_METHODS: readonly LoginMethod[] = ['password', 'device', 'pkce'];
+
+function isPending(value: Login | PendingLogin): value is PendingLogin {
+  return value.state === 'pending';
+}
+
+/**
+ * Login panel: pick or type a platform URL, discover how it lets you in,
+ * log in with a password, a device code or a PKCE popup, and see (and end)
+ * the logins you have, each with its user and a live expiry countdown.
+ */
+export class LoginPanel extends Widget {
+  private readonly _url: HTMLInputElement;
+  private readonly _platforms: HTMLDataListElement;
+  private readonly _methods: HTMLElement;
+  private readonly _form: HTMLElement;
+  private readonly _pending: HTMLElement;
+  private readonly _error: HTMLElement;
+  private readonly _list: HTMLElement;
+  private _ticker: ReturnType<typeof setInterval> | undefined;
+  // Bumped by every new attempt so a stale device-code wait stops by itself.
+  private _attempt = 0;
+  private _rendered = '';
+
+  constructor(private readonly service: VobridgeService) {
+    super();
+    this.id = 'vobridge-login';
+    this.addClass('vobridge-LoginPanel');
+    this.title.icon = vobridgeIcon;
+    this.title.caption = 'vobridge: platform logins';
+
+    this._platforms = h('datalist', { attrs: { id: 'vobridge-platform-list' } });
+    this._url = h('input', {
+      className: 'jp-mod-styled vobridge-login-url',
+      attrs: { type: 'url', placeholder: 'https://platform.example.org', list: 'vobridge-platform-list', 'aria-label': 'Platform URL' },
+    });
+    const discover = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-discover', text: 'Find login methods' });
+    const urlForm = h(
+      'form',
+      { className: 'vobridge-url-form', on: { submit: (event) => (event.preventDefault(), void this.discover(this._url.value)) } },
+      this._url,
+      this._platforms,
+      discover,
+    );
+    this._methods = h('div', { className: 'vobridge-methods' });
+    this._form = h('div', { className: 'vobridge-method-form' });
+    this._pending = h('div', { className: 'vobridge-pending' });
+    this._error = h('div', { className: 'vobridge-error', attrs: { role: 'alert' } });
+    this._list = h('ul', { className: 'vobridge-login-list' });
+
+    this.node.append(
+      h('h2', { className: 'vobridge-heading', text: 'Log in to a platform' }),
+      urlForm,
+      this._methods,
+      this._form,
+      this._pending,
+      this._error,
+      h('h2', { className: 'vobridge-heading', text: 'Logged in' }),
+      this._list,
+    );
+    service.logins.changed.connect(this._renderLogins, this);
+    this.updatePlatforms();
+    this._renderLogins();
+  }
+
+  /** Refill the platform suggestions from the settings. */
+  updatePlatforms(): void {
+    this._platforms.replaceChildren(...this.service.settings.platforms.map((url) => h('option', { attrs: { value: url } })));
+    if (!this._url.value && this.service.settings.platforms[0]) this._url.value = this.service.settings.platforms[0];
+  }
+
+  /** Discover the login methods of `url` and offer them. */
+  async discover(url: string): Promise<void> {
+    this._reset();
+    const target = url.trim();
+    if (!/^https?:\/\//i.test(target)) {
+      this._showError('Enter the platform address, starting with https:// (or http:// for a local one).');
+      return;
+    }
+    this._methods.textContent = 'Looking for login methods…';
+    let methods: DiscoveredMethod[];
+    try {
+      methods = (await this.service.client.discover(target)).methods.filter((m) => PANEL_METHODS.includes(m.method));
+    } catch (error) {
+      this._methods.textContent = '';
+      this._showError(describeError(error));
+      return;
+    }
+    if (methods.length === 0) {
+      this._methods.textContent = '';
+      this._showError('This platform offers no login method the panel can use.');
+      return;
+    }
+    const seen = new Set<LoginMethod>();
+    this._methods.replaceChildren(
+      h('p', { text: 'Log in with:' }),
+      ...methods
+        .filter((m) => !seen.has(m.method) && seen.add(m.method))
+        .map((m) =>
+          h('button', {
+            className: `jp-mod-styled vobridge-method vobridge-method-${m.method}`,
+            text: METHOD_LABELS[m.method],
+            on: { click: () => this._choose(target, m.method) },
+          }),
+        ),
+    );
+    if (methods.length === 1) this._choose(target, methods[0]!.method);
+  }
+
+  protected override onAfterAttach(): void {
+    this._ticker = setInterval(() => this._renderLogins(), 1000);
+  }
+
+  protected override onBeforeDetach(): void {
+    clearInterval(this._ticker);
+    this._ticker = undefined;
+  }
+
+  override dispose(): void {
+    clearInterval(this._ticker);
+    this._attempt++;
+    super.dispose();
+  }
+
+  private _choose(url: string, method: LoginMethod): void {
+    this._error.textContent = '';
+    this._pending.textContent = '';
+    if (method === 'password') {
+      const username = h('input', { className: 'jp-mod-styled vobridge-username', attrs: { autocomplete: 'username', 'aria-label': 'User name', placeholder: 'User name' } });
+      const password = h('input', {
+        className: 'jp-mod-styled vobridge-password',
+        attrs: { type: 'password', autocomplete: 'current-password', 'aria-label': 'Password', placeholder: 'Password' },
+      });
+      const submit = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-login-submit', text: 'Log in' });
+      const form = h(
+        'form',
+        {
+          on: {
+            submit: (event) => {
+              event.preventDefault();
+              submit.disabled = true;
+              void this._login({ method: 'password', url, username: username.value, password: password.value }).finally(() => {
+                submit.disabled = false;
+                password.value = '';
+              });
+            },
+          },
+        },
+        username,
+        password,
+        submit,
+      );
+      this._form.replaceChildren(form);
+      username.focus();
+    } else if (method === 'device') {
+      this._form.replaceChildren();
+      void this._login({ method: 'device', url });
+    } else if (method === 'pkce') {
+      this._form.replaceChildren();
+      // Open the popup now, inside the click, so the browser allows it; point it at the login once known.
+      const popup = window.open('', 'vobridge-login', 'popup,width=520,height=700');
+      void this._login({ method: 'pkce', url, redirect_uri: this.service.client.callbackUrl }, popup);
+    }
+  }
+
+  private async _login(
+    request: Parameters<VobridgeService['client']['startLogin']>[0],
+    popup: Window | null = null,
+  ): Promise<void> {
+    const attempt = ++this._attempt;
+    this._error.textContent = '';
+    let answer: Login | PendingLogin;
+    try {
+      answer = await this.service.client.startLogin(request);
+    } catch (error) {
+      popup?.close();
+      this._showError(describeError(error));
+      return;
+    }
+    if (!isPending(answer)) {
+      this._done();
+      return;
+    }
+    if (answer.method === 'device') {
+      const link = answer.verification_uri_complete ?? answer.verification_uri ?? '';
+      this._pending.replaceChildren(
+        h('p', { text: 'To finish logging in, open the page below and confirm this code:' }),
+        h('p', { className: 'vobridge-user-code', text: answer.user_code ?? '' }),
+        h('a', { className: 'vobridge-verification-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' } }),
+      );
+    } else if (answer.authorization_url) {
+      if (popup) popup.location.href = answer.authorization_url;
+      else window.open(answer.authorization_url, 'vobridge-login', 'popup,width=520,height=700');
+      this._pending.replaceChildren(h('p', { text: 'Finish logging in in the popup window.' }));
+    }
+    await this._follow(answer, attempt);
+  }
+
+  /** Wait for a pending login to become active (or fail), polling at the interval the platform asked for. */
+  private async _follow(pending: PendingLogin, attempt: number): Promise<void> {
+    const interval = Math.max(1, pending.interval ?? 2) * 1000;
+    const deadline = Date.now() + pending.expires_in * 1000;
+    while (attempt === this._attempt && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, interval));
+      if (attempt !== this._attempt) return;
+      let login: Login;
+      try {
+        login = await this.service.client.login(pending.id);
+      } catch (error) {
+        this._pending.textContent = '';
+        this._showError(describeError(error));
+        return;
+      }
+      if (login.state === 'active') {
+        this._done();
+        return;
+      }
+      if (login.state === 'failed' || login.state === 'expired') {
+        this._pending.textContent = '';
+        this._showError('The login was not completed. Please try again.');
+        return;
+      }
+    }
+    if (attempt === this._attempt) {
+      this._pending.textContent = '';
+      this._showError('The login took too long and was abandoned. Please try again.');
+    }
+  }
+
+  private _done(): void {
+    this._reset();
+    void this.service.refresh();
+  }
+
+  private _reset(): void {
+    this._attempt++;
+    this._methods.textContent = '';
+    this._form.textContent = '';
+    this._pending.textContent = '';
+    this._error.textContent = '';
+  }
+
+  private _showError(message: string): void {
+    this._error.textContent = message;
+  }
+
+  private _renderLogins(): void {
+    const views = this.service.logins.views(Date.now());
+    // The ticker calls this every second: touch the DOM only when the text changes,
+    // so buttons are not replaced under the user's pointer.
+    const signature = JSON.stringify(views.map((v) => [v.login, v.remaining.text, v.problem]));
+    if (signature === this._rendered) return;
+    this._rendered = signature;
+    if (views.length === 0) {
+      this._list.replaceChildren(h('li', { className: 'vobridge-empty', text: 'Not logged in anywhere yet.' }));
+      return;
+    }
+    this._list.replaceChildren(
+      ...views.map(({ login, remaining, problem }) =>
+        h(
+          'li',
+          { className: `vobridge-login-item vobridge-expiry-${remaining.level}`, attrs: { 'data-login-id': login.id } },
+          h('div', { className: 'vobridge-login-who', text: `${login.user ?? '(user pending)'} @ ${login.platform}` }),
+          h('div', {
+            className: 'vobridge-login-state',
+            text: `${login.state} · ${login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`,
+          }),
+          problem && h('div', { className: 'vobridge-login-problem', text: problem }),
+          h('button', {
+            className: 'jp-mod-styled vobridge-logout',
+            text: 'Log out',
+            on: { click: () => void this._logout(login.id) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  private async _logout(id: string): Promise<void> {
+    try {
+      await this.service.client.logout(id);
+    } catch (error) {
+      this._showError(describeError(error));
+    }
+    await this.service.refresh();
+  }
+}

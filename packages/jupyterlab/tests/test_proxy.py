@@ -1,0 +1,135 @@
+"""The /vobridge proxy: auth, allow-list, header hygiene, SSE relay, broker supervision."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+
+from vobridge_jupyterlab.broker import ENV_SECRET, ENV_URL, read_runtime_file
+
+
+async def _json(jp_fetch: Any, *path: str, **kwargs: Any) -> Any:
+    response = await jp_fetch(*path, **kwargs)
+    return json.loads(response.body)
+
+
+async def test_forwards_with_the_broker_secret_and_none_of_the_browsers_credentials(jp_fetch: Any) -> None:
+    echo = await _json(
+        jp_fetch, "vobridge", "healthz", headers={"Cookie": "_xsrf=abc; session=browser", "Origin": "http://evil.example"}
+    )
+    assert echo["method"] == "GET" and echo["path"] == "/healthz"
+    # Jupyter's own token came in as Authorization; the broker must see neither it nor the cookies.
+    assert "cookie" not in echo["headers"]
+    assert "origin" not in echo["headers"]
+    assert echo["headers"]["host"].startswith("127.0.0.1:")
+
+
+async def test_passes_query_and_json_body(jp_fetch: Any) -> None:
+    body = json.dumps({"url": "http://127.0.0.1:9", "method": "password", "username": "a", "password": "b"})
+    echo = await _json(jp_fetch, "vobridge", "v1", "logins", method="POST", body=body, headers={"Content-Type": "application/json"})
+    assert echo["method"] == "POST" and json.loads(echo["body"])["username"] == "a"
+    echo = await _json(jp_fetch, "vobridge", "v1", "discover", params={"url": "http://127.0.0.1:9/x?y=1"})
+    assert echo["path"] == "/v1/discover?url=http%3A%2F%2F127.0.0.1%3A9%2Fx%3Fy%3D1"
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("GET", "vobridge/v1/token"),  # tokens are for kernels, never for the page
+        ("GET", "vobridge/crash"),
+        ("DELETE", "vobridge/v1/sessions"),
+        ("GET", "vobridge/v1/logins/..%2F..%2Fcrash"),
+        ("GET", "vobridge/v1/logins/a/b"),
+    ],
+)
+async def test_refuses_routes_outside_the_allow_list(jp_fetch: Any, method: str, path: str) -> None:
+    with pytest.raises(HTTPClientError) as error:
+        await jp_fetch(*path.split("/"), method=method, params={"url": "http://127.0.0.1:9"})
+    assert error.value.code in (404, 405)
+    body = json.loads(error.value.response.body)
+    assert set(body) == {"error", "message"}
+    assert "crash" not in body["message"]  # the path is never reflected
+
+
+async def test_needs_jupyter_authentication(jp_fetch: Any, jp_base_url: str, jp_http_port: int) -> None:
+    await jp_fetch("vobridge", "healthz")  # the server is up
+    client = AsyncHTTPClient()
+    for method in ("GET", "POST", "DELETE"):
+        response = await client.fetch(
+            HTTPRequest(
+                f"http://127.0.0.1:{jp_http_port}{jp_base_url}vobridge/v1/logins",
+                method=method,
+                body="{}" if method == "POST" else None,
+                follow_redirects=False,
+            ),
+            raise_error=False,
+        )
+        assert response.code in (302, 403), (method, response.code)
+
+
+async def test_relays_server_sent_events(jp_fetch: Any, jp_base_url: str, jp_http_port: int, jp_auth_header: dict[str, str]) -> None:
+    await jp_fetch("vobridge", "healthz")
+    received = bytearray()
+    got_event = asyncio.Event()
+
+    def on_chunk(chunk: bytes) -> None:
+        received.extend(chunk)
+        if b"\n\n" in received:
+            got_event.set()
+
+    request = HTTPRequest(
+        f"http://127.0.0.1:{jp_http_port}{jp_base_url}vobridge/v1/events",
+        headers=jp_auth_header,
+        streaming_callback=on_chunk,
+        request_timeout=60,
+    )
+    fetch = asyncio.ensure_future(AsyncHTTPClient(force_instance=True).fetch(request, raise_error=False))
+    await asyncio.wait_for(got_event.wait(), 20)
+    fetch.cancel()
+    assert received.startswith(b"event: sessions\ndata: ")
+    assert json.loads(received.split(b"data: ", 1)[1].split(b"\n", 1)[0])["type"] == "sessions"
+
+
+async def test_kernels_get_the_broker_location(jp_fetch: Any, runtime_file: Path) -> None:
+    await jp_fetch("vobridge", "healthz")
+    info = read_runtime_file(runtime_file)
+    assert info is not None
+    assert os.environ[ENV_URL] == info.url and os.environ[ENV_SECRET] == info.secret
+    assert stat.S_IMODE(runtime_file.stat().st_mode) == 0o600
+    assert info.secret not in repr(info)
+
+
+async def test_restarts_a_crashed_broker(jp_fetch: Any, jp_serverapp: Any, runtime_file: Path) -> None:
+    first = (await _json(jp_fetch, "vobridge", "healthz"))["pid"]
+    os.kill(first, 9)
+    # The next request waits for the restarted broker instead of failing.
+    deadline = asyncio.get_running_loop().time() + 30
+    while True:
+        try:
+            second = (await _json(jp_fetch, "vobridge", "healthz"))["pid"]
+            break
+        except HTTPClientError as error:
+            assert error.code == 503
+            assert asyncio.get_running_loop().time() < deadline
+            await asyncio.sleep(0.2)
+    assert second != first
+    info = read_runtime_file(runtime_file)
+    assert info is not None and info.pid == second
+
+
+async def test_stops_the_broker_with_the_server(jp_fetch: Any, jp_serverapp: Any) -> None:
+    pid = (await _json(jp_fetch, "vobridge", "healthz"))["pid"]
+    extension = jp_serverapp.extension_manager.extension_apps["vobridge_jupyterlab"]
+    app = next(iter(extension))
+    await app.stop_extension()
+    process = app.supervisor.process
+    assert process is not None and process.returncode is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
