@@ -7,7 +7,7 @@ export type { LoginMethod, LoginMethodType } from './methods/login-method.js';
 
 export { discoverAuth } from './discovery/discover.js';
 export type { AuthDiscovery, DiscoverAuthOptions } from './discovery/discover.js';
-export { parseCapabilitiesSecurity } from './discovery/vosi.js';
+export { capabilitiesSecurity } from './discovery/vosi.js';
 export type { CapabilitiesSecurity } from './discovery/vosi.js';
 
 export type { FetchLike, RequestControl } from './http/request.js';

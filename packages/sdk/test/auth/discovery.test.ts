@@ -1,5 +1,5 @@
 import express from 'express';
-import { discoverAuth, parseCapabilitiesSecurity, ProtocolError, TimeoutError, AbortError, SSO } from '../../src/index.js';
+import { discoverAuth, capabilitiesSecurity, parseCapabilities, TimeoutError, AbortError, SSO } from '../../src/index.js';
 import { cadcLikeServer, start, type Running } from './support/servers.js';
 
 describe('discoverAuth against a CADC-like service', () => {
@@ -88,22 +88,29 @@ describe('discoverAuth: legacy-only services and failure modes', () => {
   });
 });
 
-describe('parseCapabilitiesSecurity', () => {
-  it('reports malformed XML as a ProtocolError with a location', () => {
-    let caught: unknown;
-    try {
-      parseCapabilitiesSecurity('<capabilities>\n  <capability standardID="x">\n</capabilities>');
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(ProtocolError);
-    expect((caught as ProtocolError).location?.line).toBe(3);
+describe('capabilitiesSecurity', () => {
+  it('spots an anonymous interface and lists security methods once', () => {
+    const got = capabilitiesSecurity(
+      parseCapabilities(
+        '<capabilities><capability standardID="ivo://x/std"><interface><accessURL>https://h/x</accessURL></interface>' +
+          '<interface><accessURL>https://h/x</accessURL><securityMethod standardID="ivo://ivoa.net/sso#token"/></interface>' +
+          '<interface><accessURL>https://h/x</accessURL><securityMethod standardID="ivo://ivoa.net/sso#token"/></interface></capability></capabilities>',
+      ),
+    );
+    expect(got).toEqual({ logins: [], securityMethods: [SSO.token], anonymousInterface: true });
   });
 
-  it('spots an anonymous interface', () => {
-    const got = parseCapabilitiesSecurity(
-      '<capabilities><capability standardID="ivo://x/std"><interface><accessURL>https://h/x</accessURL></interface></capability></capabilities>',
-    );
-    expect(got.anonymousInterface).toBe(true);
+  it('ignores a malformed capabilities document during discovery', async () => {
+    const app = express();
+    app.get('/svc/data', (_req, res) => void res.status(401).set('www-authenticate', 'Bearer realm="svc"').send('no'));
+    app.get('/svc/capabilities', (_req, res) => void res.type('text/xml').send('<capabilities><capability>'));
+    const server = await start(app);
+    try {
+      const found = await discoverAuth(`${server.origin}/svc/data`);
+      expect(found.methods).toEqual([{ type: 'bearer-token', realm: 'svc', tokenScheme: 'Bearer', source: 'challenge' }]);
+      expect(found.securityMethods).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -73,7 +73,20 @@ describe('refresh', () => {
     const dead = new CredentialStore();
     dead.set(server.origin, oidcCredential({ access_token: 'revoked', token_type: 'Bearer', expires_in: 3600, refresh_token: 'bad' }, { metadata, clientId: 'cli' }));
     const error = await createAuthFetch({ store: dead })(`${server.origin}/resource`).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_OAUTH', error: 'invalid_grant' });
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).cause).toMatchObject({ code: 'ERR_OAUTH', error: 'invalid_grant' });
+
+    // ...unless the caller can log in again: onUnauthorized gets the fresh challenges.
+    const seenChallenges: string[] = [];
+    const relogin = createAuthFetch({
+      store: dead,
+      onUnauthorized: async ({ challenges }) => {
+        seenChallenges.push(...challenges.map((c) => c.scheme));
+        return oidcCredential({ access_token: 'unused', token_type: 'Bearer', refresh_token: 'rt-7' }, { metadata, clientId: 'cli' }).refresh?.();
+      },
+    });
+    expect((await relogin(`${server.origin}/resource`)).status).toBe(200);
+    expect(seenChallenges).toEqual(['bearer']);
   });
 
   it('works as openapi-fetch middleware', async () => {

@@ -40,7 +40,8 @@ export class CookieJar {
 
   /** Stores the cookies a response sets (`Headers.getSetCookie`). */
   storeFromResponse(url: string | URL, response: Response): void {
-    const values = response.headers.getSetCookie();
+    // getSetCookie is missing from older browsers, where Set-Cookie is unreadable anyway.
+    const values = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
     if (values.length) this.setCookies(url, values);
   }
 

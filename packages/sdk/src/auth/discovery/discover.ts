@@ -9,7 +9,8 @@ import { parseChallenges } from '../challenges/parse.js';
 import { methodsFromCapabilities, methodsFromChallenges, rankMethods, type LoginMethod } from '../methods/login-method.js';
 import { fetchFollowingRedirects } from '../http/redirects.js';
 import type { RequestControl } from '../http/request.js';
-import { parseCapabilitiesSecurity, type CapabilitiesSecurity } from './vosi.js';
+import { parseCapabilities } from '../../xml/capabilities.js';
+import { capabilitiesSecurity, type CapabilitiesSecurity } from './vosi.js';
 
 /** What {@link discoverAuth} found. */
 export interface AuthDiscovery {
@@ -130,7 +131,7 @@ async function readCapabilities(target: URL, options: DiscoverAuthOptions): Prom
       const text = await response.text();
       if (text.length > MAX_CAPABILITIES_BYTES) return undefined;
       try {
-        return parseCapabilitiesSecurity(text);
+        return capabilitiesSecurity(parseCapabilities(text));
       } catch (error) {
         if (error instanceof ProtocolError) return undefined;
         throw error;

@@ -140,12 +140,20 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     await first.response.body?.cancel();
 
     let next: Credential | undefined;
-    if (first.credential?.refresh) next = await refresh(first.credential);
-    else if (options.onUnauthorized) {
+    let cause: unknown;
+    if (first.credential?.refresh) {
+      try {
+        next = await refresh(first.credential);
+      } catch (error) {
+        // The refresh token is dead too: fall through to a new login, if the caller can do one.
+        cause = error;
+      }
+    }
+    if (!next && options.onUnauthorized) {
       next = await options.onUnauthorized({ url, challenges, credential: first.credential });
       if (next) store.set(url, next);
     }
-    if (!next) throw new AuthenticationError(401, url, { challenges });
+    if (!next) throw new AuthenticationError(401, url, { challenges, ...(cause === undefined ? {} : { cause }) });
 
     const second = await run(hop, signal);
     if (second.response.status !== 401) return second.response;

@@ -49,6 +49,11 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     const init: RequestInit = { method, headers };
     if (body !== undefined) init.body = body;
     const response = await send(url, init, options);
+    if (response.type === 'opaqueredirect') {
+      throw new ProtocolError(
+        `${url.origin} answered with a redirect this runtime hides from scripts (a browser): call the final URL directly.`,
+      );
+    }
     options.observe?.(url, response);
     const location = response.headers.get('location');
     if (!isRedirect(response.status) || location === null) return response;
