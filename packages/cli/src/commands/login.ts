@@ -182,7 +182,7 @@ async function waitForApproval(broker: BrokerClient, pending: PendingDeviceLogin
   const intervalMs = Math.min(Math.max(pending.interval ?? 1, 1), 5) * 1000;
   const deadline = Date.now() + timeoutS * 1000;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - Date.now(), 0))));
     const login = await broker.login(pending.id);
     if (login.state === 'active') return login;
     if (login.state !== 'pending') throw new CliError(`the device login ${login.state}`, ExitCode.AUTH, 'Run vobridge login again.');

@@ -1,0 +1,29 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPlatform, type RunningPlatform } from '@vobridge/platform';
+
+/** The demo users the platform starts with. */
+export const ALICE = { username: 'alice', password: 'alice-demo-password' };
+export const BOB = { username: 'bob', password: 'bob-demo-password' };
+
+/** A reference platform on an ephemeral loopback port, with its own data dir. */
+export interface TestPlatform {
+  url: string;
+  platform: RunningPlatform;
+  close(): Promise<void>;
+}
+
+/** Starts the real reference platform for a test file. */
+export async function startTestPlatform(): Promise<TestPlatform> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'vobridge-cli-platform-'));
+  const platform = await startPlatform({ port: 0, dataDir, logLevel: 'silent' });
+  return {
+    url: platform.url,
+    platform,
+    close: async () => {
+      await platform.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { approveDeviceCode } from './helpers/browser.js';
+import { BIN, collect, createSandbox, waitForStderr, type Sandbox } from './helpers/cli.js';
+import { ALICE, BOB, startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+// Logins through the real binary, the real broker (started by the CLI in the
+// background) and the real reference platform.
+
+let platform: TestPlatform;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+  sandbox = await createSandbox();
+});
+afterAll(async () => {
+  await sandbox.cleanup();
+  await platform.close();
+});
+
+describe('password login, then tokens for scripts', () => {
+  test('a wrong password exits 2 with one line and never echoes the password', async () => {
+    const result = await sandbox.run(['login', platform.url, '-u', 'alice', '--password-stdin'], { input: 'not-her-password\n' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^vobridge: .+\n.+\n$/);
+    expect(result.stderr).not.toContain('not-her-password');
+  });
+
+  test('login starts the broker and logs in non-interactively', async () => {
+    const result = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: `${ALICE.password}\n` });
+    expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as alice\n` });
+    expect(result.stderr).not.toContain(ALICE.password);
+    const broker = await sandbox.run(['broker', 'status', '--json']);
+    expect(JSON.parse(broker.stdout)).toMatchObject({ logins: 1 });
+  });
+
+  test('status, --json and whoami show the login without any token', async () => {
+    const table = await sandbox.run(['status']);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/^PLATFORM\s+USER\s+METHOD\s+STATE\s+EXPIRES\s+ID$/m);
+    expect(table.stdout).toMatch(new RegExp(`^${platform.url}\\s+alice\\s+password\\s+active\\s+in \\d+m`, 'm'));
+    const json = JSON.parse((await sandbox.run(['status', '--json'])).stdout) as { user: string; platform: string }[];
+    expect(json).toEqual([expect.objectContaining({ user: 'alice', platform: platform.url })]);
+    expect(JSON.stringify(json)).not.toMatch(/eyJ/);
+    expect((await sandbox.run(['whoami', platform.url])).stdout).toBe('alice\n');
+  });
+
+  test('token prints only the token, and the platform accepts it', async () => {
+    const result = await sandbox.run(['token', `${platform.url}/gms`, '--min-valid', '300']);
+    expect(result.code).toBe(0);
+    const token = result.stdout.trim();
+    expect(result.stdout).toBe(`${token}\n`);
+    const whoami = await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } });
+    expect(whoami.status).toBe(200);
+  });
+
+  test('no token for a URL outside every login: exit 2', async () => {
+    const result = await sandbox.run(['token', 'http://127.0.0.1:9/elsewhere']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+  });
+
+  test('env exports let another process find the broker (as kernels do)', async () => {
+    const env = await sandbox.run(['env']);
+    expect(env.code).toBe(0);
+    expect(env.stdout).toMatch(/^export VOBRIDGE_BROKER_URL='http:\/\/127\.0\.0\.1:\d+';$/m);
+    // Another process with no runtime file to read: only the exported variables lead it to the broker.
+    const elsewhere = { ...sandbox.env, JUPYTER_RUNTIME_DIR: `${sandbox.dir}/no-runtime-here` };
+    const shell = spawnSync('bash', ['-c', `${env.stdout}\n"${process.execPath}" "${BIN}" whoami`], { env: elsewhere, encoding: 'utf8' });
+    expect(shell.stdout).toBe(`alice @ ${platform.url}\n`);
+  });
+});
+
+describe('device login', () => {
+  test('prints the code, waits for approval done elsewhere, then is logged in', async () => {
+    const child = sandbox.spawn(['login', platform.url, '--method', 'device']);
+    child.stdin?.end();
+    const done = collect(child);
+    const [, url] = await waitForStderr(child, /\(or open (\S+)\)/);
+    await approveDeviceCode(url as string, BOB.username, BOB.password);
+    const result = await done;
+    expect(result.stderr).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/oidc\/device and enter the code [A-Z]{4}-[A-Z]{4}/);
+    expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as bob\n` });
+  });
+
+  test('an unapproved device login times out with exit 8', async () => {
+    const result = await sandbox.run(['login', platform.url, '--method', 'device', '--timeout', '1']);
+    expect(result.code).toBe(8);
+    expect(result.stderr).toMatch(/not approved in time/);
+  });
+});
+
+describe('logout', () => {
+  test('with several logins the platform must be named; --all logs out of all', async () => {
+    const ambiguous = await sandbox.run(['logout']);
+    expect(ambiguous.code).toBe(1);
+    const all = await sandbox.run(['logout', '--all']);
+    expect(all.code).toBe(0);
+    expect((await sandbox.run(['status', '--json'])).stdout.trim()).toBe('[]');
+    const token = await sandbox.run(['token', `${platform.url}/gms`]);
+    expect(token.code).toBe(2);
+  });
+});
