@@ -52,6 +52,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
     metadataDir: join(state, 'metadata'),
     tmpDir: join(state, 'uploads'),
   });
+  await store.clearUploads();
   const dataUrl = (path: NodePath): string => `${base}/data${formatNodePath(path)}`;
   const jobs = await JobManager.open({
     dir: join(state, 'transfers'),

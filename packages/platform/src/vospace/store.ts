@@ -75,6 +75,11 @@ export class NodeStore {
     this.index = new MetadataIndex(options.metadataDir);
   }
 
+  /** Deletes uploads left in flight by a crash; call once at start, before serving. */
+  async clearUploads(): Promise<void> {
+    await rm(this.options.tmpDir, { recursive: true, force: true });
+  }
+
   /** Creates the user's home container if it does not exist yet. */
   async ensureHome(user: string): Promise<void> {
     await mkdir(join(this.options.root, user), { recursive: true });
