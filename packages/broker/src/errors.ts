@@ -58,7 +58,7 @@ export class UnauthorizedError extends BrokerError {
 }
 
 /**
- * The request came from a browser context (Origin, Cookie or Sec-Fetch-*
+ * The request came from a browser context (Origin, Cookie or Sec-Fetch-Site
  * headers) or named another host than the broker's loopback address (DNS
  * rebinding): refused.
  */
@@ -68,7 +68,7 @@ export class OriginRefusedError extends BrokerError {
       'origin_refused',
       403,
       what === 'browser'
-        ? 'Requests from web pages are refused: the broker only serves local programs (no Origin, Cookie or Sec-Fetch-* headers).'
+        ? 'Requests from web pages are refused: the broker only serves local programs (no Origin, Cookie or Sec-Fetch-Site headers).'
         : "The Host header must be the broker's loopback address and port.",
     );
   }

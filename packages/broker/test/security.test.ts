@@ -37,8 +37,9 @@ describe('broker request security', () => {
     }
   });
 
-  it('refuses browser fetch metadata and cookies', async () => {
+  it('refuses browser fetch metadata and cookies, but serves Node fetch', async () => {
     expect((await call(b, '/v1/logins', { headers: { 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect((await fetch(`${b.url}/healthz`, { headers: { authorization: `Bearer ${b.secret}` } })).status).toBe(200);
     expect((await call(b, '/v1/logins', { headers: { cookie: 'a=b' } })).status).toBe(403);
   });
 

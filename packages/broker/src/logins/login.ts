@@ -142,7 +142,7 @@ export class Login {
    */
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
-    if (current && remainingMs(current) > minValidSeconds * 1000) return current;
+    if (current && (remainingMs(current) > minValidSeconds * 1000 || isBestAvailable(current, minValidSeconds))) return current;
     if (!this.#permanentFailure) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
@@ -244,6 +244,17 @@ export class Login {
     this.#reason = reason;
     this.#hooks.expired(this, reason);
   }
+}
+
+/**
+ * A token whose whole lifetime is shorter than `minValidSeconds` and that is
+ * not yet due for its proactive refresh is as good as the platform gives:
+ * renewing it again would only hammer the issuer.
+ */
+function isBestAvailable(token: IssuedToken, minValidSeconds: number): boolean {
+  if (token.expiresAt === undefined) return true;
+  const lifetime = token.expiresAt - token.issuedAt;
+  return lifetime <= minValidSeconds * 1000 && Date.now() < token.issuedAt + lifetime * REFRESH_AT;
 }
 
 function remainingMs(token: IssuedToken): number {

@@ -4,14 +4,16 @@ import { OriginRefusedError, UnauthorizedError } from '../errors.js';
 
 /**
  * Refuse anything a web page could send: an `Origin` header (CORS and
- * same-origin POSTs), `Sec-Fetch-*` metadata (every modern browser request),
- * or a `Cookie`. No legitimate local client sends these; refusing them closes
- * CSRF and cross-site reads even before the secret is checked.
+ * same-origin POSTs), `Sec-Fetch-Site` (sent by browsers on every request to
+ * a trustworthy origin such as 127.0.0.1), or a `Cookie`. No local program
+ * sends these (Node's fetch sends `Sec-Fetch-Mode` only, which is why that
+ * one is not refused); refusing them closes CSRF and cross-site reads even
+ * before the secret is checked.
  */
 export function refuseBrowsers(): RequestHandler {
   return (req: Request, _res: Response, next: NextFunction) => {
     const headers = req.headers;
-    if (headers.origin !== undefined || headers.cookie !== undefined || Object.keys(headers).some((name) => name.startsWith('sec-fetch-'))) {
+    if (headers.origin !== undefined || headers.cookie !== undefined || headers['sec-fetch-site'] !== undefined) {
       next(new OriginRefusedError('browser'));
       return;
     }

@@ -1,0 +1,124 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { HttpPlatformClient, type BrokerEvent, type PlatformClient, type Renewal } from '../src/index.js';
+import { broker, call, loginAlice, platform, until } from './helpers.js';
+
+type Token = { token: string; expires_at: number; login_id: string };
+
+/** The real HTTP client, counting renewals: instrumentation, not a stand-in. */
+function countingClient(): { client: PlatformClient; renewals: () => number } {
+  const real = new HttpPlatformClient();
+  let renewals = 0;
+  const client: PlatformClient = {
+    passwordLogin: (...args) => real.passwordLogin(...args),
+    tokenLogin: (...args) => real.tokenLogin(...args),
+    startDeviceLogin: (...args) => real.startDeviceLogin(...args),
+    startPkceLogin: (...args) => real.startPkceLogin(...args),
+    listSessions: (...args) => real.listSessions(...args),
+    renew: (renewal: Renewal) => {
+      renewals += 1;
+      return real.renew(renewal);
+    },
+  };
+  return { client, renewals: () => renewals };
+}
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.();
+});
+
+describe('token refresh', () => {
+  it('refreshes proactively before expiry, so every token served is valid', async () => {
+    const p = await platform({ accessTokenTtlSeconds: 4 });
+    const b = await broker();
+    cleanups.push(p.close, b.close);
+    const login = await loginAlice(b, p.url);
+    const first = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
+    const refreshed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === login.id && e.login?.expires_at !== first.expires_at);
+    expect(refreshed.type).toBe('login');
+    // The refresh happened while the first token was still valid (at ~75 % of its lifetime).
+    expect(Date.now() / 1000).toBeLessThan(first.expires_at + 1);
+    const second = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
+    expect(second.token).not.toBe(first.token);
+    expect(second.expires_at).toBeGreaterThan(first.expires_at);
+    const whoami = await fetch(`${p.url}/ac/whoami`, { headers: { authorization: `Bearer ${second.token}` } });
+    expect(whoami.status).toBe(200);
+  });
+
+  it('refreshes first when min_valid asks for more than is left, once for many concurrent callers', async () => {
+    const p = await platform({ accessTokenTtlSeconds: 30 });
+    const { client, renewals } = countingClient();
+    const b = await broker({ platformClient: client, rateLimit: { perSecond: 1000, burst: 1000 } });
+    cleanups.push(p.close, b.close);
+    await loginAlice(b, p.url);
+    const before = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<Token>();
+    // Let the token age until it has less than 28 s left.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (before.expires_at - 27) * 1000 - Date.now())));
+    const replies = await Promise.all(
+      Array.from({ length: 50 }, () => call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=28`)),
+    );
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    expect(new Set(replies.map((r) => r.json<Token>().token)).size).toBe(1);
+    expect(replies[0]?.json<Token>().token).not.toBe(before.token);
+    expect(renewals()).toBe(1);
+  });
+
+  it('does not renew again when the platform cannot give the validity asked for', async () => {
+    const p = await platform({ accessTokenTtlSeconds: 30 });
+    const { client, renewals } = countingClient();
+    const b = await broker({ platformClient: client });
+    cleanups.push(p.close, b.close);
+    await loginAlice(b, p.url);
+    for (let i = 0; i < 5; i += 1) {
+      expect((await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=3600`)).status).toBe(200);
+    }
+    expect(renewals()).toBe(0);
+  });
+
+  it('serves the old token while it is valid when the platform is down, then says to log in again', async () => {
+    const p = await platform({ accessTokenTtlSeconds: 3 });
+    const b = await broker();
+    cleanups.push(b.close);
+    const login = await loginAlice(b, p.url);
+    const events: BrokerEvent[] = [];
+    b.subscribe((e) => events.push(e));
+    const held = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
+    await p.close();
+    // The proactive refresh (at ~75 % of the lifetime) fails: the broker says so and keeps the valid token.
+    const failed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'refresh_failed' && e.id === login.id);
+    expect(failed).toMatchObject({ error: 'platform_unreachable' });
+    if (Date.now() / 1000 < held.expires_at - 0.5) {
+      const during = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`);
+      expect(during.status).toBe(200);
+      expect(during.json<Token>().token).toBe(held.token);
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, held.expires_at * 1000 - Date.now() + 600)));
+    const after = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`);
+    expect(after.status).toBe(424);
+    expect(after.json()).toMatchObject({ error: 'login_required', login_id: login.id, platform: p.url });
+    expect(after.text).not.toContain(held.token);
+    expect(events.some((e) => e.type === 'expiring' && e.id === login.id)).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(held.token);
+  });
+
+  it('reports a refresh token the platform refuses as login_required', async () => {
+    const p = await platform({ accessTokenTtlSeconds: 3 });
+    const b = await broker();
+    cleanups.push(p.close, b.close);
+    const issued = await fetch(`${p.url}/ac/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=alice&password=alice-demo-password',
+    });
+    const token = (await issued.text()).trim();
+    const started = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'token', token, refresh_token: 'not-a-refresh-token' } });
+    if (started.status !== 201) {
+      // The platform offers no OIDC yet: a refresh token cannot be adopted, and the broker says so.
+      expect(started.json()).toMatchObject({ error: 'method_unsupported' });
+      return;
+    }
+    const id = started.json<{ id: string }>().id;
+    const failed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'refresh_failed' && e.id === id);
+    expect(failed).toMatchObject({ error: 'login_required' });
+  });
+});
