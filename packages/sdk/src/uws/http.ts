@@ -1,8 +1,8 @@
 // The request path shared by the XML service clients (UWS, VOSpace): typed
 // errors for network failures, timeouts and error statuses, and the caller's
 // `fetch` (for instance the auth layer's `authFetch`) used for every request.
-import { errorFromResponse, ProtocolError, redactUrl } from '../errors.js';
-import { send, type FetchLike } from '../auth/http/request.js';
+import { AbortError, NetworkError, ProtocolError, TimeoutError, VobridgeError, errorFromResponse, redactUrl } from '../errors.js';
+import { DEFAULT_TIMEOUT_MS, send, type FetchLike } from '../auth/http/request.js';
 
 export type { FetchLike };
 
@@ -70,4 +70,58 @@ export function asDirectory(base: string | URL): URL {
   const u = new URL(String(base));
   if (!u.pathname.endsWith('/')) u.pathname += '/';
   return u;
+}
+
+/** Idle-timeout and cancellation for one streamed exchange, from {@link streamControl}. */
+export interface StreamControl {
+  /** Signal to give `fetch`: fires on the caller's abort or when the exchange sits idle too long. */
+  signal: AbortSignal;
+  /** `fetch` to send with. */
+  fetch: FetchLike;
+  /** Resets the idle timer: call on every body chunk. */
+  touch(): void;
+  /** Stops the idle timer: call when the exchange is finished or abandoned. */
+  done(): void;
+  /** Maps a failure of this exchange to a typed error (and stops the timer). */
+  fail(error: unknown): Error;
+}
+
+/**
+ * Controls a request whose body is streamed, in either direction. Unlike
+ * {@link request}, the time limit is an idle limit: it covers waiting for the
+ * headers and every pause between body chunks, never the whole transfer, so
+ * a large file is not cut off while a stalled peer still is.
+ *
+ * @throws {@link AbortError} when `signal` has already fired.
+ */
+export function streamControl(t: Transport, url: string | URL, signal?: AbortSignal): StreamControl {
+  const idleMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let idle = false;
+  const onAbort = (): void => controller.abort();
+  const touch = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      idle = true;
+      controller.abort();
+    }, idleMs);
+  };
+  const done = (): void => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  };
+  const fail = (error: unknown): Error => {
+    done();
+    if (signal?.aborted) return new AbortError('The transfer was aborted by the caller.', { cause: error });
+    if (idle) {
+      return new TimeoutError(idleMs, url, { cause: error, message: `The transfer with ${redactUrl(url)} stalled for ${idleMs} ms.` });
+    }
+    if (error instanceof VobridgeError) return error;
+    return new NetworkError(url, { cause: error, message: `The connection to ${redactUrl(url)} failed during the transfer.` });
+  };
+  if (signal?.aborted) throw new AbortError('The transfer was aborted by the caller.', { cause: signal.reason });
+  signal?.addEventListener('abort', onAbort, { once: true });
+  touch();
+  return { signal: controller.signal, fetch: t.fetch ?? globalThis.fetch, touch, done, fail };
 }

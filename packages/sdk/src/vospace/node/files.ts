@@ -1,0 +1,116 @@
+// Node-only transfers between VOSpace and local files (`@vobridge/sdk/node`).
+// A download is written to `<dest>.part` and renamed into place only once its
+// length and MD5 check out, so the destination never holds a partial file; a
+// broken connection is resumed from the `.part` with a range request.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { HttpError, NetworkError, ProtocolError, TimeoutError } from '../../errors.js';
+import type { CallOptions } from '../../uws/http.js';
+import type { TransferProgress, UploadResult, VoSpaceClient } from '../client.js';
+import { Md5 } from '../md5.js';
+
+/** Options of {@link downloadFile}. */
+export interface DownloadFileOptions extends CallOptions {
+  onProgress?: (progress: TransferProgress) => void;
+  /** Continue from an existing `<dest>.part` (default true). */
+  resume?: boolean;
+  /** Reconnections after a broken or stalled connection, each resuming where it stopped (default 3). */
+  retries?: number;
+}
+
+/** What {@link downloadFile} wrote. */
+export interface DownloadFileResult {
+  path: string;
+  bytes: number;
+  /** MD5 (hex) checked against the service's, when it gave one. */
+  md5: string | undefined;
+  /** Bytes that came from an earlier, interrupted attempt. */
+  resumedFrom: number;
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function hashFile(file: string, hash: Md5): Promise<void> {
+  await pipeline(
+    createReadStream(file),
+    new Writable({
+      write(chunk: Buffer, _enc, cb) {
+        hash.update(chunk);
+        cb();
+      },
+    }),
+  );
+}
+
+/**
+ * Downloads a data node to `dest` in constant memory. Bytes go to
+ * `<dest>.part`, which is renamed to `dest` only after the length and MD5
+ * are verified; after a broken connection the download continues from the
+ * `.part` with a `Range` request (from the start when the service ignores
+ * ranges). A `.part` left by a failure is resumed by the next call.
+ *
+ * @throws {@link ProtocolError} on an MD5 or length mismatch (the `.part` is removed);
+ *   {@link NetworkError}/{@link TimeoutError} once the retries are spent, and
+ *   HTTP or abort errors (the `.part` is kept for a later resume).
+ */
+export async function downloadFile(client: VoSpaceClient, path: string, dest: string, options: DownloadFileOptions = {}): Promise<DownloadFileResult> {
+  const part = `${dest}.part`;
+  let retries = options.retries ?? 3;
+  let resume = options.resume ?? true;
+  for (;;) {
+    const offset = resume ? await sizeOf(part) : 0;
+    const hash = new Md5();
+    if (offset > 0) await hashFile(part, hash);
+    try {
+      const d = await client.download(path, {
+        offset,
+        hash,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), createWriteStream(part, { flags: d.offset > 0 ? 'a' : 'w' }));
+      await rename(part, dest);
+      return { path: dest, bytes: await sizeOf(dest), md5: d.md5, resumedFrom: d.offset };
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 416 && offset > 0) {
+        // The `.part` is longer than the file now is: it belongs to another version.
+        await rm(part, { force: true });
+        resume = false;
+        continue;
+      }
+      const transient = error instanceof NetworkError || error instanceof TimeoutError;
+      if (transient && retries > 0 && !options.signal?.aborted) {
+        retries--;
+        resume = true;
+        continue;
+      }
+      // Bytes that failed verification must not seed a later resume.
+      if (error instanceof ProtocolError) await rm(part, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** Options of {@link uploadFile}. */
+export interface UploadFileOptions extends CallOptions {
+  onProgress?: (progress: TransferProgress) => void;
+  contentType?: string;
+}
+
+/**
+ * Uploads a local file to a data node in constant memory, the file re-read
+ * for each endpoint tried.
+ */
+export async function uploadFile(client: VoSpaceClient, path: string, source: string, options: UploadFileOptions = {}): Promise<UploadResult> {
+  const { size } = await stat(source);
+  return client.upload(path, () => Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>, { ...options, size });
+}

@@ -1,0 +1,7 @@
+export {
+  downloadFile,
+  uploadFile,
+  type DownloadFileOptions,
+  type DownloadFileResult,
+  type UploadFileOptions,
+} from './files.js';
