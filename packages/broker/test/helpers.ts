@@ -102,3 +102,12 @@ export function until<T>(subscribe: (listener: (event: T) => void) => () => void
     });
   });
 }
+
+/** Resolve once `check` returns true (checked every 20 ms), or fail after `timeoutMs`. */
+export async function eventually(check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

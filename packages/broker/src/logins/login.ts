@@ -71,6 +71,7 @@ export class Login {
   #reason?: string;
   #hooks: LoginHooks;
   #inflight?: Promise<void>;
+  #refreshing = false;
   #timer?: NodeJS.Timeout;
   #failures = 0;
   #permanentFailure?: string;
@@ -88,7 +89,7 @@ export class Login {
 
   /** Current state. */
   get state(): LoginState {
-    return this.#inflight && this.#state === 'active' ? 'refreshing' : this.#state;
+    return this.#refreshing && this.#state === 'active' ? 'refreshing' : this.#state;
   }
 
   /** True once the login holds a token (active, refreshing or expired), i.e. it can answer token requests. */
@@ -196,27 +197,36 @@ export class Login {
 
   async #renewOnce(): Promise<void> {
     if (this.#disposed) return;
+    let renewed: Awaited<ReturnType<LoginHooks['renew']>>;
+    this.#refreshing = true;
     try {
-      const { token, renewal } = await this.#hooks.renew(this.#renewal);
-      if (this.#disposed) return;
-      this.#install(token, renewal);
-      this.#hooks.refreshed(this);
+      renewed = await this.#hooks.renew(this.#renewal);
     } catch (error) {
+      this.#refreshing = false;
       if (this.#disposed) return;
-      const reason = safeReason(error);
-      if (error instanceof RenewalRefusedError) {
-        this.#permanentFailure = reason;
-        this.#hooks.refreshFailed(this, reason);
-        this.#scheduleExpiry(reason);
-        return;
-      }
-      this.#failures += 1;
-      const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.#failures - 1));
-      this.#hooks.refreshFailed(this, reason, Math.ceil(backoff / 1000));
-      this.#schedule(backoff);
-      const token = this.#token;
-      if (!token || remainingMs(token) <= 0) this.#expire(reason);
+      this.#renewFailed(error);
+      return;
     }
+    this.#refreshing = false;
+    if (this.#disposed) return;
+    this.#install(renewed.token, renewed.renewal);
+    this.#hooks.refreshed(this);
+  }
+
+  #renewFailed(error: unknown): void {
+    const reason = safeReason(error);
+    if (error instanceof RenewalRefusedError) {
+      this.#permanentFailure = reason;
+      this.#hooks.refreshFailed(this, reason);
+      this.#scheduleExpiry(reason);
+      return;
+    }
+    this.#failures += 1;
+    const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.#failures - 1));
+    this.#hooks.refreshFailed(this, reason, Math.ceil(backoff / 1000));
+    this.#schedule(backoff);
+    const token = this.#token;
+    if (!token || remainingMs(token) <= 0) this.#expire(reason);
   }
 
   #schedule(delayMs: number): void {

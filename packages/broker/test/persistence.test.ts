@@ -1,0 +1,64 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startBroker } from '../src/index.js';
+import { ALICE, call, loginAlice, platform, tempDir } from './helpers.js';
+
+describe('login persistence', () => {
+  let p: Awaited<ReturnType<typeof platform>>;
+  beforeAll(async () => {
+    p = await platform();
+  });
+  afterAll(() => p.close());
+
+  it('keeps logins across a restart only when asked, encrypted in 0600 files', async () => {
+    const dir = await tempDir('persist');
+    const first = await startBroker({ runtimeFile: false, persist: { dir } });
+    const login = await loginAlice(first, p.url);
+    const token = (await call(first, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<{ token: string }>().token;
+    await first.close();
+
+    for (const name of await readdir(dir)) {
+      expect((await stat(join(dir, name))).mode & 0o777).toBe(0o600);
+      const content = await readFile(join(dir, name), 'utf8');
+      expect(content).not.toContain(token);
+      expect(content).not.toContain(ALICE.password);
+      expect(content).not.toContain('alice');
+    }
+
+    const second = await startBroker({ runtimeFile: false, persist: { dir } });
+    try {
+      const logins = (await call(second, '/v1/logins')).json<{ id: string; user: string }[]>();
+      expect(logins).toEqual([expect.objectContaining({ id: login.id, user: 'alice' })]);
+      expect((await call(second, `/v1/token?url=${encodeURIComponent(p.url)}`)).status).toBe(200);
+    } finally {
+      await second.close();
+    }
+
+    const forgetful = await startBroker({ runtimeFile: false });
+    try {
+      expect((await call(forgetful, '/v1/logins')).json()).toEqual([]);
+    } finally {
+      await forgetful.close();
+    }
+  });
+
+  it('ignores a store that fails authentication', async () => {
+    const dir = await tempDir('persist-bad');
+    const first = await startBroker({ runtimeFile: false, persist: { dir } });
+    await loginAlice(first, p.url);
+    await first.close();
+    const file = join(dir, 'broker-logins.enc');
+    const envelope = JSON.parse(await readFile(file, 'utf8')) as { data: string };
+    const data = Buffer.from(envelope.data, 'base64');
+    data[0] = (data[0] ?? 0) ^ 1;
+    envelope.data = data.toString('base64');
+    await (await import('node:fs/promises')).writeFile(file, JSON.stringify(envelope));
+    const second = await startBroker({ runtimeFile: false, persist: { dir } });
+    try {
+      expect((await call(second, '/v1/logins')).json()).toEqual([]);
+    } finally {
+      await second.close();
+    }
+  });
+});
