@@ -33,15 +33,42 @@ export const MAX_WAIT_SECONDS = 60;
 
 const FORM = 'application/x-www-form-urlencoded';
 
-/** Ordered name/value pairs of a urlencoded POST body (none without a body); other media types are refused. */
-export function formPairs(req: Request): [string, string][] {
+const MULTIPART = 'multipart/form-data';
+const FORM_LIMIT = '256kb';
+
+/**
+ * Ordered name/value pairs of a form POST body: urlencoded (what pyvo and
+ * vos send) or multipart (file parts are refused: no job type reads
+ * uploads). No body gives no pairs; other media types are a 415.
+ */
+export async function formPairs(req: Request): Promise<[string, string][]> {
+  if (req.get('content-type') === undefined && (req.get('content-length') ?? '0') === '0') return [];
   // `req.is` is null without a body and false for a body of another type.
-  if (req.is(FORM) === false) throw new UnsupportedMediaTypeError(`send parameters as ${FORM}`);
-  return typeof req.body === 'string' ? [...new URLSearchParams(req.body)] : [];
+  if (req.is([FORM, MULTIPART]) === false)
+    throw new UnsupportedMediaTypeError(`send parameters as ${FORM} or ${MULTIPART}`);
+  if (typeof req.body === 'string') return [...new URLSearchParams(req.body)];
+  if (!Buffer.isBuffer(req.body)) return [];
+  let form: FormData;
+  try {
+    // The platform's fetch implementation parses multipart bodies; no extra parser needed.
+    form = await new Response(new Uint8Array(req.body), {
+      headers: { 'content-type': req.get('content-type') ?? '' },
+    }).formData();
+  } catch {
+    throw new BadRequestError('the multipart body is malformed', { fault: 'InvalidArgument' });
+  }
+  return [...form.entries()].map(([name, value]) => {
+    if (typeof value !== 'string')
+      throw new BadRequestError(`parameter ${name} is a file; send values only`, { fault: 'InvalidArgument' });
+    return [name, value];
+  });
 }
 
-/** Body parser for {@link formPairs}. */
-export const parseForm = express.text({ type: FORM, limit: '256kb' });
+/** Body parsers for {@link formPairs}. */
+export const parseForm = [
+  express.text({ type: FORM, limit: FORM_LIMIT }),
+  express.raw({ type: MULTIPART, limit: FORM_LIMIT }),
+];
 
 /** The UWS document of a job (SDK model), with result and job URLs under `jobUrl`. */
 export function toSdkJob(job: JobRecord, jobUrl: string): Job {
@@ -122,7 +149,7 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
 
   router.post('/:jobId', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
-    const action = param(formPairs(req), 'ACTION');
+    const action = param(await formPairs(req), 'ACTION');
     if (action?.toUpperCase() !== 'DELETE')
       throw new BadRequestError('ACTION must be DELETE', { fault: 'InvalidArgument' });
     await jobs.delete(found.list, found.id, found.owner);
@@ -140,7 +167,7 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   });
   router.post('/:jobId/phase', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
-    const phase = param(formPairs(req), 'PHASE');
+    const phase = param(await formPairs(req), 'PHASE');
     if (phase === undefined)
       throw new BadRequestError('PHASE is required (RUN or ABORT)', { fault: 'InvalidArgument' });
     seeJob(res, await jobs.setPhase(found.list, found.id, found.owner, phase.trim().toUpperCase()));
@@ -151,7 +178,7 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   });
   router.post('/:jobId/executionduration', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
-    const value = param(formPairs(req), 'EXECUTIONDURATION');
+    const value = param(await formPairs(req), 'EXECUTIONDURATION');
     if (value === undefined) throw new BadRequestError('EXECUTIONDURATION is required', { fault: 'InvalidArgument' });
     seeJob(res, await jobs.setExecutionDuration(found.list, found.id, found.owner, value));
   });
@@ -161,7 +188,7 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   });
   router.post('/:jobId/destruction', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
-    const value = param(formPairs(req), 'DESTRUCTION');
+    const value = param(await formPairs(req), 'DESTRUCTION');
     if (value === undefined) throw new BadRequestError('DESTRUCTION is required', { fault: 'InvalidArgument' });
     seeJob(res, await jobs.setDestruction(found.list, found.id, found.owner, value));
   });
@@ -188,7 +215,7 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
   });
   router.post('/:jobId/parameters', parseForm, async (req: Request, res: Response) => {
     const found = job(req, res);
-    seeJob(res, await jobs.setParameters(found.list, found.id, found.owner, formPairs(req)));
+    seeJob(res, await jobs.setParameters(found.list, found.id, found.owner, await formPairs(req)));
   });
 
   router.get('/:jobId/results', (req: Request, res: Response) => {
@@ -229,7 +256,7 @@ export function param(pairs: readonly [string, string][], name: string): string 
 
 function waitSeconds(raw: unknown): number | undefined {
   if (raw === undefined) return undefined;
-  if (typeof raw !== 'string' || !/^-?\d{1,9}$/.test(raw))
+  if (typeof raw !== 'string' || !/^-?\d+$/.test(raw))
     throw new BadRequestError('WAIT must be a whole number of seconds', { fault: 'InvalidArgument' });
   const value = Number(raw);
   if (value < -1) throw new BadRequestError('WAIT must be -1 or more', { fault: 'InvalidArgument' });
@@ -250,13 +277,17 @@ function listFilter(req: Request): ListFilter {
   if (phases.length > 0) filter.phases = phases.map(phaseQuery).filter((p): p is ExecutionPhase => p !== undefined);
   if (req.query.AFTER !== undefined) {
     const after = new Date(String(req.query.AFTER));
-    if (typeof req.query.AFTER !== 'string' || Number.isNaN(after.getTime())) {
+    if (
+      typeof req.query.AFTER !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}/.test(req.query.AFTER) ||
+      Number.isNaN(after.getTime())
+    ) {
       throw new BadRequestError('AFTER must be an ISO 8601 instant', { fault: 'InvalidArgument' });
     }
     filter.after = after;
   }
   if (req.query.LAST !== undefined) {
-    if (typeof req.query.LAST !== 'string' || !/^\d{1,6}$/.test(req.query.LAST) || Number(req.query.LAST) < 1) {
+    if (typeof req.query.LAST !== 'string' || !/^\d+$/.test(req.query.LAST) || Number(req.query.LAST) < 1) {
       throw new BadRequestError('LAST must be a positive whole number', { fault: 'InvalidArgument' });
     }
     filter.last = Number(req.query.LAST);

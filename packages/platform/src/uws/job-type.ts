@@ -30,16 +30,36 @@ export interface JobContext {
   readonly parameters: JobParameters;
   /** Type-specific document the job was created with (`uws:jobInfo`). */
   readonly jobInfo?: string;
+  /**
+   * A delegated token acting for the owner (RFC 8693 `act` claim naming the
+   * job runner), limited to the job type's {@link Delegation} audience; only
+   * for job types that ask for one. Never log or store it.
+   */
+  readonly credential?: string;
   /** Fires when the job must stop (abort, execution duration, shutdown). */
   readonly signal: AbortSignal;
   /** Stores a result; `id` must be letters, digits, `.`, `_` or `-`. */
   addResult(id: string, mimeType: string, content: string | Uint8Array): Promise<void>;
 }
 
+/** The delegated credential a job type needs to reach another service as the job's owner. */
+export interface Delegation {
+  /** The service URL the token is restricted to (its `aud`). */
+  audience: string;
+  /** Who acts for the owner (the token's `act.sub`), for provenance. */
+  actor: string;
+}
+
 /** A kind of job, served as the job list of the same name. */
 export interface JobType {
   /** Job list name (`^[a-z][a-z0-9-]*$`). */
   readonly name: string;
+  /**
+   * Set when jobs need a delegated token: the creating request's credential
+   * is exchanged for one (RFC 8693) when the job is created. The token lives
+   * in memory only; a job started after a restart runs without it.
+   */
+  readonly delegation?: Delegation;
   /**
    * Checks the parameters; throws {@link JobParameterError} for a bad one.
    * Called on creation and on every parameter change.

@@ -14,7 +14,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../http/index.js'
 import type { Logger } from '../log/logger.js';
 import { RecordStore, writeFileAtomic } from '../store/index.js';
 import { ACTIVE_PHASES, EDITABLE_PHASES, parseJobRecord, type JobRecord, type StoredParameter } from './job.js';
-import { JobFailure, JobParameterError, type JobParameters, type JobType } from './job-type.js';
+import { JobFailure, JobParameterError, type Delegation, type JobParameters, type JobType } from './job-type.js';
 
 /** Options of {@link JobManager.open}. */
 export interface JobManagerOptions {
@@ -36,6 +36,8 @@ export interface JobManagerOptions {
 export interface CreateOptions {
   /** `uws:jobInfo` content (XML). */
   jobInfo?: string;
+  /** Delegated token for the job type's {@link JobType.delegation}; kept in memory only. */
+  credential?: string;
 }
 
 /** Filters of a job list request (UWS 1.1). */
@@ -70,6 +72,8 @@ export class JobManager {
   readonly #changes = new EventEmitter();
   readonly #queue: string[] = [];
   readonly #running = new Map<string, { controller: AbortController; done: Promise<void> }>();
+  // Delegated tokens by job id: never persisted, so a restart forgets them.
+  readonly #credentials = new Map<string, string>();
   #destructionTimer: NodeJS.Timeout | undefined;
   #closed = false;
 
@@ -106,9 +110,9 @@ export class JobManager {
     return [...this.#types.keys()];
   }
 
-  /** True when `list` is a job list of this manager. */
-  hasList(list: string): boolean {
-    return this.#types.has(list);
+  /** The delegation the jobs of `list` need, if any. */
+  delegationOf(list: string): Delegation | undefined {
+    return this.#type(list).delegation;
   }
 
   /**
@@ -145,6 +149,7 @@ export class JobManager {
     const run = control.get('PHASE');
     if (run !== undefined && run !== 'RUN') throw new BadRequestError('PHASE at creation must be RUN');
     await this.#records.put(job.id, job);
+    if (options.credential !== undefined) this.#credentials.set(job.id, options.credential);
     this.#scheduleDestruction();
     if (run === 'RUN') return this.setPhase(list, job.id, owner, 'RUN');
     return job;
@@ -211,6 +216,7 @@ export class JobManager {
         return this.get(list, id, owner);
       }
       this.#dequeue(id);
+      this.#credentials.delete(id);
       return this.#update(id, (draft) => {
         draft.phase = 'ABORTED';
         draft.endTime = new Date().toISOString();
@@ -305,7 +311,7 @@ export class JobManager {
     }
     const duration = control.get('EXECUTIONDURATION');
     if (duration !== undefined) {
-      if (!/^\d{1,10}$/.test(duration.trim()))
+      if (!/^\d+$/.test(duration.trim()))
         throw new BadRequestError('EXECUTIONDURATION must be a whole number of seconds');
       if (!EDITABLE_PHASES.includes(job.phase))
         throw new ConflictError(`job ${job.id} is ${job.phase}; its execution duration is fixed`);
@@ -357,6 +363,8 @@ export class JobManager {
       draft.phase = 'EXECUTING';
       draft.startTime = new Date().toISOString();
     });
+    const credential = this.#credentials.get(id);
+    this.#credentials.delete(id);
     const timer =
       job.executionDuration > 0
         ? setTimeout(
@@ -375,6 +383,7 @@ export class JobManager {
         parameters: toMap(job.parameters),
         signal: controller.signal,
         ...(job.jobInfo === undefined ? {} : { jobInfo: job.jobInfo }),
+        ...(credential === undefined ? {} : { credential }),
         addResult: (resultId, mimeType, content) => this.#addResult(id, resultId, mimeType, content),
       });
       outcome = controller.signal.aborted ? stopped(controller.signal.reason) : { phase: 'COMPLETED' };
@@ -419,6 +428,7 @@ export class JobManager {
   async #destroy(id: string): Promise<void> {
     const running = this.#running.get(id);
     this.#dequeue(id);
+    this.#credentials.delete(id);
     await this.#records.delete(id);
     if (running) {
       running.controller.abort(new StopReason('ABORTED', 'the job was deleted'));
@@ -493,7 +503,8 @@ function splitForm(form: readonly [string, string][]): {
   const parameters = new Map<string, string[]>();
   for (const [rawName, value] of form) {
     const name = rawName.trim().toUpperCase();
-    if (name === '') throw new BadRequestError('a parameter has an empty name');
+    // A stray `&=` or an empty multipart name carries nothing a job could use.
+    if (name === '') continue;
     if (CONTROL.has(name)) {
       if (control.has(name)) throw new BadRequestError(`${name} may be given only once`);
       control.set(name, name === 'PHASE' ? value.trim().toUpperCase() : value);

@@ -4,10 +4,11 @@
 import { Router, type Request, type Response } from 'express';
 import { join } from 'node:path';
 import type { PlatformContext } from '../context.js';
-import { currentUser, errorStyle } from '../http/index.js';
+import { currentUser, errorStyle, findCredential, InvalidTokenError } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
 import { formPairs, jobRoutes, parseForm } from './http.js';
+import type { Delegation } from './job-type.js';
 import { JobManager } from './manager.js';
 import { coneJob } from './types/cone.js';
 import { sleepJob } from './types/sleep.js';
@@ -19,7 +20,7 @@ export const UWS_JOB_LIST = 'ivo://vobridge.org/uws';
 export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
   const jobs = await JobManager.open({
     dir: join(ctx.dataDir, 'uws'),
-    types: [sleepJob, coneJob],
+    types: [sleepJob, coneJob({ vospaceUrl: `${ctx.baseUrl}/vospace` })],
     logger: ctx.logger.child({ service: 'uws' }),
   });
   ctx.onClose(() => jobs.close());
@@ -36,9 +37,44 @@ export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
 
   router.post('/:list', parseForm, async (req: Request, res: Response) => {
     const list = listOf(req);
-    const job = await jobs.create(list, currentUser(res).username, formPairs(req));
+    const credential = await delegate(ctx, req, jobs.delegationOf(list));
+    const job = await jobs.create(
+      list,
+      currentUser(res).username,
+      await formPairs(req),
+      credential === undefined ? {} : { credential },
+    );
     res.redirect(303, `${base}/${list}/${job.id}`);
   });
   router.use('/:list', jobRoutes(jobs, { list: listOf, listUrl: (list) => `${base}/${list}` }));
   return router;
+}
+
+/** Longest life of a delegated job token, in seconds. */
+const DELEGATION_TTL = 3600;
+
+/**
+ * Exchanges the caller's credential (RFC 8693) for a token restricted to the
+ * job type's audience and naming the job runner as actor. A credential
+ * that cannot be exchanged (a token whose audience is narrower, say) leaves
+ * the job without one; it fails with a clear error only if it needs it.
+ */
+async function delegate(
+  ctx: PlatformContext,
+  req: Request,
+  delegation: Delegation | undefined,
+): Promise<string | undefined> {
+  const presented = delegation && findCredential(req.headers);
+  if (!delegation || !presented) return undefined;
+  try {
+    const issued = await ctx.tokens.exchange(presented.token, {
+      actor: delegation.actor,
+      audience: delegation.audience,
+      maxTtlSeconds: DELEGATION_TTL,
+    });
+    return issued.token;
+  } catch (err) {
+    if (err instanceof InvalidTokenError) return undefined;
+    throw err;
+  }
 }

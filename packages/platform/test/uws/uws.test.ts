@@ -186,6 +186,49 @@ describe('UWS job lists', () => {
     expect(votable).not.toContain('<TD>Sirius</TD>');
   });
 
+  test("a cone job with DEST stores its table in the owner's VOSpace through a delegated token", async () => {
+    const url = await createJob('cone', {
+      RA: '101.3',
+      DEC: '-16.7',
+      SR: '1',
+      DEST: 'vos://vobridge.org~vault/alice/sirius.xml',
+      PHASE: 'RUN',
+    });
+    let job = await getJob(url);
+    while (!['COMPLETED', 'ERROR', 'ABORTED'].includes(job.phase)) {
+      job = parseJob(await (await fetch(`${url}?WAIT=30`, { headers: auth(alice) })).text());
+    }
+    expect(job.errorSummary).toBeUndefined();
+    expect(job.phase).toBe('COMPLETED');
+    const stored = await fetch(`${platform.url}/vospace/data/alice/sirius.xml`, { headers: auth(alice) });
+    expect(stored.status).toBe(200);
+    const table = await stored.text();
+    expect(table).toContain('<TD>Sirius</TD>');
+    expect(table).toBe(await (await fetch(`${url}/results/result`, { headers: auth(alice) })).text());
+  });
+
+  test("a cone job cannot write into another user's space", async () => {
+    const url = await createJob('cone', {
+      RA: '0',
+      DEC: '0',
+      SR: '1',
+      DEST: 'vos://vobridge.org~vault/bob/planted.xml',
+      PHASE: 'RUN',
+    });
+    let job = await getJob(url);
+    while (!['COMPLETED', 'ERROR', 'ABORTED'].includes(job.phase)) {
+      job = parseJob(await (await fetch(`${url}?WAIT=30`, { headers: auth(alice) })).text());
+    }
+    expect(job.phase).toBe('ERROR');
+    expect(job.errorSummary?.message).toMatch(/HTTP 404/);
+    expect((await fetch(`${platform.url}/vospace/data/bob/planted.xml`, { headers: auth(bob) })).status).toBe(404);
+    const bad = await fetch(
+      `${platform.url}/uws/cone`,
+      form(alice, { RA: '0', DEC: '0', SR: '1', DEST: 'vos://x/alice/../bob/y' }),
+    );
+    expect(bad.status).toBe(400);
+  });
+
   test('job lists filter by PHASE and LAST and answer JSON on request', async () => {
     await createJob('sleep', { DURATION: '0', RUNID: 'filter' });
     const res = await fetch(`${platform.url}/uws/sleep?PHASE=PENDING&LAST=1`, {

@@ -1,30 +1,95 @@
 // A useful job: a cone search over a small bundled catalogue of bright stars.
 // Parameters follow IVOA Simple Cone Search (RA, DEC, SR in degrees, MAXREC);
-// the result is a VOTable, which pyvo and astropy read directly.
+// the result is a VOTable, which pyvo and astropy read directly. With DEST
+// (a `vos://` URI) the job also stores the table in the owner's VOSpace,
+// over HTTP with a delegated token: the job acts as its owner, and the
+// token's `act` claim says that it is the job runner doing so.
 
+import { createHash } from 'node:crypto';
 import { escapeXml } from '../../vosi/xml.js';
-import { JobParameterError, numberParameter, type JobType } from '../job-type.js';
+import { InvalidPathError, formatNodePath } from '../../vospace/path.js';
+import { parseNodeUri } from '../../vospace/uri.js';
+import {
+  JobFailure,
+  JobParameterError,
+  numberParameter,
+  single,
+  type JobParameters,
+  type JobType,
+} from '../job-type.js';
 import { BRIGHT_STARS, type Star } from './bright-stars.js';
+
+/** Where the cone job can store results. */
+export interface ConeJobOptions {
+  /** Base URL of the platform's VOSpace (`<platform>/vospace`). */
+  vospaceUrl: string;
+}
 
 /** Default and largest MAXREC. */
 const DEFAULT_MAXREC = 100;
 const MAX_MAXREC = 10_000;
 
-/** `cone` job list: `RA`, `DEC`, `SR` (degrees, required), `MAXREC`; result `result` (VOTable, nearest first). */
-export const coneJob: JobType = {
-  name: 'cone',
-  validate(parameters) {
-    readCone(parameters, false);
-  },
-  async run(job) {
-    const cone = readCone(job.parameters, true);
-    const matches = BRIGHT_STARS.map((star) => ({ star, distance: separation(cone.ra, cone.dec, star.ra, star.dec) }))
-      .filter((m) => m.distance <= cone.sr)
-      .sort((a, b) => a.distance - b.distance)
-      .slice(0, cone.maxrec);
-    await job.addResult('result', 'application/x-votable+xml', votable(matches));
-  },
-};
+/**
+ * `cone` job list: `RA`, `DEC`, `SR` (degrees, required), `MAXREC`, and
+ * optionally `DEST`, a `vos://` URI in the owner's space to store the table
+ * at; result `result` (VOTable, nearest first).
+ */
+export function coneJob(options: ConeJobOptions): JobType {
+  return {
+    name: 'cone',
+    delegation: { audience: options.vospaceUrl, actor: 'vobridge-uws/cone' },
+    validate(parameters) {
+      readCone(parameters, false);
+      destination(parameters);
+    },
+    async run(job) {
+      const cone = readCone(job.parameters, true);
+      const matches = BRIGHT_STARS.map((star) => ({ star, distance: separation(cone.ra, cone.dec, star.ra, star.dec) }))
+        .filter((m) => m.distance <= cone.sr)
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, cone.maxrec);
+      const table = votable(matches);
+      const dest = destination(job.parameters);
+      if (dest !== undefined) {
+        if (job.credential === undefined)
+          throw new JobFailure(
+            'no delegated credential to write DEST (the platform restarted since the job was created); create the job again',
+          );
+        await store(`${options.vospaceUrl}/data${dest}`, table, job.credential, job.signal);
+      }
+      await job.addResult('result', 'application/x-votable+xml', table);
+    },
+  };
+}
+
+/** The node path DEST names, if given. */
+function destination(parameters: JobParameters): string | undefined {
+  const raw = single(parameters, 'DEST');
+  if (raw === undefined) return undefined;
+  try {
+    const path = parseNodeUri(raw);
+    if (path.segments.length < 2) throw new JobParameterError('DEST must name a node inside your home container');
+    return formatNodePath(path);
+  } catch (err) {
+    if (err instanceof InvalidPathError) throw new JobParameterError(`DEST is not a valid vos:// URI: ${err.message}`);
+    throw err;
+  }
+}
+
+/** PUTs the table to the VOSpace data endpoint as the owner, checked by its digest. */
+async function store(url: string, content: string, token: string, signal: AbortSignal): Promise<void> {
+  const digest = `md5=${createHash('md5').update(content).digest('base64')}`;
+  const res = await fetch(url, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-votable+xml', digest },
+    body: content,
+    signal,
+  });
+  if (res.status !== 200 && res.status !== 201) {
+    const detail = (await res.text()).trim().slice(0, 200);
+    throw new JobFailure(`storing the table at DEST failed: HTTP ${res.status} ${detail}`);
+  }
+}
 
 interface Cone {
   ra: number;
