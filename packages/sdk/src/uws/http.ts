@@ -125,3 +125,20 @@ export function streamControl(t: Transport, url: string | URL, signal?: AbortSig
   touch();
   return { signal: controller.signal, fetch: t.fetch ?? globalThis.fetch, touch, done, fail };
 }
+
+/**
+ * The `fetch` given to openapi-fetch by the JSON clients (sessions, GMS):
+ * same timeout and typed errors as {@link request}, so an error status
+ * arrives as an {@link HttpError} subclass carrying the service's message.
+ */
+export function typedFetch(t: Transport): (input: Request) => Promise<Response> {
+  return async (input) => {
+    const response = await send(
+      input.url,
+      { method: input.method, headers: input.headers, redirect: 'follow', ...(input.body ? { body: await input.arrayBuffer() } : {}) },
+      { ...(t.fetch ? { fetch: t.fetch } : {}), timeoutMs: t.timeoutMs, signal: input.signal },
+    );
+    if (!response.ok) throw await errorFromResponse(response, input.url);
+    return response;
+  };
+}

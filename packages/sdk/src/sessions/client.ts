@@ -1,0 +1,197 @@
+// skaha-compatible sessions client on openapi-fetch and the types generated
+// from openapi/sessions.yaml. Launch parameters go in the query string, as
+// skaha and the `canfar` client expect.
+import createClient, { type Client } from 'openapi-fetch';
+import { ProtocolError, TimeoutError, VobridgeError } from '../errors.js';
+import { sleep } from '../auth/http/request.js';
+import type { components, paths } from '../generated/sessions.js';
+import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../uws/http.js';
+
+/** A session as the service reports it (resource fields are strings, `"<none>"` when unknown). */
+export type Session = components['schemas']['Session'];
+/** Session types. */
+export type SessionType = components['schemas']['SessionType'];
+/** Session status. */
+export type SessionStatus = components['schemas']['SessionStatus'];
+/** A container image offered for sessions. */
+export type SessionImage = components['schemas']['Image'];
+/** Resource limits and options (`GET context`). */
+export type SessionContext = components['schemas']['Context'];
+/** Cluster statistics (`view=stats`). */
+export type SessionStats = components['schemas']['SessionStats'];
+
+/** Filters of {@link SessionsClient.list}. */
+export interface ListSessionsOptions extends CallOptions {
+  type?: SessionType;
+  status?: SessionStatus;
+  /** `all`: every user's sessions (operators only; others get their own). */
+  view?: 'all';
+}
+
+/** What to launch. */
+export interface LaunchOptions extends CallOptions {
+  name: string;
+  image: string;
+  /** Default `headless`. */
+  type?: SessionType;
+  /** Fixed cores; without `cores`/`ram` the session gets flexible resources. */
+  cores?: number;
+  /** Fixed RAM in GB. */
+  ram?: number;
+  gpus?: number;
+  /** Command (headless only). */
+  cmd?: string;
+  /** Arguments of `cmd`, one string (headless only). */
+  args?: string;
+  /** Environment variables of the session. */
+  env?: Record<string, string>;
+}
+
+/** Options of {@link SessionsClient.waitUntilRunning}. */
+export interface WaitUntilRunningOptions extends CallOptions {
+  /** Give up after this many ms with a {@link TimeoutError} (default 300 000). */
+  timeout?: number;
+  /** First delay between polls in ms (default 500), growing ×1.5 up to 10 s. */
+  pollInterval?: number;
+  /** Called with each new status. */
+  onStatus?: (status: SessionStatus, session: Session) => void;
+}
+
+const ENDED: readonly SessionStatus[] = ['Succeeded', 'Completed', 'Error', 'Failed', 'Terminating'];
+
+/**
+ * Client of a skaha-compatible sessions service. `baseUrl` is the versioned
+ * API root, such as `https://host/skaha/v1`.
+ *
+ * @example
+ * ```ts
+ * const sessions = new SessionsClient({ baseUrl: 'https://host/skaha/v1', fetch: authFetch });
+ * const id = await sessions.launch({ name: 'explore', image: 'images.canfar.net/skaha/firefly:2025.2', type: 'firefly' });
+ * const running = await sessions.waitUntilRunning(id, { timeout: 120_000 });
+ * console.log(running.connectURL);
+ * ```
+ */
+export class SessionsClient {
+  readonly #api: Client<paths>;
+
+  constructor(options: ServiceClientOptions) {
+    this.#api = createClient<paths>({
+      baseUrl: String(options.baseUrl).replace(/\/+$/, ''),
+      fetch: typedFetch(transportOf(options)),
+    });
+  }
+
+  /** The caller's sessions (or everyone's with `view: 'all'`), filtered by type and status. */
+  async list(options: ListSessionsOptions = {}): Promise<Session[]> {
+    const { data } = await this.#api.GET('/session', {
+      params: { query: { type: options.type, status: options.status, view: options.view } },
+      signal: options.signal,
+    });
+    if (!Array.isArray(data)) throw new ProtocolError('The sessions service did not answer with a list of sessions.');
+    return data;
+  }
+
+  /** Cluster statistics (`view=stats`). */
+  async stats(options: CallOptions = {}): Promise<SessionStats> {
+    const { data } = await this.#api.GET('/session', { params: { query: { view: 'stats' } }, signal: options.signal });
+    if (!data || Array.isArray(data)) throw new ProtocolError('The sessions service did not answer with statistics.');
+    return data;
+  }
+
+  /** One session. */
+  async get(id: string, options: CallOptions = {}): Promise<Session> {
+    const { data } = await this.#api.GET('/session/{id}', { params: { path: { id } }, signal: options.signal, parseAs: 'json' });
+    if (!data || typeof data !== 'object') throw new ProtocolError(`The sessions service sent no session ${id}.`);
+    return data as Session;
+  }
+
+  /** Launches a session; resolves to its id. */
+  async launch(options: LaunchOptions): Promise<string> {
+    const { data } = await this.#api.POST('/session', {
+      params: {
+        query: {
+          name: options.name,
+          image: options.image,
+          type: options.type,
+          cores: options.cores,
+          ram: options.ram,
+          gpus: options.gpus,
+          cmd: options.cmd,
+          args: options.args,
+          env: options.env ? Object.entries(options.env).map(([k, v]) => `${k}=${v}`) : undefined,
+        },
+      },
+      parseAs: 'text',
+      signal: options.signal,
+    });
+    const id = (data ?? '').trim();
+    if (!/^[a-z0-9]+$/.test(id)) throw new ProtocolError('The sessions service did not answer the launch with a session id.');
+    return id;
+  }
+
+  /** Deletes (stops) a session. */
+  async delete(id: string, options: CallOptions = {}): Promise<void> {
+    await this.#api.DELETE('/session/{id}', { params: { path: { id } }, parseAs: 'text', signal: options.signal });
+  }
+
+  /** Pushes the session's expiry forward. */
+  async renew(id: string, options: CallOptions = {}): Promise<void> {
+    await this.#api.POST('/session/{id}', { params: { path: { id }, query: { action: 'renew' } }, parseAs: 'text', signal: options.signal });
+  }
+
+  /** The session's output. */
+  async logs(id: string, options: CallOptions = {}): Promise<string> {
+    return this.#text(id, 'logs', options);
+  }
+
+  /** The session's scheduling events, one per line. */
+  async events(id: string, options: CallOptions = {}): Promise<string> {
+    return this.#text(id, 'events', options);
+  }
+
+  /** Images available for sessions, optionally of one type. */
+  async images(options: CallOptions & { type?: SessionType } = {}): Promise<SessionImage[]> {
+    const { data } = await this.#api.GET('/image', { params: { query: { type: options.type } }, signal: options.signal });
+    return data ?? [];
+  }
+
+  /** Resource limits and options for launching. */
+  async context(options: CallOptions = {}): Promise<SessionContext> {
+    const { data } = await this.#api.GET('/context', { signal: options.signal });
+    if (!data) throw new ProtocolError('The sessions service sent no context.');
+    return data;
+  }
+
+  /**
+   * Polls until the session is `Running`.
+   *
+   * @throws {@link TimeoutError} after `timeout`; {@link VobridgeError} when the
+   *   session ends (Failed, Error, Terminating, …) before running.
+   */
+  async waitUntilRunning(id: string, options: WaitUntilRunningOptions = {}): Promise<Session> {
+    const timeout = options.timeout ?? 300_000;
+    const deadline = Date.now() + timeout;
+    let delay = options.pollInterval ?? 500;
+    let last: SessionStatus | undefined;
+    for (;;) {
+      const session = await this.get(id, options);
+      if (session.status !== last) {
+        last = session.status;
+        options.onStatus?.(session.status, session);
+      }
+      if (session.status === 'Running') return session;
+      if (ENDED.includes(session.status)) {
+        throw new VobridgeError(`Session ${id} ended (${session.status}) before it was running; see its events and logs.`);
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new TimeoutError(timeout, undefined, { message: `Session ${id} was not running within ${timeout} ms (still ${session.status}).` });
+      await sleep(Math.min(delay, left), options.signal);
+      delay = Math.min(10_000, delay * 1.5);
+    }
+  }
+
+  async #text(id: string, view: 'logs' | 'events', options: CallOptions): Promise<string> {
+    const { data } = await this.#api.GET('/session/{id}', { params: { path: { id }, query: { view } }, parseAs: 'text', signal: options.signal });
+    return data ?? '';
+  }
+}

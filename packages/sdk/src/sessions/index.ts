@@ -1,0 +1,12 @@
+export {
+  SessionsClient,
+  type Session,
+  type SessionType,
+  type SessionStatus,
+  type SessionImage,
+  type SessionContext,
+  type SessionStats,
+  type ListSessionsOptions,
+  type LaunchOptions,
+  type WaitUntilRunningOptions,
+} from './client.js';
