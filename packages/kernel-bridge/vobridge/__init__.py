@@ -1,6 +1,88 @@
-"""vobridge kernel bridge: fresh IVOA platform tokens inside notebook kernels."""
+"""vobridge kernel bridge: fresh IVOA platform tokens inside notebook kernels.
 
-from .errors import NoCredentials, VobridgeError
+Code in a kernel never handles a password: it asks the local vobridge broker
+(found through ``VOBRIDGE_BROKER_URL``/``VOBRIDGE_BROKER_SECRET`` or the
+broker's runtime file) for a token for a service URL, and the broker answers
+only for URLs a login covers. Without a broker, WLCG bearer token discovery is
+the fallback.
+
+>>> import vobridge, requests
+>>> requests.get(url, auth=vobridge.auth())          # doctest: +SKIP
+>>> pyvo.dal.TAPService(url, session=vobridge.session())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import requests
+
+from . import sessions
+from .auth import BrokerAuth
+from .client import BrokerClient, Token, default_client
+from .errors import BrokerError, BrokerUnavailable, NoCredentials, NotLoggedIn, OutOfScope, VobridgeError
 from .wlcg import discover_bearer_token
 
-__all__ = ["NoCredentials", "VobridgeError", "discover_bearer_token"]
+__all__ = [
+    "BrokerAuth",
+    "BrokerClient",
+    "BrokerError",
+    "BrokerUnavailable",
+    "NoCredentials",
+    "NotLoggedIn",
+    "OutOfScope",
+    "Token",
+    "VobridgeError",
+    "auth",
+    "auth_session",
+    "discover_bearer_token",
+    "session",
+    "sessions",
+    "token",
+]
+
+
+def token(url: str, min_valid: float = 60) -> str:
+    """A bearer token for ``url``, valid for at least ``min_valid`` seconds when the platform allows it.
+
+    Raises :class:`NotLoggedIn` (log in, or again), :class:`OutOfScope` (no
+    login covers that origin) or :class:`BrokerUnavailable`.
+    """
+    return default_client().token(url, min_valid).value
+
+
+def auth(min_valid: float = 60, strict: bool = True) -> BrokerAuth:
+    """An ``auth=`` object for requests and httpx that adds a fresh token to every request.
+
+    With ``strict=False`` requests to URLs no login covers go out without a
+    token instead of raising.
+    """
+    return BrokerAuth(min_valid=min_valid, strict=strict)
+
+
+def session(min_valid: float = 60) -> requests.Session:
+    """A ``requests.Session`` for pyvo (``session=``), vos-style code or plain requests.
+
+    Every request to a URL a login covers carries a fresh token; any other URL
+    (a public service pyvo also reaches) gets none. The session ignores proxy
+    settings for nothing: only the broker connection itself bypasses them.
+    """
+    http = requests.Session()
+    http.auth = BrokerAuth(min_valid=min_valid, strict=False)
+    return http
+
+
+def auth_session(min_valid: float = 60) -> Any:
+    """A ``pyvo.auth.AuthSession`` whose token and anonymous methods both use :func:`session`.
+
+    pyvo picks a security method per URL from the service's capabilities;
+    whichever it picks, the broker decides whether a token goes with the
+    request (only to origins a login covers).
+    """
+    from pyvo.auth import AuthSession, securitymethods
+
+    result = AuthSession()
+    http = session(min_valid)
+    result.credentials.set("ivo://ivoa.net/sso#token", http)
+    result.credentials.set(securitymethods.ANONYMOUS, http)
+    return result

@@ -1,9 +1,32 @@
-"""Typed errors raised by the kernel bridge. Messages never contain a token."""
+"""Typed errors raised by the kernel bridge. Messages never contain a token or the broker secret."""
+
+from __future__ import annotations
 
 
 class VobridgeError(Exception):
     """Base class of every error the bridge raises."""
 
 
-class NoCredentials(VobridgeError):
+class BrokerUnavailable(VobridgeError):
+    """No broker could be found or reached (and no fallback credential either)."""
+
+
+class NoCredentials(BrokerUnavailable):
     """Neither a broker nor a WLCG bearer token could be found."""
+
+
+class NotLoggedIn(VobridgeError):
+    """The broker holds no usable login for the URL: not logged in, the login expired, or it waits for the user."""
+
+
+class OutOfScope(VobridgeError):
+    """Logins exist, but none covers the URL's origin: the broker never sends a token elsewhere."""
+
+
+class BrokerError(VobridgeError):
+    """The broker refused a request for another reason; ``code`` is its stable error code."""
+
+    def __init__(self, code: str, message: str, status: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status

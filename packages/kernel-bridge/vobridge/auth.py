@@ -1,0 +1,104 @@
+"""Authentication for ``requests`` and ``httpx`` backed by the broker: a fresh token per request."""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from typing import Any
+
+import requests
+from requests.auth import AuthBase
+
+from .client import BrokerClient, default_client
+from .errors import NotLoggedIn, OutOfScope
+
+try:  # httpx is optional: the same object serves both libraries when it is installed.
+    import httpx
+
+    _AUTH_BASES: tuple[type, ...] = (AuthBase, httpx.Auth)
+except ImportError:  # pragma: no cover - exercised only without httpx
+    httpx = None  # type: ignore[assignment]
+    _AUTH_BASES = (AuthBase,)
+
+_RETRIED = "_vobridge_retried"
+
+
+class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
+    """``auth=`` for requests and httpx: attaches ``Authorization: Bearer <token>`` from the broker.
+
+    The token comes from the in-process cache (refreshed through the broker
+    before it has less than ``min_valid`` seconds left). On a 401 the request
+    is retried once with a token fetched anew. With ``strict=False``, URLs no
+    login covers are requested without a token instead of raising, which
+    suits clients such as pyvo that also reach public services.
+    """
+
+    def __init__(self, min_valid: float = 60, strict: bool = True, client: BrokerClient | None = None) -> None:
+        self.min_valid = min_valid
+        self.strict = strict
+        self._client = client
+
+    @property
+    def client(self) -> BrokerClient:
+        return self._client or default_client()
+
+    def _token(self, url: str) -> str | None:
+        try:
+            return self.client.token(url, self.min_valid).value
+        except (NotLoggedIn, OutOfScope):
+            if self.strict:
+                raise
+            return None
+
+    # -- requests --------------------------------------------------------------
+
+    def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
+        url = str(request.url)
+        token = self._token(url)
+        if token is not None:
+            request.headers["Authorization"] = f"Bearer {token}"
+            request.register_hook("response", self._retry_on_401)
+        return request
+
+    def _retry_on_401(self, response: requests.Response, **kwargs: Any) -> requests.Response:
+        request = response.request
+        if response.status_code != 401 or getattr(request, _RETRIED, False):
+            return response
+        url = str(request.url)
+        sent = str(request.headers.get("Authorization", "")).removeprefix("Bearer ")
+        self.client.forget(url, sent)
+        token = self._token(url)
+        if token is None or token == sent:
+            return response
+        response.content  # noqa: B018 - read the body so the connection can be reused
+        response.close()
+        retry = request.copy()
+        retry.headers["Authorization"] = f"Bearer {token}"
+        setattr(retry, _RETRIED, True)
+        connection: Any = response.connection
+        again: requests.Response = connection.send(retry, **kwargs)
+        again.history.append(response)
+        again.request = retry
+        return again
+
+    # -- httpx -----------------------------------------------------------------
+
+    def auth_flow(self, request: Any) -> Generator[Any, Any, None]:
+        """httpx's hook (sync and async clients); the broker call itself is a short blocking loopback request."""
+        url = str(request.url)
+        token = self._token(url)
+        if token is None:
+            yield request
+            return
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code != 401:
+            return
+        self.client.forget(url, token)
+        fresh = self._token(url)
+        if fresh is None or fresh == token:
+            return
+        request.headers["Authorization"] = f"Bearer {fresh}"
+        yield request
+
+    def __repr__(self) -> str:
+        return f"BrokerAuth(min_valid={self.min_valid}, strict={self.strict})"

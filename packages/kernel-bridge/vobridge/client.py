@@ -1,0 +1,210 @@
+"""Talking to the broker: token requests with an in-process cache, and survival of broker restarts."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+
+from . import locate
+from .errors import BrokerError, BrokerUnavailable, NoCredentials, NotLoggedIn, OutOfScope
+from .wlcg import discover_bearer_token
+
+#: Broker error codes meaning "the user must log in (again)".
+_LOGIN_CODES = {"not_logged_in", "login_required", "login_pending"}
+#: Seconds to wait for the broker: connect, then read (a refresh may take a platform round trip).
+_TIMEOUT = (2.0, 30.0)
+#: Longest wait honoured from a broker's Retry-After.
+_MAX_RETRY_AFTER = 5.0
+
+
+@dataclass(frozen=True)
+class Token:
+    """A token the broker released: the value, when it expires, and whose it is."""
+
+    value: str = field(repr=False)
+    expires_at: float
+    platform: str | None
+    login_id: str | None
+    fetched_at: float
+
+    def usable(self, min_valid: float, now: float) -> bool:
+        """Whether this cached token may be used for a caller wanting ``min_valid`` seconds.
+
+        Mirrors the broker: enough validity left, or, when the platform's tokens
+        live shorter than ``min_valid`` anyway, a token fetched less than half
+        its remaining life ago (asking again would return the same one).
+        """
+        if self.expires_at == 0:
+            return True
+        left = self.expires_at - now
+        if left > min_valid:
+            return True
+        span = self.expires_at - self.fetched_at
+        return left > 0 and span <= min_valid and now < self.fetched_at + span / 2
+
+
+def origin_of(url: str) -> str:
+    """``scheme://host[:port]`` of an http(s) URL; ValueError for anything else."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"not an http(s) URL: {url[:200]!r}")
+    default = {"http": 80, "https": 443}[parts.scheme]
+    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
+    port = parts.port if parts.port not in (None, default) else None
+    return f"{parts.scheme}://{host}" + (f":{port}" if port else "")
+
+
+class BrokerClient:
+    """A connection to the local broker, shared by everything in this process.
+
+    Tokens are cached per origin until near expiry, so a tight loop of
+    requests costs one broker call per token lifetime. When the broker stops
+    answering (restarted on another port, new secret), the environment and
+    the runtime file are read again and the call is retried once.
+    """
+
+    def __init__(self, env: dict[str, str] | None = None) -> None:
+        self._env = env
+        self._lock = threading.Lock()
+        self._cache: dict[str, Token] = {}
+        self._location: locate.BrokerLocation | None = None
+        self._http = requests.Session()
+        # Never route the broker secret through a proxy from HTTP(S)_PROXY, nor add .netrc credentials.
+        self._http.trust_env = False
+
+    # -- tokens -------------------------------------------------------------
+
+    def token(self, url: str, min_valid: float = 60) -> Token:
+        """A token for ``url`` valid for ``min_valid`` seconds when the platform allows it.
+
+        Falls back to WLCG bearer token discovery when no broker is there.
+        Raises :class:`NotLoggedIn`, :class:`OutOfScope`, :class:`BrokerUnavailable`
+        (:class:`NoCredentials` when there is no fallback either).
+        """
+        origin = origin_of(url)
+        now = time.time()
+        with self._lock:
+            cached = self._cache.get(origin)
+        if cached is not None and cached.usable(min_valid, now):
+            return cached
+        try:
+            reply = self.request("GET", "/v1/token", params={"url": url, "min_valid": str(int(max(0, min_valid)))})
+        except BrokerUnavailable as unavailable:
+            return self._wlcg_fallback(unavailable)
+        body = reply.json()
+        token = Token(
+            value=str(body["token"]),
+            expires_at=float(body.get("expires_at") or 0),
+            platform=body.get("platform"),
+            login_id=body.get("login_id"),
+            fetched_at=now,
+        )
+        with self._lock:
+            self._cache[origin] = token
+        return token
+
+    def forget(self, url: str, value: str | None = None) -> None:
+        """Drop the cached token of ``url``'s origin (only if it is ``value``, when given)."""
+        origin = origin_of(url)
+        with self._lock:
+            cached = self._cache.get(origin)
+            if cached is not None and (value is None or cached.value == value):
+                del self._cache[origin]
+
+    # -- broker requests ------------------------------------------------------
+
+    def request(self, method: str, path: str, params: dict[str, str] | None = None) -> requests.Response:
+        """Call the broker; error answers become typed exceptions."""
+        reply = self._send(method, path, params)
+        if reply.status_code == 429:
+            time.sleep(min(_MAX_RETRY_AFTER, float(reply.headers.get("retry-after", "1") or 1)))
+            reply = self._send(method, path, params)
+        if reply.ok:
+            return reply
+        raise _error_of(reply)
+
+    def _send(self, method: str, path: str, params: dict[str, str] | None) -> requests.Response:
+        tried: list[locate.BrokerLocation] = []
+        current = self._location
+        if current is not None:
+            reply = self._try(current, method, path, params)
+            if reply is not None:
+                return reply
+            tried.append(current)
+        # First call, or the broker went away: read where it is now, and retry once there.
+        for location in locate.candidates(self._env):
+            if location in tried:
+                continue
+            reply = self._try(location, method, path, params)
+            if reply is not None:
+                self._location = location
+                with self._lock:
+                    self._cache.clear()
+                return reply
+            tried.append(location)
+        self._location = None
+        if not tried:
+            raise BrokerUnavailable(
+                "No vobridge broker found: neither VOBRIDGE_BROKER_URL/VOBRIDGE_BROKER_SECRET nor the runtime file "
+                f"{locate.runtime_file(self._env)}. Start JupyterLab with the vobridge extension or run `vobridge broker start`."
+            )
+        raise BrokerUnavailable(
+            "The vobridge broker does not answer at "
+            + ", ".join(f"{loc.url} (from {loc.source})" for loc in tried)
+            + ". It may have stopped: restart it (JupyterLab restarts it by itself) or run `vobridge broker start`."
+        )
+
+    def _try(self, location: locate.BrokerLocation, method: str, path: str, params: dict[str, str] | None) -> requests.Response | None:
+        try:
+            reply = self._http.request(
+                method,
+                location.url + path,
+                params=params,
+                headers={"Authorization": f"Bearer {location.secret}"},
+                timeout=_TIMEOUT,
+                allow_redirects=False,
+            )
+        except (requests.ConnectionError, requests.Timeout):
+            return None
+        if reply.status_code == 401:
+            # A new broker on the old port, with a new secret: treat as gone and look again.
+            return None
+        return reply
+
+    def _wlcg_fallback(self, unavailable: BrokerUnavailable) -> Token:
+        try:
+            value = discover_bearer_token(self._env)
+        except NoCredentials as none:
+            raise NoCredentials(f"{unavailable} No WLCG bearer token either: {none}") from None
+        return Token(value=value, expires_at=0, platform=None, login_id=None, fetched_at=time.time())
+
+
+def _error_of(reply: requests.Response) -> Exception:
+    try:
+        body: dict[str, Any] = reply.json()
+        code, message = str(body.get("error", "internal")), str(body.get("message", ""))
+    except ValueError:
+        code, message = "internal", f"the broker answered status {reply.status_code}"
+    if code in _LOGIN_CODES:
+        return NotLoggedIn(message)
+    if code == "out_of_scope":
+        return OutOfScope(message)
+    return BrokerError(code, message, reply.status_code)
+
+
+_default: BrokerClient | None = None
+_default_lock = threading.Lock()
+
+
+def default_client() -> BrokerClient:
+    """The process-wide client (created on first use)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = BrokerClient()
+        return _default
