@@ -1,8 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { registerBroker } from './commands/broker.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerJobs } from './commands/jobs.js';
 import { registerLogin } from './commands/login.js';
 import { registerToken } from './commands/token.js';
+import { registerVos } from './commands/vos.js';
 import { formatError } from './errors.js';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import { VERSION } from './version.js';
@@ -25,6 +27,8 @@ export function createProgram(): Command {
   registerLogin(program);
   registerToken(program);
   registerBroker(program);
+  registerVos(program);
+  registerJobs(program);
   registerCompletion(program);
   program.addHelpText('after', `${EXIT_CODES_HELP}\n\nRun 'vobridge <command> --help' for a command's options.`);
   forEachCommand(program, (command) => {

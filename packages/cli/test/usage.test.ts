@@ -3,7 +3,7 @@ import { createSandbox, type Sandbox } from './helpers/cli.js';
 // The CLI without any platform: help, usage errors, exit codes, completion,
 // and what it says when no broker runs.
 
-const COMMANDS = ['login', 'logout', 'whoami', 'status', 'token', 'env', 'broker', 'completion'];
+const COMMANDS = ['login', 'logout', 'whoami', 'status', 'token', 'env', 'broker', 'ls', 'cp', 'mkdir', 'rm', 'jobs', 'completion'];
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,6 +24,8 @@ describe('help', () => {
   test.each([
     ['login'], ['logout'], ['whoami'], ['status'], ['token'], ['env'], ['completion'],
     ['broker', 'start'], ['broker', 'stop'], ['broker', 'status'], ['broker', 'run'],
+    ['ls'], ['cp'], ['mkdir'], ['rm'],
+    ['jobs', 'ls'], ['jobs', 'submit'], ['jobs', 'wait'], ['jobs', 'results'], ['jobs', 'abort'],
   ])('vobridge %s --help describes the command', async (...command: string[]) => {
     const result = await sandbox.run([...command, '--help']);
     expect(result.code).toBe(0);
@@ -48,13 +50,16 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['login', 'https://p.example.org', '--method', 'carrier-pigeon'], /^vobridge: .*Allowed choices are password, device, token/],
     [['frobnicate'], /^vobridge: unknown command 'frobnicate'$/],
     [['completion', 'tcsh'], /^vobridge: no completion for shell 'tcsh'$/],
+    [['jobs', 'submit', 'https://p.example.org/uws/sleep', 'DURATION'], /^vobridge: .*expected NAME=VALUE, got 'DURATION'/],
+    [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: .*Allowed choices are PENDING/],
+    [['ls', '/tmp'], /^vobridge: not a vos: location: "\/tmp"$/],
   ])('%j', async (args, line) => {
     const result = await sandbox.run(args);
     expect(result.code).toBe(1);
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(line);
-    expect(lines[1]).toMatch(/--help|Use: /);
+    expect(lines[1]).toMatch(/--help|Use: |vos:alice/);
     expect(result.stdout).toBe('');
   });
 
@@ -104,6 +109,8 @@ describe('completion', () => {
     expect(await complete(['vobridge', 'lo'])).toEqual(['login', 'logout']);
     expect(await complete(['vobridge', 'broker', 'st'])).toEqual(['start', 'status', 'stop']);
     expect(await complete(['vobridge', 'login', 'https://p', '--me'])).toEqual(['--method']);
+    expect(await complete(['vobridge', 'jobs', 'w'])).toEqual(['wait']);
+    expect(await complete(['vobridge', 'rm', '-'])).toEqual(['--help', '--platform', '--recursive', '-r']);
   });
 
   test('zsh script defines and registers the completion function', async () => {

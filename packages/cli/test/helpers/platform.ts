@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type RunningPlatform } from '@vobridge/platform';
+import type { Gate } from './gate.js';
 
 /** The demo users the platform starts with. */
 export const ALICE = { username: 'alice', password: 'alice-demo-password' };
@@ -14,10 +15,14 @@ export interface TestPlatform {
   close(): Promise<void>;
 }
 
-/** Starts the real reference platform for a test file. */
-export async function startTestPlatform(): Promise<TestPlatform> {
+/**
+ * Starts the real reference platform for a test file; with `gate`, every
+ * client reaches it through that proxy (its public URL).
+ */
+export async function startTestPlatform(gate?: Gate): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vobridge-cli-platform-'));
-  const platform = await startPlatform({ port: 0, dataDir, logLevel: 'silent' });
+  const platform = await startPlatform({ port: 0, dataDir, logLevel: 'silent', ...(gate ? { publicUrl: gate.url } : {}) });
+  gate?.target(platform.port);
   return {
     url: platform.url,
     platform,

@@ -1,0 +1,112 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { collect, createSandbox, type Sandbox } from './helpers/cli.js';
+import { Gate } from './helpers/gate.js';
+import { ALICE, startTestPlatform, type TestPlatform } from './helpers/platform.js';
+
+// VOSpace from the terminal: the real binary, broker and platform (reached
+// through a TCP gate that can stall a download part way).
+
+const SIZE = 3 * 1024 * 1024;
+let gate: Gate;
+let platform: TestPlatform;
+let sandbox: Sandbox;
+let local: string;
+let content: Buffer;
+
+const md5 = (bytes: Buffer): string => createHash('md5').update(bytes).digest('hex');
+
+beforeAll(async () => {
+  gate = await Gate.open();
+  platform = await startTestPlatform(gate);
+  sandbox = await createSandbox();
+  const login = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password });
+  expect(login.code).toBe(0);
+  local = join(sandbox.dir, 'files');
+  await mkdir(local);
+  content = randomBytes(SIZE);
+  await writeFile(join(local, 'image.fits'), content);
+});
+afterAll(async () => {
+  await sandbox.cleanup();
+  await platform.close();
+  await gate.close();
+});
+
+test('mkdir -p, upload into a container, ls shows name and size', async () => {
+  expect((await sandbox.run(['mkdir', '-p', 'vos:alice/data/raw'])).code).toBe(0);
+  const up = await sandbox.run(['cp', join(local, 'image.fits'), 'vos:alice/data/']);
+  expect(up.code).toBe(0);
+  expect(up.stderr).toContain(`MD5 ${md5(content)}`);
+  const ls = await sandbox.run(['ls', 'vos:alice/data']);
+  expect(ls.stdout).toMatch(new RegExp(`^file\\s+${SIZE}\\s+\\S+\\s+image\\.fits$`, 'm'));
+  expect(ls.stdout).toMatch(/^dir\s+.*raw$/m);
+  const json = JSON.parse((await sandbox.run(['ls', 'vos:alice/data/image.fits', '--json'])).stdout) as { properties: Record<string, string> }[];
+  expect(json[0]?.properties['ivo://ivoa.net/vospace/core#MD5']).toBe(md5(content));
+});
+
+test('download into a directory keeps the name and verifies the MD5', async () => {
+  const out = join(sandbox.dir, 'download-1');
+  await mkdir(out);
+  const result = await sandbox.run(['cp', 'vos:alice/data/image.fits', out]);
+  expect(result.code).toBe(0);
+  expect(result.stderr).toContain(`MD5 ${md5(content)} verified`);
+  expect((await readFile(join(out, 'image.fits'))).equals(content)).toBe(true);
+  expect(existsSync(join(out, 'image.fits.part'))).toBe(false);
+});
+
+test('an interrupted download leaves no destination file and resumes where it stopped', async () => {
+  const target = join(sandbox.dir, 'resumed.fits');
+  const part = `${target}.part`;
+  gate.holdAfter = SIZE / 3;
+  const child = sandbox.spawn(['cp', 'vos:alice/data/image.fits', target]);
+  child.stdin?.end();
+  const done = collect(child);
+  // The gate holds the transfer a third of the way: wait until that much is on disk.
+  while (!existsSync(part) || (await stat(part)).size < SIZE / 4) await new Promise((r) => setTimeout(r, 50));
+  child.kill('SIGKILL');
+  await done;
+  gate.holdAfter = Infinity;
+  const partial = (await stat(part)).size;
+  expect(partial).toBeGreaterThan(0);
+  expect(partial).toBeLessThan(SIZE);
+  expect(existsSync(target)).toBe(false);
+
+  const again = await sandbox.run(['cp', 'vos:alice/data/image.fits', target]);
+  expect(again.code).toBe(0);
+  expect(again.stderr).toMatch(/resumed at/);
+  expect(again.stderr).toContain(`MD5 ${md5(content)} verified`);
+  expect((await readFile(target)).equals(content)).toBe(true);
+  expect(existsSync(part)).toBe(false);
+});
+
+test('a corrupt partial download fails the checksum: exit 7, nothing left behind', async () => {
+  const target = join(sandbox.dir, 'corrupt.fits');
+  await writeFile(`${target}.part`, Buffer.alloc(1024, 7));
+  const result = await sandbox.run(['cp', 'vos:alice/data/image.fits', target]);
+  expect(result.code).toBe(7);
+  expect(result.stderr).toMatch(/^vobridge: .*MD5/m);
+  expect(existsSync(target)).toBe(false);
+  expect(existsSync(`${target}.part`)).toBe(false);
+});
+
+test('copy within VOSpace, then rm refuses a container without -r and deletes it with -r', async () => {
+  expect((await sandbox.run(['cp', 'vos:alice/data/image.fits', 'vos:alice/data/raw/'])).code).toBe(0);
+  expect((await sandbox.run(['ls', 'vos:alice/data/raw'])).stdout).toMatch(/image\.fits$/m);
+  const refused = await sandbox.run(['rm', 'vos:alice/data']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/is a container\nAdd -r/);
+  expect((await sandbox.run(['rm', '-r', 'vos:alice/data'])).code).toBe(0);
+  expect((await sandbox.run(['ls', 'vos:alice/data'])).code).toBe(3);
+});
+
+test('errors: missing node 3, bad URI 1, local-only copy 1', async () => {
+  expect((await sandbox.run(['rm', 'vos:alice/nothing-here'])).code).toBe(3);
+  expect((await sandbox.run(['ls', 'vos:alice/../bob'])).code).toBe(1);
+  expect((await sandbox.run(['cp', 'a.txt', 'b.txt'])).code).toBe(1);
+  const missing = await sandbox.run(['cp', 'vos:alice/nothing.fits', join(sandbox.dir, 'nothing.fits')]);
+  expect(missing.code).toBe(3);
+  expect(existsSync(join(sandbox.dir, 'nothing.fits'))).toBe(false);
+});
