@@ -5,7 +5,8 @@
 // the job, as pyvo and vos expect; documents are UWS XML unless the client
 // prefers JSON.
 
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
 import express, { Router, type Request, type Response } from 'express';
 import {
   EXECUTION_PHASES,
@@ -15,7 +16,7 @@ import {
   type ExecutionPhase,
   type Job,
 } from '@vobridge/sdk';
-import { BadRequestError, currentUser, UnsupportedMediaTypeError } from '../http/index.js';
+import { BadRequestError, currentUser, NotFoundError, UnsupportedMediaTypeError } from '../http/index.js';
 import { escapeXml } from '../vosi/xml.js';
 import type { JobRecord } from './job.js';
 import type { JobManager, ListFilter } from './manager.js';
@@ -227,16 +228,18 @@ export function jobRoutes(jobs: JobManager, options: JobRoutesOptions): Router {
     }
     res.type('application/xml').send(resultsXml(doc));
   });
-  router.get('/:jobId/results/:resultId', (req: Request, res: Response) => {
+  router.get('/:jobId/results/:resultId', async (req: Request, res: Response) => {
     const found = job(req, res);
     const resultId = String(req.params.resultId);
     const file = jobs.resultFile(found, resultId);
     const result = found.results.find((r) => r.id === resultId);
+    // Opened before answering, so a result deleted meanwhile is a clean 404, not a cut-off 200.
+    const handle = await open(file).catch(() => {
+      throw new NotFoundError(`job ${found.id} has no result ${resultId}`);
+    });
     res.type(result?.mimeType ?? 'application/octet-stream');
-    res.setHeader('Content-Length', String(result?.size ?? 0));
-    createReadStream(file)
-      .on('error', () => res.destroy())
-      .pipe(res);
+    res.setHeader('Content-Length', String((await handle.stat()).size));
+    await pipeline(handle.createReadStream(), res);
   });
 
   return router;

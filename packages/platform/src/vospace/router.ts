@@ -39,6 +39,9 @@ export const VOSPACE_STANDARD = {
  */
 export const VOSPACE_AUTHORITY = 'vobridge.org~vault';
 
+/** How long a synchronous transfer's job is kept. */
+const SYNC_JOB_LIFETIME_MS = 3600_000;
+
 /** Largest node or transfer document accepted. */
 const DOCUMENT_LIMIT = '1mb';
 const anyText = express.text({ type: () => true, limit: DOCUMENT_LIMIT });
@@ -192,12 +195,24 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
       });
     }
     checkTransfer(xml, user);
-    const job = await jobs.create(TRANSFERS, user, [['PHASE', 'RUN']], { jobInfo: xml });
+    // A negotiation is only needed while the client transfers: it need not be kept for days.
+    const destruction = new Date(Date.now() + SYNC_JOB_LIFETIME_MS).toISOString();
+    const job = await jobs.create(
+      TRANSFERS,
+      user,
+      [
+        ['PHASE', 'RUN'],
+        ['DESTRUCTION', destruction],
+      ],
+      { jobInfo: xml },
+    );
     // Negotiation is quick; the client reads the details right after the redirect.
+    const gone = new AbortController();
+    res.on('close', () => gone.abort());
     let settled = job;
-    const never = new AbortController().signal;
-    while (['PENDING', 'QUEUED', 'EXECUTING'].includes(settled.phase))
-      settled = await jobs.wait(TRANSFERS, job.id, user, 30, settled.phase, never);
+    while (['PENDING', 'QUEUED', 'EXECUTING'].includes(settled.phase) && !gone.signal.aborted) {
+      settled = await jobs.wait(TRANSFERS, job.id, user, 30, settled.phase, gone.signal);
+    }
     res.redirect(303, `${base}/transfers/${job.id}/results/${TRANSFER_DETAILS}`);
   });
 
