@@ -79,7 +79,12 @@ export interface Download {
   endpoint: string;
 }
 
-/** Bytes to upload: a Blob or byte array (retried on the next endpoint if one fails), or a function opening a fresh stream each time. */
+/**
+ * Bytes to upload: a Blob or byte array (sent as a Blob; progress is reported
+ * when it is done), or a function opening a fresh stream for each endpoint
+ * tried (progress per chunk). A bare `ReadableStream` can be sent only once,
+ * so only the first endpoint is tried.
+ */
 export type UploadSource = Blob | Uint8Array | (() => ReadableStream<Uint8Array>);
 
 /** Options of {@link VoSpaceClient.upload}. */
@@ -315,27 +320,33 @@ export class VoSpaceClient {
   async upload(path: string, source: UploadSource | ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadResult> {
     const endpoints = await this.negotiate(path, 'pushToVoSpace', options);
     const replayable = !(source instanceof ReadableStream);
-    const open = (): ReadableStream<Uint8Array> =>
-      source instanceof ReadableStream ? source : typeof source === 'function' ? source() : source instanceof Blob ? source.stream() : new Blob([source as Uint8Array<ArrayBuffer>]).stream();
-    const size = options.size ?? (source instanceof Blob ? source.size : source instanceof Uint8Array ? source.byteLength : undefined);
+    // A Blob (or bytes, made a Blob) is sent as it is: browsers stream a Blob
+    // body themselves but refuse a stream body over HTTP/1.1. Its MD5 is
+    // computed first, in one streamed pass.
+    const blob = source instanceof Blob ? source : source instanceof Uint8Array ? new Blob([source as Uint8Array<ArrayBuffer>]) : undefined;
+    const blobMd5 = blob ? await md5OfStream(blob.stream()) : undefined;
+    const size = options.size ?? blob?.size;
     return this.#tryEach(replayable ? endpoints : endpoints.slice(0, 1), async (endpoint) => {
       const ctl = streamControl(this.#t, endpoint, options.signal);
       const hash = new Md5();
       let bytes = 0;
-      const body = open().pipeThrough(
-        new TransformStream<Uint8Array, Uint8Array>({
-          transform(chunk, controller) {
-            ctl.touch();
-            hash.update(chunk);
-            bytes += chunk.byteLength;
-            options.onProgress?.({ bytes, total: size });
-            controller.enqueue(chunk);
-          },
-        }),
-      );
+      const stream = blob ? undefined : source instanceof ReadableStream ? source : (source as () => ReadableStream<Uint8Array>)();
+      const body =
+        blob ??
+        stream!.pipeThrough(
+          new TransformStream<Uint8Array, Uint8Array>({
+            transform(chunk, controller) {
+              ctl.touch();
+              hash.update(chunk);
+              bytes += chunk.byteLength;
+              options.onProgress?.({ bytes, total: size });
+              controller.enqueue(chunk);
+            },
+          }),
+        );
       const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/octet-stream' };
-      if (size !== undefined) headers['content-length'] = String(size);
-      if (options.md5) headers.digest = md5ToDigestHeader(options.md5);
+      if (size !== undefined && !blob) headers['content-length'] = String(size);
+      if (options.md5 ?? blobMd5) headers.digest = md5ToDigestHeader((options.md5 ?? blobMd5)!);
       let response: Response;
       try {
         // `duplex` is required by fetch for a streamed request body. Redirect
@@ -348,7 +359,11 @@ export class VoSpaceClient {
       ctl.done();
       if (!response.ok) throw await errorFromResponse(response, endpoint);
       await response.body?.cancel();
-      const sent = hash.hex();
+      if (blob) {
+        bytes = blob.size;
+        options.onProgress?.({ bytes, total: size });
+      }
+      const sent = blobMd5 ?? hash.hex();
       const stored = md5FromDigestHeader(response.headers.get('digest'));
       if (stored !== undefined && stored !== sent) {
         throw new ProtocolError(`The service stored ${redactUrl(this.nodeUrl(path))} with MD5 ${stored}, but ${sent} was sent.`, { element: VOS_PROPERTY.md5 });
@@ -398,6 +413,14 @@ export class VoSpaceClient {
     if (fault === 'PermissionDenied') throw new PermissionError(403, where, { detail: message });
     throw new VobridgeError(`Could not ${keepBytes ? 'copy' : 'move'} ${redactUrl(this.nodeUrl(from))}: ${message}`);
   }
+}
+
+/** MD5 (hex) of a stream, read to its end. */
+async function md5OfStream(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const hash = new Md5();
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) hash.update(r.value);
+  return hash.hex();
 }
 
 /** Path segments of a node path or `vos://` URI. */
