@@ -495,6 +495,10 @@ function stopped(reason: unknown): Pick<JobRecord, 'phase' | 'error'> {
   return { phase: 'ABORTED' };
 }
 
+// XML 1.0 `Char`: job documents must be able to show every parameter.
+// eslint-disable-next-line no-control-regex
+const NOT_XML_CHAR = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
 function splitForm(form: readonly [string, string][]): {
   control: Map<string, string>;
   parameters: Map<string, string[]>;
@@ -502,6 +506,11 @@ function splitForm(form: readonly [string, string][]): {
   const control = new Map<string, string>();
   const parameters = new Map<string, string[]>();
   for (const [rawName, value] of form) {
+    if (NOT_XML_CHAR.test(rawName) || NOT_XML_CHAR.test(value)) {
+      throw new BadRequestError('parameter names and values may not contain control characters', {
+        fault: 'InvalidArgument',
+      });
+    }
     const name = rawName.trim().toUpperCase();
     // A stray `&=` or an empty multipart name carries nothing a job could use.
     if (name === '') continue;

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import { parseNode, serializeTransfer } from '@vobridge/sdk';
+import { parseNode, ProtocolError, serializeTransfer } from '@vobridge/sdk';
 import type { PlatformContext } from '../context.js';
 import { currentUser, errorStyle, HttpError, RangeNotSatisfiableError } from '../http/index.js';
 import { jobRoutes, param } from '../uws/http.js';
@@ -362,5 +362,8 @@ const faultsToHttp: ErrorRequestHandler = (err: unknown, _req: Request, _res: Re
     next(new HttpError(err.status, CODES[err.status] ?? 'error', err.detail, { fault: err.fault }));
   else if (err instanceof InvalidPathError)
     next(new HttpError(400, 'bad_request', err.message, { fault: 'InvalidURI' }));
+  // The SDK codecs refuse values XML cannot carry; only client input reaches them unchecked.
+  else if (err instanceof ProtocolError)
+    next(new HttpError(400, 'bad_request', err.message, { fault: 'InvalidArgument' }));
   else next(err);
 };

@@ -119,6 +119,16 @@ describe('UWS job lists', () => {
     expect([400, 404]).toContain(badWait.status);
   });
 
+  test('job parameters with control characters are a 400', async () => {
+    const res = await fetch(`${platform.url}/uws/sleep`, {
+      method: 'POST',
+      headers: { ...auth(alice), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ DURATION: '1', NOTE: 'bell\u0007' }).toString(),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+  });
+
   test('unknown job lists and jobs are 404', async () => {
     expect((await fetch(`${platform.url}/uws/nosuchlist`, { headers: auth(alice) })).status).toBe(404);
     expect((await fetch(`${platform.url}/uws/sleep/ffffffffffffffff`, { headers: auth(alice) })).status).toBe(404);

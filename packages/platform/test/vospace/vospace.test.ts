@@ -395,3 +395,18 @@ describe('VOSpace transfers', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('VOSpace input that XML cannot carry', () => {
+  test('transfer parameters with control characters are a 400, not a server error', async () => {
+    const res = await fetch(`${platform.url}/vospace/synctrans`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        TARGET: 'vos://vobridge.org~vault/alice/x',
+        DIRECTION: 'pull\u0001FromVoSpace',
+        PROTOCOL: 'p',
+      }).toString(),
+    });
+    expect(res.status).toBe(400);
+  });
+});
