@@ -180,7 +180,7 @@ class BrokerClient:
         try:
             value = discover_bearer_token(self._env)
         except NoCredentials as none:
-            raise NoCredentials(f"{unavailable} No WLCG bearer token either: {none}") from None
+            raise NoCredentials(f"{unavailable} WLCG token discovery found nothing either: {none}") from None
         return Token(value=value, expires_at=0, platform=None, login_id=None, fetched_at=time.time())
 
 
