@@ -157,16 +157,18 @@ export class VoSpaceClient {
    * `uri` paging) as they are consumed.
    */
   async *list(path: string, options: CallOptions & { pageSize?: number } = {}): AsyncGenerator<Node, void, undefined> {
-    const pageSize = options.pageSize ?? 500;
+    const pageSize = Math.max(1, options.pageSize ?? 500);
     let after: string | undefined;
     for (;;) {
-      const node = await this.getNode(path, { limit: pageSize, ...(after ? { uri: after } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+      // Services differ on whether the `uri` child itself starts the next
+      // page (CADC's do): ask for one more then, so every page makes progress.
+      const limit = after === undefined ? pageSize : pageSize + 1;
+      const node = await this.getNode(path, { limit, ...(after ? { uri: after } : {}), ...(options.signal ? { signal: options.signal } : {}) });
       if (node.type !== 'ContainerNode') throw new ConfigurationError(`${redactUrl(this.nodeUrl(path))} is a ${node.type}, not a container.`);
-      // Services differ on whether the `uri` child itself starts the next page.
       const page = after !== undefined && node.nodes[0]?.uri === after ? node.nodes.slice(1) : node.nodes;
       yield* page;
-      const last = node.nodes[node.nodes.length - 1];
-      if (node.nodes.length < pageSize || !last || last.uri === after) return;
+      const last = page[page.length - 1];
+      if (node.nodes.length < limit || !last) return;
       after = last.uri;
     }
   }
@@ -205,7 +207,11 @@ export class VoSpaceClient {
     return xml.trim() ? parseNode(xml) : this.getNode(path, { limit: 0, ...options });
   }
 
-  /** Deletes a node (a container with its content). */
+  /**
+   * Deletes a node. VOSpace deletes a container with its content, but some
+   * services (CADC vault and the reference platform) refuse a non-empty one
+   * with 409.
+   */
   async delete(path: string, options: CallOptions = {}): Promise<void> {
     const response = await request(this.#t, this.nodeUrl(path), { method: 'DELETE' }, options.signal);
     await response.body?.cancel();

@@ -31,7 +31,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  Object.assign(server.faults, { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false });
+  Object.assign(server.faults, { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false, exclusivePaging: false });
 });
 
 const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');
@@ -59,9 +59,16 @@ describe('nodes', () => {
   test('list pages through a container with limit/uri', async () => {
     await vos.createContainer('alice/many');
     for (let i = 0; i < 7; i++) await vos.createContainer(`alice/many/c${i}`);
-    const seen: string[] = [];
-    for await (const child of vos.list('alice/many', { pageSize: 3 })) seen.push(child.uri.split('/').pop()!);
-    expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    const names = async (pageSize: number): Promise<string[]> => {
+      const seen: string[] = [];
+      for await (const child of vos.list('alice/many', { pageSize })) seen.push(child.uri.split('/').pop()!);
+      return seen;
+    };
+    const all = ['c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
+    for (const exclusive of [false, true]) {
+      server.faults.exclusivePaging = exclusive;
+      for (const pageSize of [1, 3, 7, 100]) expect(await names(pageSize)).toEqual(all);
+    }
     const firstPage = (await vos.getNode('alice/many', { limit: 2 })) as ContainerNode;
     expect(firstPage.nodes).toHaveLength(2);
   });
