@@ -75,7 +75,7 @@ export interface Download {
   size: number | undefined;
   /** Expected MD5 (hex): the node's `#MD5`, else the `digest` header. */
   md5: string | undefined;
-  /** The endpoint that is serving the bytes (credentials never appear: pre-authorized URLs are redacted). */
+  /** The endpoint serving the bytes, redacted as {@link redactEndpoint} does. */
   endpoint: string;
 }
 
@@ -102,7 +102,7 @@ export interface UploadResult {
   /** MD5 (hex) of the bytes sent, confirmed by the service's `digest` when it sends one. */
   md5: string;
   bytes: number;
-  /** Redacted endpoint that took the upload. */
+  /** The endpoint that took the upload, redacted as {@link redactEndpoint} does. */
   endpoint: string;
 }
 
@@ -279,7 +279,8 @@ export class VoSpaceClient {
     const offset = options.offset ?? 0;
     const endpoints = await this.negotiate(path, 'pullFromVoSpace', options);
     return this.#tryEach(endpoints, async (endpoint) => {
-      const ctl = streamControl(this.#t, endpoint, options.signal);
+      const shown = redactEndpoint(endpoint);
+      const ctl = streamControl(this.#t, shown, options.signal);
       let response: Response;
       try {
         response = await ctl.fetch(endpoint, { headers: offset > 0 ? { range: `bytes=${offset}-` } : {}, signal: ctl.signal, redirect: 'follow' });
@@ -288,7 +289,7 @@ export class VoSpaceClient {
       }
       if (!response.ok || !response.body) {
         ctl.done();
-        throw await errorFromResponse(response, endpoint);
+        throw await errorFromResponse(response, shown);
       }
       let start = 0;
       let total = length ? Number(length) : undefined;
@@ -312,7 +313,7 @@ export class VoSpaceClient {
         offset: start,
         size: total,
         md5,
-        endpoint: redactUrl(endpoint),
+        endpoint: shown,
       };
     }, options.signal);
   }
@@ -333,7 +334,8 @@ export class VoSpaceClient {
     const blobMd5 = blob ? await md5OfStream(blob.stream()) : undefined;
     const size = options.size ?? blob?.size;
     return this.#tryEach(replayable ? endpoints : endpoints.slice(0, 1), async (endpoint) => {
-      const ctl = streamControl(this.#t, endpoint, options.signal);
+      const shown = redactEndpoint(endpoint);
+      const ctl = streamControl(this.#t, shown, options.signal);
       const hash = new Md5();
       let bytes = 0;
       const stream = blob ? undefined : source instanceof ReadableStream ? source : (source as () => ReadableStream<Uint8Array>)();
@@ -363,7 +365,7 @@ export class VoSpaceClient {
         throw ctl.fail(error);
       }
       ctl.done();
-      if (!response.ok) throw await errorFromResponse(response, endpoint);
+      if (!response.ok) throw await errorFromResponse(response, shown);
       await response.body?.cancel();
       if (blob) {
         bytes = blob.size;
@@ -377,7 +379,7 @@ export class VoSpaceClient {
       if (options.md5 && options.md5.toLowerCase() !== sent) {
         throw new ProtocolError(`The upload source changed while it was read: MD5 ${sent}, expected ${options.md5}.`, { element: VOS_PROPERTY.md5 });
       }
-      return { md5: sent, bytes, endpoint: redactUrl(endpoint) };
+      return { md5: sent, bytes, endpoint: shown };
     }, options.signal);
   }
 
@@ -418,6 +420,22 @@ export class VoSpaceClient {
     if (fault === 'NodeNotFound' || fault === 'ContainerNotFound') throw new NotFoundError(404, where, { detail: message });
     if (fault === 'PermissionDenied') throw new PermissionError(403, where, { detail: message });
     throw new VobridgeError(`Could not ${keepBytes ? 'copy' : 'move'} ${redactUrl(this.nodeUrl(from))}: ${message}`);
+  }
+}
+
+/**
+ * A transfer endpoint as it may appear in results and error messages:
+ * origin and file name only. Negotiated endpoints are often pre-authorized,
+ * with the credential in the path (`/minoc/files/preauth:<token>/…`), so
+ * more than the query has to go.
+ */
+export function redactEndpoint(endpoint: string): string {
+  try {
+    const u = new URL(endpoint);
+    const name = u.pathname.split('/').filter(Boolean).pop();
+    return name ? `${u.origin}/.../${name}` : u.origin;
+  } catch {
+    return '(invalid URL)';
   }
 }
 

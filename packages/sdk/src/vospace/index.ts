@@ -3,6 +3,7 @@ export { parseNode, serializeNode, parseTransfer, serializeTransfer } from './co
 export { Md5 } from './md5.js';
 export {
   VoSpaceClient,
+  redactEndpoint,
   type VoSpaceClientOptions,
   type GetNodeOptions,
   type TransferProgress,

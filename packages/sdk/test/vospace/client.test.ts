@@ -31,7 +31,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  Object.assign(server.faults, { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false, exclusivePaging: false });
+  Object.assign(server.faults, { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false, exclusivePaging: false, deadPreauth: '' });
 });
 
 const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');
@@ -116,9 +116,20 @@ describe('transfers', () => {
   test('tries the next endpoint when the first is unreachable', async () => {
     server.faults.deadEndpointFirst = true;
     const data = new Uint8Array([1, 2, 3]);
-    expect((await vos.upload('alice/three.bin', data)).endpoint).toContain('/vospace/data/alice/three.bin');
+    expect((await vos.upload('alice/three.bin', data)).endpoint).toBe(`${server.url}/.../three.bin`);
     const d = await vos.download('alice/three.bin');
     expect(new Uint8Array(await new Response(d.body).arrayBuffer())).toEqual(data);
+  });
+
+  test('a pre-authorized endpoint never shows its token in results or errors', async () => {
+    await vos.upload('alice/p.bin', new Uint8Array([9]));
+    server.faults.deadPreauth = 'SECRET123';
+    for (const attempt of [() => vos.download('alice/p.bin'), () => vos.upload('alice/p.bin', new Uint8Array([1]))]) {
+      const err = await attempt().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(NetworkError);
+      expect(JSON.stringify({ ...(err as object), message: (err as Error).message })).not.toContain('SECRET123');
+      expect((err as NetworkError).url).toBe('http://127.0.0.1:9/.../p.bin');
+    }
   });
 
   test('a corrupted download fails the MD5 check and leaves no file', async () => {
