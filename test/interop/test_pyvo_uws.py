@@ -15,9 +15,11 @@ from typing import Any, Callable
 
 import pytest
 import requests
+from pyvo.auth import AuthSession
 from pyvo.dal import AsyncTAPJob
 from pyvo.dal.exceptions import DALQueryError
 from pyvo.io.uws import parse_job, parse_job_list
+from pyvo.io.vosi.endpoint import parse_capabilities
 
 
 @pytest.fixture()
@@ -96,3 +98,22 @@ def test_jobs_are_private(platform: dict[str, Any], session: requests.Session, l
     anonymous = requests.get(url, timeout=30)
     assert anonymous.status_code == 401
     assert "ivoa_bearer" in anonymous.headers["WWW-Authenticate"]
+
+
+def test_auth_session_picks_the_token_from_the_capabilities(platform: dict[str, Any], login: Callable[[str], str]) -> None:
+    """pyvo's AuthSession attaches the token only where the VOSI capabilities declare ``sso#token``."""
+    caps = parse_capabilities(io.BytesIO(requests.get(f"{platform['url']}/uws/capabilities", timeout=30).content))
+    token_session = requests.Session()
+    token_session.headers["Authorization"] = f"Bearer {login('alice')}"
+    auth = AuthSession()
+    auth.credentials.set("ivo://ivoa.net/sso#token", token_session)
+    auth.update_from_capabilities(caps)
+
+    # The capabilities document itself is anonymous; the job list is not.
+    assert requests.get(f"{platform['url']}/uws/sleep", timeout=30).status_code == 401
+    res = auth.post(f"{platform['url']}/uws/sleep", data={"DURATION": "0"})
+    res.raise_for_status()
+    job = AsyncTAPJob(res.url, session=auth)
+    job.run().wait(timeout=60)
+    assert job.phase == "COMPLETED"
+    assert auth.get(job.result_uri).text == "slept 0 seconds\n"

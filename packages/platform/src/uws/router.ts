@@ -29,7 +29,7 @@ export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
   router.use(
     vosiRouter(ctx.baseUrl, () => [
       ...vosiCapabilities(base),
-      ...jobs.lists.map((list) => capability(`${UWS_JOB_LIST}#${list}`, `${base}/${list}`)),
+      ...jobs.lists.map((list) => capability(`${UWS_JOB_LIST}#${list}`, `${base}/${list}`, { use: 'base' })),
     ]),
   );
   router.use(errorStyle('text'), ctx.auth.requireUser);

@@ -70,7 +70,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
       ...vosiCapabilities(base),
       capability(VOSPACE_STANDARD.nodes, `${base}/nodes`, { use: 'base' }),
       capability(VOSPACE_STANDARD.sync, `${base}/synctrans`),
-      capability(VOSPACE_STANDARD.transfers, `${base}/transfers`),
+      capability(VOSPACE_STANDARD.transfers, `${base}/transfers`, { use: 'base' }),
       capability(VOSPACE_STANDARD.files, `${base}/files`, { use: 'base' }),
     ]),
   );
