@@ -194,7 +194,8 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         protocols: params.protocol ? [{ uri: params.protocol }] : [],
       });
     }
-    checkTransfer(xml, user);
+    // The job keeps the transfer as the platform re-wrote it, not the client's bytes.
+    const jobInfo = serializeTransfer(checkTransfer(xml, user));
     // A negotiation is only needed while the client transfers: it need not be kept for days.
     const destruction = new Date(Date.now() + SYNC_JOB_LIFETIME_MS).toISOString();
     const job = await jobs.create(
@@ -204,7 +205,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         ['PHASE', 'RUN'],
         ['DESTRUCTION', destruction],
       ],
-      { jobInfo: xml },
+      { jobInfo },
     );
     // Negotiation is quick; the client reads the details right after the redirect.
     const gone = new AbortController();
@@ -219,8 +220,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
   router.post('/transfers', anyText, async (req: Request, res: Response) => {
     const user = currentUser(res).username;
     const xml = typeof req.body === 'string' ? req.body : '';
-    checkTransfer(xml, user);
-    const job = await jobs.create(TRANSFERS, user, [], { jobInfo: xml });
+    const job = await jobs.create(TRANSFERS, user, [], { jobInfo: serializeTransfer(checkTransfer(xml, user)) });
     res.redirect(303, `${base}/transfers/${job.id}`);
   });
   router.use('/transfers', jobRoutes(jobs, { list: () => TRANSFERS, listUrl: () => `${base}/transfers` }));
