@@ -1,25 +1,17 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { HttpPlatformClient, type BrokerEvent, type PlatformClient, type Renewal } from '../src/index.js';
+import { HttpPlatformClient, type BrokerEvent, type Renewal } from '../src/index.js';
 import { broker, call, loginAlice, platform, until } from './helpers.js';
 
 type Token = { token: string; expires_at: number; login_id: string };
 
 /** The real HTTP client, counting renewals: instrumentation, not a stand-in. */
-function countingClient(): { client: PlatformClient; renewals: () => number } {
-  const real = new HttpPlatformClient();
-  let renewals = 0;
-  const client: PlatformClient = {
-    passwordLogin: (...args) => real.passwordLogin(...args),
-    tokenLogin: (...args) => real.tokenLogin(...args),
-    startDeviceLogin: (...args) => real.startDeviceLogin(...args),
-    startPkceLogin: (...args) => real.startPkceLogin(...args),
-    listSessions: (...args) => real.listSessions(...args),
-    renew: (renewal: Renewal) => {
-      renewals += 1;
-      return real.renew(renewal);
-    },
-  };
-  return { client, renewals: () => renewals };
+class CountingClient extends HttpPlatformClient {
+  renewals = 0;
+
+  override renew(renewal: Renewal): ReturnType<HttpPlatformClient['renew']> {
+    this.renewals += 1;
+    return super.renew(renewal);
+  }
 }
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -47,7 +39,8 @@ describe('token refresh', () => {
 
   it('refreshes first when min_valid asks for more than is left, once for many concurrent callers', async () => {
     const p = await platform({ accessTokenTtlSeconds: 30 });
-    const { client, renewals } = countingClient();
+    const client = new CountingClient();
+    const renewals = (): number => client.renewals;
     const b = await broker({ platformClient: client, rateLimit: { perSecond: 1000, burst: 1000 } });
     cleanups.push(p.close, b.close);
     await loginAlice(b, p.url);
@@ -65,7 +58,8 @@ describe('token refresh', () => {
 
   it('does not renew again when the platform cannot give the validity asked for', async () => {
     const p = await platform({ accessTokenTtlSeconds: 30 });
-    const { client, renewals } = countingClient();
+    const client = new CountingClient();
+    const renewals = (): number => client.renewals;
     const b = await broker({ platformClient: client });
     cleanups.push(p.close, b.close);
     await loginAlice(b, p.url);

@@ -40,7 +40,7 @@ const PKCE_WINDOW_S = 600;
 
 interface PendingPkce {
   login: Login;
-  complete: (code: string) => Promise<Grant>;
+  complete: (callbackQuery: URLSearchParams) => Promise<Grant>;
   timer: NodeJS.Timeout;
 }
 
@@ -134,15 +134,15 @@ export class LoginRegistry {
     }
   }
 
-  /** Finish a PKCE login with the `code` its redirect carried (`undefined` when the platform sent an error instead). */
-  async completePkce(state: string, code: string | undefined, error?: string): Promise<LoginInfo> {
+  /** Finish a PKCE login with the query its redirect came back with (`state` plus `code` or `error`). */
+  async completePkce(callbackQuery: URLSearchParams): Promise<LoginInfo> {
+    const state = callbackQuery.get('state') ?? '';
     const pending = this.#pkce.get(state);
     if (!pending) throw new NotFoundError('No browser login is waiting for this state (it finished, expired or never started).');
     this.#pkce.delete(state);
     clearTimeout(pending.timer);
     try {
-      if (code === undefined) throw new InvalidCredentialsError(`The platform ended the browser login without a code (${error ?? 'no reason given'}).`);
-      this.#admit(pending.login, await pending.complete(code));
+      this.#admit(pending.login, await pending.complete(callbackQuery));
     } catch (failure) {
       this.#failPending(pending.login, failure);
       throw failure;

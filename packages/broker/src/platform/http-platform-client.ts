@@ -1,12 +1,31 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { parseChallenges } from '@vobridge/sdk';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { InvalidCredentialsError, MethodUnsupportedError, PlatformUnreachableError } from '../errors.js';
+import {
+  AbortError,
+  AuthenticationError,
+  ConfigurationError,
+  HttpError,
+  OAuthError,
+  ProtocolError,
+  TimeoutError,
+  VobridgeError,
+  discoverAuth,
+  discoverOidc,
+  finishAuthorizationCode,
+  loginWithDeviceCode,
+  loginWithPassword,
+  refreshTokens,
+  startAuthorizationCode,
+  type DeviceVerification,
+  type OidcMetadata,
+  type TokenSet,
+} from '@vobridge/sdk';
+import { BrokerError, InvalidCredentialsError, MethodUnsupportedError, PlatformUnreachableError } from '../errors.js';
 import { issuedToken, type IssuedToken } from '../logins/token.js';
-import { form, platformFetch, readJsonObject, withoutQuery } from './http.js';
+import { platformFetch, withoutQuery } from './http.js';
 import {
   RenewalRefusedError,
   type DeviceLoginStart,
+  type DiscoveredMethod,
+  type Discovery,
   type Grant,
   type PkceLoginStart,
   type PlatformClient,
@@ -21,15 +40,16 @@ export interface HttpPlatformClientOptions {
   scope?: string;
 }
 
-interface OidcEndpoints {
-  tokenEndpoint: string;
-  deviceEndpoint?: string;
-  authorizationEndpoint?: string;
-}
-
 const PASSWORD_STANDARD_ID = 'ivo://ivoa.net/sso#tls-with-password';
+const OAUTH_STANDARD_ID = 'ivo://ivoa.net/sso#OAuth';
+/** Time limit of one request to a platform. */
+const TIMEOUT_MS = 15_000;
 
-/** {@link PlatformClient} speaking HTTP to IVOA / CANFAR-style platforms. */
+/**
+ * {@link PlatformClient} for IVOA / CANFAR-style platforms, built on the
+ * SDK's auth layer (discovery, password login, OIDC device flow, PKCE,
+ * refresh). Errors come back as the broker's typed errors.
+ */
 export class HttpPlatformClient implements PlatformClient {
   readonly #clientId: string;
   readonly #scope: string;
@@ -39,12 +59,40 @@ export class HttpPlatformClient implements PlatformClient {
     this.#scope = options.scope ?? 'openid offline_access';
   }
 
+  async discover(url: URL): Promise<Discovery> {
+    const found = await sdk(url.origin, () => discoverAuth(url, { timeoutMs: TIMEOUT_MS }));
+    const methods: DiscoveredMethod[] = [];
+    for (const method of found.methods) {
+      if (method.type === 'password-token' && !methods.some((m) => m.method === 'password')) {
+        methods.push({ method: 'password', standard_id: method.standardId ?? PASSWORD_STANDARD_ID, ...(method.accessUrl ? { login_url: method.accessUrl } : {}) });
+      }
+      if (method.type === 'oidc' && !methods.some((m) => m.method === 'device' || m.method === 'pkce')) {
+        const metadata = await discoverOidc(method.accessUrl ?? url.origin, { timeoutMs: TIMEOUT_MS }).catch(() => undefined);
+        const common = { standard_id: method.standardId ?? OAUTH_STANDARD_ID, ...(metadata ? { issuer: metadata.issuer, token_endpoint: metadata.token_endpoint } : {}) };
+        if (metadata?.device_authorization_endpoint) {
+          methods.push({ method: 'device', ...common, device_authorization_endpoint: metadata.device_authorization_endpoint });
+        }
+        if (metadata?.authorization_endpoint) {
+          methods.push({ method: 'pkce', ...common, authorization_endpoint: metadata.authorization_endpoint });
+        }
+      }
+    }
+    // OIDC first: it gives refresh tokens and never shows the broker a password.
+    methods.sort((a, b) => rank(a.method) - rank(b.method));
+    methods.push({ method: 'token' });
+    return {
+      url: withoutQuery(url),
+      platform: url.origin,
+      anonymous: found.anonymous,
+      methods,
+      challenges: found.challenges.map((c) => ({ scheme: c.scheme, params: { ...c.params }, ...(c.token68 !== undefined ? { token68: c.token68 } : {}) })),
+    };
+  }
+
   async passwordLogin(url: URL, username: string, password: string): Promise<Grant> {
     const loginUrl = await this.#passwordLoginUrl(url);
-    const token = await passwordToken(loginUrl, username, password, (status) =>
-      new InvalidCredentialsError(status === 401 || status === 403
-        ? `${url.origin} refused the user name or password.`
-        : `Password login at ${withoutQuery(loginUrl)} failed with status ${status}.`),
+    const token = await passwordToken(loginUrl, username, password, (error) =>
+      error instanceof AuthenticationError ? new InvalidCredentialsError(`${url.origin} refused the user name or password.`) : undefined,
     );
     return {
       token,
@@ -58,65 +106,62 @@ export class HttpPlatformClient implements PlatformClient {
     const token = issuedToken(accessToken);
     let renewal: Renewal = { kind: 'none' };
     if (refreshToken) {
-      const oidc = await this.#oidc(url);
-      renewal = { kind: 'refresh_token', tokenEndpoint: oidc.tokenEndpoint, clientId: this.#clientId, refreshToken };
+      const metadata = await this.#oidc(url);
+      renewal = { kind: 'refresh_token', tokenEndpoint: metadata.token_endpoint, clientId: this.#clientId, refreshToken };
     }
     return { token, renewal, platform: url.origin, origins: await this.#platformOrigins(url, []) };
   }
 
   async startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart> {
-    const oidc = await this.#oidc(url);
-    if (!oidc.deviceEndpoint) throw new MethodUnsupportedError(`${url.origin} does not offer the OIDC device flow.`);
-    const response = await platformFetch(oidc.deviceEndpoint, form({ client_id: this.#clientId, scope: options.scope ?? this.#scope }));
-    const body = await readJsonObject(response, 'Device authorization');
-    if (!response.ok) throw new InvalidCredentialsError(oauthMessage(url.origin, body, 'device authorization'));
-    const deviceCode = stringField(body, 'device_code');
-    const userCode = stringField(body, 'user_code');
-    const verificationUri = stringField(body, 'verification_uri');
-    const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 600;
-    const interval = typeof body.interval === 'number' ? body.interval : 5;
+    const metadata = await this.#oidc(url);
+    if (!metadata.device_authorization_endpoint) throw new MethodUnsupportedError(`${url.origin} offers no OIDC device authorization endpoint.`);
     const origins = await this.#platformOrigins(url, []);
-    const completion = this.#pollDevice(url, oidc.tokenEndpoint, deviceCode, interval, expiresIn, options.signal).then(
-      ({ token, renewal }): Grant => ({ token, renewal, platform: url.origin, origins }),
+    let shown!: (verification: DeviceVerification & { interval: number }) => void;
+    const verification = new Promise<DeviceVerification & { interval: number }>((resolve) => (shown = resolve));
+    const tokens = loginWithDeviceCode({
+      metadata,
+      clientId: this.#clientId,
+      scope: options.scope ?? this.#scope,
+      signal: options.signal,
+      timeoutMs: TIMEOUT_MS,
+      onVerification: (v) => shown({ ...v, interval: 5 }),
+    });
+    const first = await Promise.race([verification, tokens.then(() => undefined)]).catch((error: unknown) => {
+      throw brokerErrorOf(error, url.origin);
+    });
+    if (!first) throw new PlatformUnreachableError(`${url.origin} finished the device login before showing a code.`);
+    const completion = tokens.then(
+      (set): Grant => ({ ...grantOf(set, metadata.token_endpoint, this.#clientId), platform: url.origin, origins }),
+      (error: unknown) => {
+        throw brokerErrorOf(error, url.origin);
+      },
     );
     // The caller may drop the start result before awaiting completion; the rejection is still observed there.
     completion.catch(() => undefined);
     return {
-      userCode,
-      verificationUri,
-      interval,
-      ...(typeof body.verification_uri_complete === 'string' ? { verificationUriComplete: body.verification_uri_complete } : {}),
-      expiresIn,
+      userCode: first.userCode,
+      verificationUri: first.verificationUri,
+      ...(first.verificationUriComplete ? { verificationUriComplete: first.verificationUriComplete } : {}),
+      expiresIn: Math.max(0, Math.round((first.expiresAt - Date.now()) / 1000)),
+      interval: first.interval,
       completion,
     };
   }
 
   async startPkceLogin(url: URL, options: { redirectUri: string; scope?: string }): Promise<PkceLoginStart> {
-    const oidc = await this.#oidc(url);
-    if (!oidc.authorizationEndpoint) throw new MethodUnsupportedError(`${url.origin} does not offer the OIDC authorization code flow.`);
-    const verifier = randomBytes(32).toString('base64url');
-    const state = randomBytes(16).toString('base64url');
-    const authorizationUrl = new URL(oidc.authorizationEndpoint);
-    const query = authorizationUrl.searchParams;
-    query.set('response_type', 'code');
-    query.set('client_id', this.#clientId);
-    query.set('redirect_uri', options.redirectUri);
-    query.set('scope', options.scope ?? this.#scope);
-    query.set('state', state);
-    query.set('code_challenge', createHash('sha256').update(verifier).digest('base64url'));
-    query.set('code_challenge_method', 'S256');
+    const metadata = await this.#oidc(url);
+    const request = await sdk(url.origin, () =>
+      startAuthorizationCode({ metadata, clientId: this.#clientId, redirectUri: options.redirectUri, scope: options.scope ?? this.#scope }),
+    );
     const origins = await this.#platformOrigins(url, []);
     return {
-      authorizationUrl: authorizationUrl.toString(),
-      state,
-      complete: async (code: string): Promise<Grant> => {
-        const { token, renewal } = await this.#tokenRequest(url.origin, oidc.tokenEndpoint, {
-          grant_type: 'authorization_code',
-          code,
-          redirect_uri: options.redirectUri,
-          code_verifier: verifier,
-        });
-        return { token, renewal, platform: url.origin, origins };
+      authorizationUrl: request.url,
+      state: request.state,
+      complete: async (callbackQuery: URLSearchParams): Promise<Grant> => {
+        const callbackUrl = new URL(options.redirectUri);
+        callbackUrl.search = callbackQuery.toString();
+        const set = await sdk(url.origin, () => finishAuthorizationCode({ metadata, clientId: this.#clientId, request, callbackUrl, timeoutMs: TIMEOUT_MS }));
+        return { ...grantOf(set, metadata.token_endpoint, this.#clientId), platform: url.origin, origins };
       },
     };
   }
@@ -124,16 +169,25 @@ export class HttpPlatformClient implements PlatformClient {
   async renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }> {
     switch (renewal.kind) {
       case 'password': {
-        const token = await passwordToken(renewal.loginUrl, renewal.username, renewal.password, (status) =>
-          status === 401 || status === 403
-            ? new RenewalRefusedError('the platform no longer accepts the password')
-            : new PlatformUnreachableError(`Password login at ${withoutQuery(renewal.loginUrl)} failed with status ${status}.`),
+        const token = await passwordToken(renewal.loginUrl, renewal.username, renewal.password, (error) =>
+          error instanceof AuthenticationError ? new RenewalRefusedError('the platform no longer accepts the password') : undefined,
         );
         return { token, renewal };
       }
       case 'refresh_token': {
-        const origin = new URL(renewal.tokenEndpoint).origin;
-        return this.#tokenRequest(origin, renewal.tokenEndpoint, { grant_type: 'refresh_token', refresh_token: renewal.refreshToken }, renewal);
+        const metadata = { issuer: new URL(renewal.tokenEndpoint).origin, token_endpoint: renewal.tokenEndpoint } satisfies OidcMetadata;
+        let set: TokenSet;
+        try {
+          set = await refreshTokens({ metadata, clientId: renewal.clientId, refreshToken: renewal.refreshToken, timeoutMs: TIMEOUT_MS });
+        } catch (error) {
+          if (error instanceof OAuthError && error.error === 'invalid_grant') {
+            throw new RenewalRefusedError('the platform revoked or expired the refresh token');
+          }
+          throw brokerErrorOf(error, metadata.issuer);
+        }
+        const next = grantOf(set, renewal.tokenEndpoint, renewal.clientId);
+        // A provider that does not rotate refresh tokens keeps the old one valid.
+        return { token: next.token, renewal: next.renewal.kind === 'none' ? renewal : next.renewal };
       }
       case 'none':
         throw new RenewalRefusedError('this login has no refresh token');
@@ -151,58 +205,13 @@ export class HttpPlatformClient implements PlatformClient {
     return value;
   }
 
-  async #tokenRequest(
-    origin: string,
-    tokenEndpoint: string,
-    fields: Record<string, string>,
-    previous?: Renewal & { kind: 'refresh_token' },
-  ): Promise<{ token: IssuedToken; renewal: Renewal }> {
-    const response = await platformFetch(tokenEndpoint, form({ ...fields, client_id: this.#clientId }));
-    const body = await readJsonObject(response, 'The token endpoint');
-    if (!response.ok) {
-      if (fields.grant_type === 'refresh_token' && body.error === 'invalid_grant') {
-        throw new RenewalRefusedError('the platform revoked or expired the refresh token');
-      }
-      if (response.status >= 500) throw new PlatformUnreachableError(oauthMessage(origin, body, 'token request'));
-      throw new InvalidCredentialsError(oauthMessage(origin, body, 'token request'));
-    }
-    return tokenSet(body, tokenEndpoint, this.#clientId, previous);
-  }
-
-  async #pollDevice(
-    url: URL,
-    tokenEndpoint: string,
-    deviceCode: string,
-    interval: number,
-    expiresIn: number,
-    signal: AbortSignal,
-  ): Promise<{ token: IssuedToken; renewal: Renewal }> {
-    const deadline = Date.now() + expiresIn * 1000;
-    let wait = interval;
-    while (Date.now() < deadline) {
-      await sleep(wait * 1000, undefined, { signal });
-      const response = await platformFetch(
-        tokenEndpoint,
-        form({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', device_code: deviceCode, client_id: this.#clientId }),
-        signal,
-      );
-      const body = await readJsonObject(response, 'The token endpoint');
-      if (response.ok) return tokenSet(body, tokenEndpoint, this.#clientId);
-      if (body.error === 'authorization_pending') continue;
-      if (body.error === 'slow_down') {
-        wait += 5;
-        continue;
-      }
-      throw new InvalidCredentialsError(oauthMessage(url.origin, body, 'device login'));
-    }
-    throw new InvalidCredentialsError(`The device code for ${url.origin} expired before the login was approved.`);
-  }
-
   async #passwordLoginUrl(url: URL): Promise<string> {
-    const response = await platformFetch(url, { method: 'HEAD' }).catch(() => undefined);
-    const fromChallenge = passwordAccessUrl(response?.headers.get('www-authenticate') ?? null);
-    const candidate = fromChallenge ?? `${url.origin}/ac/login`;
-    const loginUrl = new URL(candidate, url);
+    const found = await sdk(url.origin, () => discoverAuth(url, { timeoutMs: TIMEOUT_MS })).catch((error: unknown) => {
+      if (error instanceof PlatformUnreachableError) throw error;
+      return undefined;
+    });
+    const method = found?.methods.find((m) => m.type === 'password-token' && m.accessUrl);
+    const loginUrl = new URL(method?.accessUrl ?? `${url.origin}/ac/login`, url);
     // A password only travels over https, or back to the very origin the user named.
     if (loginUrl.protocol !== 'https:' && loginUrl.origin !== url.origin) {
       throw new InvalidCredentialsError(`${url.origin} points its password login at ${withoutQuery(loginUrl)}, which is neither https nor the same origin: refused.`);
@@ -210,16 +219,15 @@ export class HttpPlatformClient implements PlatformClient {
     return loginUrl.toString();
   }
 
-  async #oidc(url: URL): Promise<OidcEndpoints> {
-    const response = await platformFetch(`${url.origin}/.well-known/openid-configuration`, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new MethodUnsupportedError(`${url.origin} has no OpenID Connect discovery document (status ${response.status}).`);
-    const body = await readJsonObject(response, 'OIDC discovery');
-    const tokenEndpoint = stringField(body, 'token_endpoint');
-    return {
-      tokenEndpoint,
-      ...(typeof body.device_authorization_endpoint === 'string' ? { deviceEndpoint: body.device_authorization_endpoint } : {}),
-      ...(typeof body.authorization_endpoint === 'string' ? { authorizationEndpoint: body.authorization_endpoint } : {}),
-    };
+  async #oidc(url: URL): Promise<OidcMetadata> {
+    try {
+      return await discoverOidc(url.origin, { timeoutMs: TIMEOUT_MS });
+    } catch (error) {
+      if (error instanceof ProtocolError || (error instanceof HttpError && error.status < 500)) {
+        throw new MethodUnsupportedError(`${url.origin} has no OpenID Connect provider.`);
+      }
+      throw brokerErrorOf(error, url.origin);
+    }
   }
 
   /** The platform origin, `extra` origins, and the origins of the services its index lists. */
@@ -242,7 +250,7 @@ export class HttpPlatformClient implements PlatformClient {
   async #serviceIndex(origin: string): Promise<{ name: string; baseUrl: string }[]> {
     const response = await platformFetch(`${origin}/`, { headers: { accept: 'application/json' } }).catch(() => undefined);
     if (!response?.ok) return [];
-    const body = await response.json().catch(() => undefined) as { services?: unknown } | undefined;
+    const body = (await response.json().catch(() => undefined)) as { services?: unknown } | undefined;
     if (!body || !Array.isArray(body.services)) return [];
     return body.services.filter(
       (s): s is { name: string; baseUrl: string } =>
@@ -251,61 +259,57 @@ export class HttpPlatformClient implements PlatformClient {
   }
 }
 
+function rank(method: DiscoveredMethod['method']): number {
+  return ['device', 'pkce', 'password', 'token'].indexOf(method);
+}
+
 async function passwordToken(
   loginUrl: string,
   username: string,
   password: string,
-  refused: (status: number) => Error,
+  refused: (error: unknown) => Error | undefined,
 ): Promise<IssuedToken> {
-  const response = await platformFetch(loginUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/plain' },
-    body: new URLSearchParams({ username, password }).toString(),
-  });
-  if (!response.ok) throw refused(response.status);
-  const body = (await response.text()).trim();
-  const token = response.headers.get('x-vo-bearer')?.trim() || body;
-  if (!token || /\s/.test(token)) throw new PlatformUnreachableError(`Password login at ${withoutQuery(loginUrl)} answered no usable token.`);
-  const user = response.headers.get('x-vo-authenticated') ?? username;
-  return issuedToken(token, { user });
+  try {
+    const credential = await loginWithPassword({ accessUrl: loginUrl, username, password, timeoutMs: TIMEOUT_MS });
+    return issuedToken(credential.token, { user: credential.user ?? username });
+  } catch (error) {
+    throw refused(error) ?? brokerErrorOf(error, new URL(loginUrl).origin);
+  }
 }
 
-function tokenSet(
-  body: Record<string, unknown>,
-  tokenEndpoint: string,
-  clientId: string,
-  previous?: Renewal & { kind: 'refresh_token' },
-): { token: IssuedToken; renewal: Renewal } {
-  const accessToken = stringField(body, 'access_token');
-  const idUser = typeof body.id_token === 'string' ? userOfIdToken(body.id_token) : undefined;
-  const token = issuedToken(accessToken, {
-    ...(typeof body.expires_in === 'number' ? { expiresIn: body.expires_in } : {}),
-    ...(typeof body.scope === 'string' ? { scope: body.scope } : {}),
+function grantOf(set: TokenSet, tokenEndpoint: string, clientId: string): { token: IssuedToken; renewal: Renewal } {
+  const idUser = typeof set.id_token === 'string' ? issuedToken(set.id_token).user : undefined;
+  const token = issuedToken(set.access_token, {
+    ...(typeof set.expires_in === 'number' ? { expiresIn: set.expires_in } : {}),
+    ...(typeof set.scope === 'string' ? { scope: set.scope } : {}),
     ...(idUser !== undefined ? { user: idUser } : {}),
   });
-  const refreshToken = typeof body.refresh_token === 'string' ? body.refresh_token : previous?.refreshToken;
-  const renewal: Renewal = refreshToken ? { kind: 'refresh_token', tokenEndpoint, clientId, refreshToken } : { kind: 'none' };
+  const renewal: Renewal = set.refresh_token ? { kind: 'refresh_token', tokenEndpoint, clientId, refreshToken: set.refresh_token } : { kind: 'none' };
   return { token, renewal };
 }
 
-function userOfIdToken(idToken: string): string | undefined {
-  return issuedToken(idToken).user;
+/** Run an SDK call, turning its errors into the broker's. */
+async function sdk<T>(origin: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw brokerErrorOf(error, origin);
+  }
 }
 
-function stringField(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  if (typeof value !== 'string' || !value) throw new PlatformUnreachableError(`The platform's answer lacks "${name}".`);
-  return value;
-}
-
-function oauthMessage(origin: string, body: Record<string, unknown>, what: string): string {
-  const code = typeof body.error === 'string' ? body.error : 'unknown_error';
-  const description = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
-  return `${origin} refused the ${what} (${code}${description}).`;
-}
-
-/** The access URL of an IVOA password-login challenge (any spelling of the scheme), if the header has one. */
-function passwordAccessUrl(header: string | null): string | undefined {
-  return parseChallenges(header).find((challenge) => challenge.params.standard_id === PASSWORD_STANDARD_ID && challenge.params.access_url)
-    ?.params.access_url;
+/**
+ * The broker error for an SDK error. SDK messages never contain credentials
+ * (its contract), so they are passed on as the reason.
+ */
+function brokerErrorOf(error: unknown, origin: string): Error {
+  if (error instanceof BrokerError || error instanceof RenewalRefusedError || error instanceof AbortError) return error;
+  if (error instanceof ConfigurationError) return new MethodUnsupportedError(`${origin}: ${error.message}`);
+  if (error instanceof OAuthError) {
+    if (error.status !== undefined && error.status >= 500) return new PlatformUnreachableError(error.message, { cause: error });
+    return new InvalidCredentialsError(`${origin} refused the login: ${error.message}`, { cause: error });
+  }
+  if (error instanceof AuthenticationError) return new InvalidCredentialsError(`${origin} refused the credentials.`, { cause: error });
+  if (error instanceof TimeoutError && /device code/i.test(error.message)) return new InvalidCredentialsError(error.message, { cause: error });
+  if (error instanceof HttpError && error.status < 500) return new InvalidCredentialsError(error.message, { cause: error });
+  return new PlatformUnreachableError(error instanceof VobridgeError ? error.message : `${origin} could not be used (${error instanceof Error ? error.name : 'error'}).`, { cause: error });
 }

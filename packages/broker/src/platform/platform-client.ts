@@ -9,6 +9,26 @@ export type Renewal =
   | { readonly kind: 'password'; readonly loginUrl: string; readonly username: string; readonly password: string }
   | { readonly kind: 'none' };
 
+/** A login method a URL offers, as `GET /v1/discover` lists it. */
+export interface DiscoveredMethod {
+  method: 'password' | 'device' | 'pkce' | 'token';
+  standard_id?: string;
+  login_url?: string;
+  issuer?: string;
+  authorization_endpoint?: string;
+  device_authorization_endpoint?: string;
+  token_endpoint?: string;
+}
+
+/** What `GET /v1/discover` answers. */
+export interface Discovery {
+  url: string;
+  platform: string;
+  anonymous: boolean;
+  methods: DiscoveredMethod[];
+  challenges: { scheme: string; params: Record<string, string>; token68?: string }[];
+}
+
 /** The outcome of a successful login. */
 export interface Grant {
   readonly token: IssuedToken;
@@ -37,8 +57,8 @@ export interface PkceLoginStart {
   readonly authorizationUrl: string;
   /** The `state` value the redirect must come back with. */
   readonly state: string;
-  /** Exchange the code from the redirect for tokens. */
-  readonly complete: (code: string) => Promise<Grant>;
+  /** Finish with the query the redirect came back with (`code`, `state`, or `error`): checks state, redeems the code. */
+  readonly complete: (callbackQuery: URLSearchParams) => Promise<Grant>;
 }
 
 /**
@@ -47,6 +67,8 @@ export interface PkceLoginStart {
  * HTTP API independent of how logins are performed.
  */
 export interface PlatformClient {
+  /** The login methods `url` offers, best first (the broker only lists those it can perform). */
+  discover(url: URL): Promise<Discovery>;
   /** Password login (CADC / IVOA SSO `tls-with-password`). */
   passwordLogin(url: URL, username: string, password: string): Promise<Grant>;
   /** Adopt a token the user already has (a refresh token, if given, is redeemed at the platform's OIDC token endpoint). */

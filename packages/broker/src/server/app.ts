@@ -3,6 +3,7 @@ import { BadRequestError, BrokerError, NotFoundError, OutOfScopeError } from '..
 import type { EventBus } from '../events/event-bus.js';
 import { serveEvents } from '../events/sse.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
+import { parseServiceUrl } from '../logins/scope.js';
 import type { PlatformClient } from '../platform/platform-client.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { refuseBrowsers, requireLoopbackHost, requireSecret } from './security.js';
@@ -91,11 +92,15 @@ export function createApp(ctx: AppContext): express.Express {
     res.status(204).end();
   });
   app.get('/v1/callback', async (req, res) => {
-    const state = queryString(req.query.state);
-    if (!state) throw new BadRequestError('Missing "state".');
+    const query = new URLSearchParams();
+    for (const name of ['state', 'code', 'error', 'error_description', 'iss']) {
+      const value = queryString(req.query[name]);
+      if (value !== undefined) query.set(name, value.slice(0, 4096));
+    }
+    if (!query.get('state')) throw new BadRequestError('Missing "state".');
     let message = 'Logged in. You can close this window.';
     try {
-      await ctx.logins.completePkce(state, queryString(req.query.code), queryString(req.query.error)?.slice(0, 64));
+      await ctx.logins.completePkce(query);
     } catch (error) {
       if (error instanceof NotFoundError) throw error;
       message = 'The login failed. Close this window and try again from JupyterLab.';
@@ -105,6 +110,10 @@ export function createApp(ctx: AppContext): express.Express {
       .type('html')
       .setHeader('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'")
       .send(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>vobridge</title></head><body><p>${message}</p><script>window.close()</script></body></html>`);
+  });
+
+  app.get('/v1/discover', async (req, res) => {
+    res.json(await ctx.client.discover(parseServiceUrl(queryString(req.query.url))));
   });
 
   app.get('/v1/sessions', async (_req, res) => {
