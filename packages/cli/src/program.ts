@@ -3,6 +3,7 @@ import { registerBroker } from './commands/broker.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerJobs } from './commands/jobs.js';
 import { registerLogin } from './commands/login.js';
+import { registerSessions } from './commands/sessions.js';
 import { registerToken } from './commands/token.js';
 import { registerVos } from './commands/vos.js';
 import { formatError } from './errors.js';
@@ -27,6 +28,7 @@ export function createProgram(): Command {
   registerLogin(program);
   registerToken(program);
   registerBroker(program);
+  registerSessions(program);
   registerVos(program);
   registerJobs(program);
   registerCompletion(program);

@@ -3,7 +3,7 @@ import { createSandbox, type Sandbox } from './helpers/cli.js';
 // The CLI without any platform: help, usage errors, exit codes, completion,
 // and what it says when no broker runs.
 
-const COMMANDS = ['login', 'logout', 'whoami', 'status', 'token', 'env', 'broker', 'ls', 'cp', 'mkdir', 'rm', 'jobs', 'completion'];
+const COMMANDS = ['login', 'logout', 'whoami', 'status', 'token', 'env', 'broker', 'sessions', 'ls', 'cp', 'mkdir', 'rm', 'jobs', 'completion'];
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -24,6 +24,7 @@ describe('help', () => {
   test.each([
     ['login'], ['logout'], ['whoami'], ['status'], ['token'], ['env'], ['completion'],
     ['broker', 'start'], ['broker', 'stop'], ['broker', 'status'], ['broker', 'run'],
+    ['sessions', 'ls'], ['sessions', 'launch'], ['sessions', 'rm'], ['sessions', 'renew'], ['sessions', 'open'], ['sessions', 'logs'],
     ['ls'], ['cp'], ['mkdir'], ['rm'],
     ['jobs', 'ls'], ['jobs', 'submit'], ['jobs', 'wait'], ['jobs', 'results'], ['jobs', 'abort'],
   ])('vobridge %s --help describes the command', async (...command: string[]) => {
@@ -52,6 +53,8 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['completion', 'tcsh'], /^vobridge: no completion for shell 'tcsh'$/],
     [['jobs', 'submit', 'https://p.example.org/uws/sleep', 'DURATION'], /^vobridge: .*expected NAME=VALUE, got 'DURATION'/],
     [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: .*Allowed choices are PENDING/],
+    [['sessions', 'launch', 'spaceship'], /^vobridge: .*Allowed choices are notebook, desktop, carta, firefly, headless, contributed/],
+    [['sessions', 'launch', 'headless', '--env', 'NOEQUALS'], /^vobridge: .*expected KEY=VALUE/],
     [['ls', '/tmp'], /^vobridge: not a vos: location: "\/tmp"$/],
   ])('%j', async (args, line) => {
     const result = await sandbox.run(args);
@@ -110,6 +113,7 @@ describe('completion', () => {
     expect(await complete(['vobridge', 'broker', 'st'])).toEqual(['start', 'status', 'stop']);
     expect(await complete(['vobridge', 'login', 'https://p', '--me'])).toEqual(['--method']);
     expect(await complete(['vobridge', 'jobs', 'w'])).toEqual(['wait']);
+    expect(await complete(['vobridge', 'sessions', ''])).toEqual(['launch', 'logs', 'ls', 'open', 'renew', 'rm']);
     expect(await complete(['vobridge', 'rm', '-'])).toEqual(['--help', '--platform', '--recursive', '-r']);
   });
 

@@ -1,0 +1,196 @@
+import { spawn } from 'node:child_process';
+import { discoverSessions, SessionsClient, type PlatformSession, type SessionType } from '@vobridge/sdk';
+import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
+import type { BrokerClient } from '../broker/client.js';
+import { brokerFetch } from '../broker/fetch.js';
+import { connectBroker } from '../broker/locate.js';
+import { CliError } from '../errors.js';
+import { ExitCode } from '../exitCodes.js';
+import { note, out, outJson } from '../output/print.js';
+import { renderTable } from '../output/table.js';
+import { formatExpiry } from '../output/time.js';
+import { selectPlatform, serviceUrl } from '../platform/resolve.js';
+import { parsePositive, parseSeconds, parseUrl } from './arguments.js';
+
+const SESSION_TYPES: readonly SessionType[] = ['notebook', 'desktop', 'carta', 'firefly', 'headless', 'contributed'];
+
+interface PlatformOption {
+  platform?: string;
+}
+
+/** `vobridge sessions ls|launch|rm|renew|open|logs`: skaha sessions on every platform you are logged in to. */
+export function registerSessions(program: Command): void {
+  const sessions = program
+    .command('sessions')
+    .description('list, launch and manage interactive sessions (Firefly, CARTA, notebook, desktop, headless)');
+
+  sessions
+    .command('ls')
+    .description('list your sessions on every platform you are logged in to')
+    .option('--platform <url>', 'only this platform', parseUrl)
+    .addOption(new Option('--type <type>', 'only sessions of this type').choices(SESSION_TYPES))
+    .option('--json', 'print JSON')
+    .action(async (options: PlatformOption & { type?: SessionType; json?: boolean }) => {
+      const broker = await connectBroker();
+      const platforms = options.platform ? [new URL(options.platform).origin] : await loggedInPlatforms(broker);
+      if (platforms.length === 0) throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
+      const sources = await Promise.all(platforms.map(async (name) => {
+        const baseUrl = await serviceUrl(name, 'sessions');
+        return { name, baseUrl, fetch: await brokerFetch(broker, baseUrl) };
+      }));
+      const found = await discoverSessions(sources, options.type ? { type: options.type } : {});
+      for (const failure of found.failures) note(`vobridge: ${failure.platform}: ${failure.error.message}`);
+      if (found.sessions.length === 0 && found.failures.length === platforms.length) {
+        throw new CliError('no platform could list its sessions', ExitCode.UNAVAILABLE);
+      }
+      if (options.json) outJson(found.sessions);
+      else out(renderTable(found.sessions, [
+        { header: 'PLATFORM', value: (s) => s.platform },
+        { header: 'ID', value: (s) => s.id },
+        { header: 'TYPE', value: (s) => s.type },
+        { header: 'STATUS', value: (s) => s.status },
+        { header: 'NAME', value: (s) => s.name },
+        { header: 'EXPIRES', value: (s) => formatExpiry(Date.parse(s.expiryTime) / 1000) },
+        { header: 'URL', value: (s) => s.connectURL ?? '-' },
+      ]));
+    });
+
+  sessions
+    .command('launch')
+    .description('launch a session; prints its id (with --wait, once it runs)')
+    .addArgument(new Argument('<type>', 'session type').choices(SESSION_TYPES))
+    .option('--name <name>', 'session name (letters and digits; default: the type)')
+    .option('--image <image>', "container image (default: the platform's first image of that type)")
+    .option('--cores <n>', 'fixed CPU cores', parsePositive)
+    .option('--ram <gb>', 'fixed RAM in GB', parsePositive)
+    .option('--cmd <command>', 'command to run (headless only)')
+    .option('--args <args>', 'arguments of --cmd, as one string (headless only)')
+    .option('--env <KEY=VALUE>', 'environment variable (repeatable)', collectEnv, {} as Record<string, string>)
+    .option('--wait', 'wait until it runs, then print its URL')
+    .option('--timeout <seconds>', 'with --wait: give up after this long (exit 8)', parseSeconds, 300)
+    .option('--platform <url>', 'platform to launch on (default: $VOBRIDGE_PLATFORM, or your only login)', parseUrl)
+    .action(async (type: SessionType, options: LaunchFlags) => {
+      const client = await sessionsOn(options.platform);
+      const image = options.image ?? (await client.images({ type }))[0]?.id;
+      if (!image) throw new CliError(`the platform offers no ${type} image`, ExitCode.NOT_FOUND, 'Pick one with --image.');
+      const id = await client.launch({
+        name: options.name ?? type,
+        image,
+        type,
+        ...(options.cores ? { cores: options.cores } : {}),
+        ...(options.ram ? { ram: options.ram } : {}),
+        ...(options.cmd ? { cmd: options.cmd } : {}),
+        ...(options.args ? { args: options.args } : {}),
+        ...(Object.keys(options.env).length ? { env: options.env } : {}),
+      });
+      if (!options.wait) {
+        out(id);
+        return;
+      }
+      note(`session ${id} launched, waiting for it to run...`);
+      const running = await client.waitUntilRunning(id, { timeout: options.timeout * 1000, onStatus: (status) => note(`session ${id}: ${status}`) });
+      out(`${id} ${running.connectURL ?? ''}`.trim());
+    });
+
+  sessions
+    .command('rm')
+    .description('stop and delete a session')
+    .argument('<id>', 'session id (vobridge sessions ls)')
+    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .action(async (id: string, options: PlatformOption) => {
+      const { client } = await findSession(id, options.platform);
+      await client.delete(id);
+      out(`deleted ${id}`);
+    });
+
+  sessions
+    .command('renew')
+    .description("push a session's expiry forward")
+    .argument('<id>', 'session id')
+    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .action(async (id: string, options: PlatformOption) => {
+      const { client } = await findSession(id, options.platform);
+      await client.renew(id);
+      const session = await client.get(id);
+      out(`${id} expires ${formatExpiry(Date.parse(session.expiryTime) / 1000)} (${session.expiryTime})`);
+    });
+
+  sessions
+    .command('open')
+    .description("print a session's URL (and open it in a browser with --browser)")
+    .argument('<id>', 'session id')
+    .option('--browser', 'also open it with $BROWSER, xdg-open or open')
+    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .action(async (id: string, options: PlatformOption & { browser?: boolean }) => {
+      const { session } = await findSession(id, options.platform);
+      if (session.status !== 'Running' || !session.connectURL) {
+        throw new CliError(`session ${id} is ${session.status}, not running`, ExitCode.CONFLICT, 'Wait for it: vobridge sessions ls shows its status.');
+      }
+      out(session.connectURL);
+      if (options.browser) openInBrowser(session.connectURL);
+    });
+
+  sessions
+    .command('logs')
+    .description("print a session's logs (or its scheduling events)")
+    .argument('<id>', 'session id')
+    .option('--events', 'print scheduling events instead of logs')
+    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .action(async (id: string, options: PlatformOption & { events?: boolean }) => {
+      const { client } = await findSession(id, options.platform);
+      const text = options.events ? await client.events(id) : await client.logs(id);
+      process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
+    });
+}
+
+interface LaunchFlags extends PlatformOption {
+  name?: string;
+  image?: string;
+  cores?: number;
+  ram?: number;
+  cmd?: string;
+  args?: string;
+  env: Record<string, string>;
+  wait?: boolean;
+  timeout: number;
+}
+
+function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {
+  const eq = value.indexOf('=');
+  if (eq <= 0) throw new InvalidArgumentError(`expected KEY=VALUE, got '${value}'`);
+  return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
+}
+
+async function loggedInPlatforms(broker: BrokerClient): Promise<string[]> {
+  return [...new Set((await broker.logins()).filter((l) => l.state === 'active').map((l) => l.platform))];
+}
+
+async function clientFor(broker: BrokerClient, platform: string): Promise<SessionsClient> {
+  const baseUrl = await serviceUrl(platform, 'sessions');
+  return new SessionsClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) });
+}
+
+async function sessionsOn(platform: string | undefined): Promise<SessionsClient> {
+  const broker = await connectBroker();
+  return clientFor(broker, await selectPlatform(platform, broker));
+}
+
+/** The session with this id: on the given platform, else on whichever logged-in platform has it. */
+async function findSession(id: string, platform: string | undefined): Promise<{ client: SessionsClient; session: PlatformSession }> {
+  const broker = await connectBroker();
+  const candidates = platform ? [new URL(platform).origin] : await loggedInPlatforms(broker);
+  if (candidates.length === 0) throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
+  for (const name of candidates) {
+    const client = await clientFor(broker, name);
+    const session = (await client.list()).find((s) => s.id === id);
+    if (session) return { client, session: { ...session, platform: name } };
+  }
+  throw new CliError(`no session ${id} on ${candidates.join(', ')}`, ExitCode.NOT_FOUND, 'vobridge sessions ls lists your sessions.');
+}
+
+function openInBrowser(url: string): void {
+  const command = process.env.BROWSER || (process.platform === 'darwin' ? 'open' : 'xdg-open');
+  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+  child.on('error', () => note(`vobridge: could not start ${command}; open the URL yourself`));
+  child.unref();
+}
