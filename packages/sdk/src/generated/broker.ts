@@ -31,8 +31,8 @@ export interface paths {
          * @description Picks the login whose scope covers `url` (same origin, or an
          *     IVOA-declared domain of that login), refreshes it first when it
          *     expires within `min_valid` seconds (single-flight), and returns the
-         *     access token. With `audience` or `scope` the broker may exchange it
-         *     (RFC 8693) for a narrower token.
+         *     access token. With `scope`, the token must carry those scopes
+         *     (403 `out_of_scope` otherwise).
          */
         get: operations["getToken"];
         put?: never;
@@ -185,7 +185,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "internal";
+        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "rate_limited" | "not_logged_in" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "internal";
         BrokerError: {
             error: components["schemas"]["BrokerErrorCode"];
             message: string;
@@ -239,8 +239,18 @@ export interface components {
             /** @description Expiry of the refresh token, epoch seconds, when known. */
             refresh_expires_at?: number;
             state: components["schemas"]["LoginState"];
-            /** @description Extra origins the credential may be sent to (IVOA-declared domains). */
+            /**
+             * @description Where else the credential may be sent: the platform's other
+             *     service origins, and IVOA-declared domains (bare host names,
+             *     https only, subdomains included).
+             */
             domains?: string[];
+            /** @description Whether the broker can renew the token without the user. */
+            refreshable?: boolean;
+            /** Format: date-time */
+            created_at?: string;
+            /** @description Why a login failed or expired. */
+            reason?: string;
         };
         PendingLogin: {
             id: string;
@@ -272,6 +282,7 @@ export interface components {
             username: string;
             /** Format: password */
             password: string;
+            domains?: components["schemas"]["LoginDomains"];
         };
         DeviceLoginRequest: {
             /** Format: uri */
@@ -306,6 +317,13 @@ export interface components {
             token: string;
             refresh_token?: string;
         };
+        /**
+         * @description IVOA-declared domains the login's token may also be sent to (https only).
+         * @example [
+         *       "canfar.net"
+         *     ]
+         */
+        LoginDomains: string[];
         LoginRequest: components["schemas"]["PasswordLoginRequest"] | components["schemas"]["DeviceLoginRequest"] | components["schemas"]["PkceLoginRequest"] | components["schemas"]["TokenLoginRequest"];
         DiscoveredMethod: {
             method: components["schemas"]["LoginMethod"];
@@ -434,6 +452,26 @@ export interface components {
         };
     };
     responses: {
+        /** @description Too many requests from this client. */
+        RateLimited: {
+            headers: {
+                /**
+                 * @description Seconds to wait.
+                 * @example 1
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "rate_limited",
+                 *       "message": "Too many requests; retry in 1 s."
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
         /** @description Missing or invalid parameter. */
         BadRequest: {
             headers: {
@@ -540,7 +578,7 @@ export interface operations {
                  */
                 scope?: string;
                 /**
-                 * @description Audience the token must be issued for.
+                 * @description Audience the token must be issued for. Not supported yet (400).
                  * @example https://platform.example.org/tap
                  */
                 audience?: string;
@@ -577,7 +615,11 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            /** @description No login covers this URL (or the scope/audience cannot be had); also `origin_refused`. */
+            /**
+             * @description `not_logged_in` (no login at all), `out_of_scope` (no login covers
+             *     the URL's origin, or its token lacks a requested scope), or
+             *     `origin_refused`.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -625,6 +667,7 @@ export interface operations {
                     "application/json": components["schemas"]["BrokerError"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listLogins: {
