@@ -1,0 +1,16 @@
+// How hard the hardening suite pushes. CI runs a small, bounded amount of
+// each property and load; `LONG=1` (or `npm test -- --long` through
+// run-long.sh) multiplies it for a deeper run on a quiet machine.
+
+/** True when the long mode was asked for with `LONG=1`. */
+export const LONG = process.env.LONG === '1' || process.env.LONG === 'true';
+
+/** Number of fast-check runs: `base` in CI, ten times that in long mode. */
+export function runs(base: number): number {
+  return LONG ? base * 10 : base;
+}
+
+/** Seconds of load per autocannon run: a few in CI, more in long mode. */
+export function loadSeconds(base: number): number {
+  return LONG ? base * 6 : base;
+}
