@@ -3,6 +3,7 @@ import type { PlatformContext, ServiceMount } from './context.js';
 import { gmsRouter } from './gms/router.js';
 import { createErrorHandler, NotFoundError } from './http/index.js';
 import { identityRouter } from './identity/router.js';
+import { sessionsRouter } from './sessions/router.js';
 import { uwsRouter } from './uws/router.js';
 import { vospaceRouter } from './vospace/router.js';
 import { discoveryRouter } from './vosi/discovery-router.js';
@@ -15,6 +16,15 @@ import { discoveryRouter } from './vosi/discovery-router.js';
 export const SERVICES: readonly ServiceMount[] = [
   { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'] },
   { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
+  {
+    name: 'sessions',
+    path: '',
+    apiPath: '/skaha/v1',
+    router: sessionsRouter,
+    capabilitiesPath: '/skaha/capabilities',
+    spec: 'sessions.yaml',
+    resourceIds: ['ivo://cadc.nrc.ca/skaha', 'ivo://opencadc.org/skaha'],
+  },
   { name: 'vospace', path: '/vospace', router: vospaceRouter, spec: 'vospace.yaml', resourceIds: ['ivo://cadc.nrc.ca/vault', 'ivo://opencadc.org/vault', 'ivo://vobridge.org/vault'] },
   { name: 'uws', path: '/uws', router: uwsRouter, spec: 'uws.yaml', resourceIds: ['ivo://vobridge.org/uws'] },
 ];

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Router } from 'express';
 import type { AuthMiddleware } from './http/index.js';
 import type { TokenService } from './identity/tokens.js';
@@ -20,9 +22,20 @@ export interface PlatformContext {
   logger: Logger;
   /** Directory of the OpenAPI specs (`auth.yaml`, `vospace.yaml`, ...). */
   specsDir: string;
+  /** Lifetime of a session and the step of a renewal, in seconds (default: the service's own). */
+  sessionLifetimeSeconds?: number;
   /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */
   onClose(hook: () => void | Promise<void>): void;
+  /**
+   * Registers a handler for HTTP upgrade requests (websockets). A handler
+   * returns `false` for requests that are not its own; upgrades nobody
+   * takes are refused with 404.
+   */
+  onUpgrade(handler: UpgradeHandler): void;
 }
+
+/** Handles an HTTP upgrade request, or returns `false` to pass it on. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
 
 /** Builds one service's router. May be async (to open its stores). */
 export type RouterFactory = (ctx: PlatformContext) => Router | Promise<Router>;

@@ -1,10 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import type { PlatformContext } from './context.js';
+import type { PlatformContext, UpgradeHandler } from './context.js';
 import { createAuthMiddleware } from './http/index.js';
 import { loadSigningKey } from './identity/keys.js';
 import { TokenService } from './identity/tokens.js';
@@ -31,6 +32,8 @@ export interface PlatformOptions {
   logLevel?: LogLevel;
   /** Directory of the OpenAPI specs (default: the repository's `openapi/`). */
   specsDir?: string;
+  /** Session lifetime and renewal step in seconds (default 4 days). */
+  sessionLifetimeSeconds?: number;
 }
 
 /** A running platform. */
@@ -75,6 +78,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const baseUrl = (options.publicUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, '');
 
   const closeHooks: Array<() => void | Promise<void>> = [];
+  const upgradeHandlers: UpgradeHandler[] = [];
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      if (upgradeHandlers.some((handle) => handle(req, socket, head))) return;
+    } catch (err) {
+      logger.error('upgrade handler failed', { error: err });
+    }
+    if (socket.writable) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
   const shutdown = async (): Promise<void> => {
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
@@ -108,7 +121,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       tokens,
       logger,
       specsDir: options.specsDir ?? DEFAULT_SPECS_DIR,
+      ...(options.sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
       onClose: (hook) => closeHooks.push(hook),
+      onUpgrade: (handle) => upgradeHandlers.push(handle),
     };
     const app = await createApp(context);
     handler = app;

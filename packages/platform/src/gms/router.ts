@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { PlatformContext } from '../context.js';
-import { BadRequestError, currentUser, errorStyle, NotFoundError } from '../http/index.js';
+import { BadRequestError, currentUser, errorStyle, ForbiddenError, NotFoundError } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
 
@@ -11,13 +11,27 @@ export const GMS_GROUPS = 'ivo://ivoa.net/std/GMS#groups-0.1';
 
 const GROUP_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
+/** A group as the JSON endpoints show it. */
+export interface GroupView {
+  name: string;
+  /** IVOA group identifier `ivo://<authority>/gms?<name>`. */
+  uri: string;
+  /** Only in `GET /groups/{name}`. */
+  members?: string[];
+  /** Only in `GET /groups/{name}`; always empty: groups come from the users file. */
+  admins?: string[];
+}
+
 /**
- * Group membership service. Admin-less: a user sees the groups they are in
- * and those groups' members; any other group looks like it does not exist.
+ * Group membership service (IVOA GMS 1.0 `search` plus JSON listings).
+ * Admin-less: a user sees the groups they are in and those groups'
+ * members; other existing groups answer 403, unknown ones 404.
  */
 export function gmsRouter(ctx: PlatformContext): Router {
   const router = Router();
   const base = `${ctx.baseUrl}/gms`;
+  const authority = new URL(ctx.baseUrl).hostname;
+  const uriOf = (name: string): string => `ivo://${authority}/gms?${name}`;
   router.use(vosiRouter(ctx.baseUrl, () => [
     ...vosiCapabilities(base),
     capability(GMS_SEARCH, `${base}/search`),
@@ -28,7 +42,8 @@ export function gmsRouter(ctx: PlatformContext): Router {
   // IVOA GMS 1.0: the caller's groups, one per line, optionally only those among `group=` values.
   router.get('/search', (req: Request, res: Response) => {
     const user = currentUser(res);
-    const asked = queryList(req.query.group);
+    // Full identifiers (`ivo://host/gms?name`) name the same group as the short name.
+    const asked = queryList(req.query.group).map((g) => (g.startsWith('ivo://') && g.includes('?') ? g.slice(g.indexOf('?') + 1) : g));
     for (const name of asked) {
       if (!GROUP_NAME.test(name)) throw new BadRequestError(`invalid group name ${JSON.stringify(name)}`);
     }
@@ -38,23 +53,19 @@ export function gmsRouter(ctx: PlatformContext): Router {
 
   router.get('/groups', (_req: Request, res: Response) => {
     const user = currentUser(res);
-    res.json(user.groups.map((name) => groupView(ctx, name)));
+    res.json(user.groups.map((name): GroupView => ({ name, uri: uriOf(name) })));
   });
 
   router.get('/groups/:name', (req: Request, res: Response) => {
     const user = currentUser(res);
     const name = String(req.params.name);
-    if (!user.groups.includes(name) || ctx.users.group(name) === undefined) {
-      throw new NotFoundError(`no such group ${name}`);
-    }
-    res.json(groupView(ctx, name));
+    if (ctx.users.group(name) === undefined) throw new NotFoundError(`no such group ${name}`);
+    if (!user.groups.includes(name)) throw new ForbiddenError(`${user.username} is not a member of ${name}`);
+    const view: GroupView = { name, uri: uriOf(name), members: ctx.users.members(name), admins: [] };
+    res.json(view);
   });
 
   return router;
-}
-
-function groupView(ctx: PlatformContext, name: string): { name: string; gid: number | undefined; members: string[] } {
-  return { name, gid: ctx.users.group(name)?.gid, members: ctx.users.members(name) };
 }
 
 function queryList(value: unknown): string[] {

@@ -1,0 +1,127 @@
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { PlatformContext, UpgradeHandler } from '../context.js';
+import { challengeHeader, currentUser, findCredential, HttpError, InvalidTokenError, NotFoundError, SSO_COOKIE, type AuthenticatedUser } from '../http/index.js';
+import type { SessionRecord } from './model.js';
+import type { SessionService } from './service.js';
+
+const SESSION_PATH = /^\/session\/([a-z-]+)\/([a-z0-9]+)(\/.*)?$/;
+
+/** Hop-by-hop headers (RFC 9110 §7.6.1), never forwarded. */
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/**
+ * Request headers for the session process: the platform credential is
+ * removed (the session never sees the user's token; it gets its own
+ * delegated one), as are hop-by-hop headers; forwarding headers are added.
+ */
+function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgrade: boolean): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    if (name === 'authorization' || name === 'x-cadc-delegationtoken') continue;
+    if (HOP_BY_HOP.has(name) && !(keepUpgrade && (name === 'upgrade' || name === 'connection'))) continue;
+    if (name === 'cookie') {
+      const kept = String(value).split(';').filter((part) => part.trim().split('=')[0] !== SSO_COOKIE).join(';').trim();
+      if (kept !== '') out.cookie = kept;
+      continue;
+    }
+    out[name] = value;
+  }
+  const origin = new URL(baseUrl);
+  out['x-forwarded-host'] = origin.host;
+  out['x-forwarded-proto'] = origin.protocol.slice(0, -1);
+  return out;
+}
+
+function target(service: SessionService, user: AuthenticatedUser, type: string, id: string): SessionRecord & { port: number } {
+  const record = service.find(id);
+  // Someone else's session looks exactly like a missing one.
+  if (record === undefined || record.owner !== user.username || record.type !== type) throw new NotFoundError(`session ${id} not found`);
+  if (record.status !== 'Running' || record.port === undefined) {
+    throw new HttpError(503, 'unavailable', `session ${id} is ${record.status.toLowerCase()}`, { headers: { 'Retry-After': '2' } });
+  }
+  return record as SessionRecord & { port: number };
+}
+
+/**
+ * Reverse proxy from `/session/<type>/<id>/...` on the platform origin to
+ * the session's process, for its owner only (token, delegation header or
+ * SSO cookie). Websocket upgrades are authenticated the same way.
+ */
+export function sessionProxy(ctx: PlatformContext, service: SessionService): Router {
+  const router = Router();
+
+  router.all(/^\/session\/[a-z-]+\/[a-z0-9]+$/, (req: Request, res: Response) => {
+    res.redirect(301, `${req.path}/`);
+  });
+
+  router.all(/^\/session\/[a-z-]+\/[a-z0-9]+\/.*$/, ctx.auth.requireUser, (req: Request, res: Response, next: NextFunction) => {
+    const match = SESSION_PATH.exec(req.path);
+    if (match === null) throw new NotFoundError('no such session path');
+    const record = target(service, currentUser(res), match[1] as string, match[2] as string);
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: record.port, method: req.method, path: req.originalUrl, headers: upstreamHeaders(req.headers, ctx.baseUrl, false) },
+      (answer: IncomingMessage) => {
+        const headers: OutgoingHttpHeaders = {};
+        for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+        res.writeHead(answer.statusCode ?? 502, headers);
+        answer.pipe(res);
+        answer.on('error', () => res.destroy());
+      },
+    );
+    upstream.on('error', (err) => {
+      if (res.headersSent) res.destroy();
+      else next(new HttpError(502, 'bad_gateway', `session ${record.id} did not answer`, { cause: err }));
+    });
+    req.pipe(upstream);
+  });
+
+  ctx.onUpgrade(upgradeHandler(ctx, service));
+  return router;
+}
+
+function upgradeHandler(ctx: PlatformContext, service: SessionService): UpgradeHandler {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const match = SESSION_PATH.exec(path);
+    if (match === null) return false;
+    const refuse = (status: number, reason: string, extra = ''): void => {
+      socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`);
+    };
+    const credential = findCredential(req.headers);
+    if (credential === undefined) {
+      refuse(401, 'Unauthorized', `WWW-Authenticate: ${challengeHeader(ctx.baseUrl)}\r\n`);
+      return true;
+    }
+    ctx.tokens
+      .verify(credential.token, `${ctx.baseUrl}${req.url ?? '/'}`)
+      .then((user) => {
+        const record = target(service, user, match[1] as string, match[2] as string);
+        const upstream = connect(record.port, '127.0.0.1', () => {
+          const headers = upstreamHeaders(req.headers, ctx.baseUrl, true);
+          const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
+          for (const [name, value] of Object.entries(headers)) {
+            for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${String(item)}`);
+          }
+          upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+          if (head.length > 0) upstream.write(head);
+          upstream.pipe(socket);
+          socket.pipe(upstream);
+        });
+        upstream.on('error', () => socket.destroy());
+        socket.on('close', () => upstream.destroy());
+      })
+      .catch((err: unknown) => {
+        if (err instanceof InvalidTokenError) refuse(401, 'Unauthorized', `WWW-Authenticate: ${challengeHeader(ctx.baseUrl, 'invalid_token')}\r\n`);
+        else if (err instanceof HttpError) refuse(err.status, err.status === 404 ? 'Not Found' : 'Service Unavailable');
+        else {
+          ctx.logger.error('session upgrade failed', { error: err });
+          refuse(500, 'Internal Server Error');
+        }
+      });
+    return true;
+  };
+}
