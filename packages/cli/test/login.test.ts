@@ -90,6 +90,25 @@ describe('device login', () => {
   });
 });
 
+describe('method discovery and static tokens', () => {
+  test('without --method the platform is asked, and a terminal-less run gets the device flow', async () => {
+    const result = await sandbox.run(['login', platform.url, '--no-wait', '--json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ method: 'device', state: 'pending' });
+    expect(result.stderr).toMatch(/enter the code [A-Z]{4}-[A-Z]{4}/);
+  });
+
+  test('--token - reads a static token from standard input', async () => {
+    const issued = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams(ALICE) });
+    const token = (await issued.text()).trim();
+    const result = await sandbox.run(['login', platform.url, '--token', '-'], { input: `${token}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^logged in to .* as /);
+    expect(result.stdout + result.stderr).not.toContain(token);
+    expect((await sandbox.run(['token', platform.url])).stdout.trim()).toBe(token);
+  });
+});
+
 describe('logout', () => {
   test('with several logins the platform must be named; --all logs out of all', async () => {
     const ambiguous = await sandbox.run(['logout']);

@@ -68,16 +68,14 @@ export class BrokerClient {
   async token(serviceUrl: string, minValid?: number): Promise<BrokerToken> {
     const query = new URLSearchParams({ url: serviceUrl });
     if (minValid !== undefined) query.set('min_valid', String(minValid));
-    const body = await this.#request<BrokerToken & { access_token?: string }>('GET', `/v1/token?${query}`);
-    const token = body.token ?? body.access_token;
-    if (typeof token !== 'string' || token === '') throw new CliError('the broker answered without a token', ExitCode.FAILED);
-    return { ...body, token };
+    const body = await this.#request<BrokerToken>('GET', `/v1/token?${query}`);
+    if (typeof body.token !== 'string' || body.token === '') throw new CliError('the broker answered without a token', ExitCode.FAILED);
+    return body;
   }
 
   /** Every login (no tokens). */
   async logins(): Promise<BrokerLogin[]> {
-    const body = await this.#request<BrokerLogin[] | { logins: BrokerLogin[] }>('GET', '/v1/logins');
-    return Array.isArray(body) ? body : body.logins;
+    return this.#request<BrokerLogin[]>('GET', '/v1/logins');
   }
 
   /** One login by id. */
@@ -87,9 +85,7 @@ export class BrokerClient {
 
   /** Start a login; device logins come back pending with the code to show. */
   async startLogin(request: BrokerLoginRequest): Promise<PendingDeviceLogin> {
-    const body = await this.#request<PendingDeviceLogin & { next?: Partial<PendingDeviceLogin> }>('POST', '/v1/logins', request);
-    const { next, ...login } = body;
-    return { ...login, ...(next ?? {}) };
+    return this.#request<PendingDeviceLogin>('POST', '/v1/logins', request);
   }
 
   /** Log out of one login. */
