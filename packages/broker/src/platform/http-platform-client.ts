@@ -9,12 +9,14 @@ import {
   VobridgeError,
   discoverAuth,
   discoverOidc,
+  discoverSessions,
   finishAuthorizationCode,
   loginWithDeviceCode,
   loginWithPassword,
   refreshTokens,
   startAuthorizationCode,
   type DeviceVerification,
+  type FetchLike,
   type OidcMetadata,
   type TokenSet,
 } from '@vobridge/sdk';
@@ -30,6 +32,7 @@ import {
   type PkceLoginStart,
   type PlatformClient,
   type Renewal,
+  type SessionsListing,
 } from './platform-client.js';
 
 /** Options of {@link HttpPlatformClient}. */
@@ -194,15 +197,25 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  async listSessions(platform: string, token: string): Promise<unknown[]> {
-    const base = (await this.#serviceBase(platform, 'sessions')) ?? `${platform}/skaha/v1`;
-    const response = await platformFetch(`${base.replace(/\/$/, '')}/session`, {
-      headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-    });
-    if (!response.ok) throw new PlatformUnreachableError(`Listing sessions at ${platform} failed with status ${response.status}.`);
-    const value: unknown = await response.json().catch(() => undefined);
-    if (!Array.isArray(value)) throw new PlatformUnreachableError(`The sessions service of ${platform} did not answer a JSON list.`);
-    return value;
+  async listSessions(sources: readonly { platform: string; token: string }[]): Promise<SessionsListing> {
+    const found = await discoverSessions(
+      await Promise.all(
+        sources.map(async ({ platform, token }) => ({
+          name: platform,
+          baseUrl: (await this.#serviceBase(platform, 'sessions')) ?? `${platform}/skaha/v1`,
+          fetch: bearerFetch(token, platform),
+          timeoutMs: TIMEOUT_MS,
+        })),
+      ),
+    );
+    const failed = new Map(found.failures.map((f) => [f.platform, brokerErrorOf(f.error, f.platform)]));
+    return {
+      platforms: sources.map(({ platform }) => {
+        const error = failed.get(platform);
+        return error ? { platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' } : { platform, ok: true };
+      }),
+      sessions: found.sessions.map((session) => ({ ...session })),
+    };
   }
 
   async #passwordLoginUrl(url: URL): Promise<string> {
@@ -257,6 +270,15 @@ export class HttpPlatformClient implements PlatformClient {
         typeof s === 'object' && s !== null && typeof (s as { name?: unknown }).name === 'string' && typeof (s as { baseUrl?: unknown }).baseUrl === 'string',
     );
   }
+}
+
+/** `fetch` that adds the token only to requests for `origin`, and never follows a redirect elsewhere with it. */
+function bearerFetch(token: string, origin: string): FetchLike {
+  return (input, init) => {
+    const request = new Request(input, { ...init, redirect: 'manual' });
+    if (new URL(request.url).origin === origin) request.headers.set('authorization', `Bearer ${token}`);
+    return fetch(request);
+  };
 }
 
 function rank(method: DiscoveredMethod['method']): number {

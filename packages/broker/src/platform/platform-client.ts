@@ -1,3 +1,4 @@
+import type { BrokerErrorCode } from '../errors.js';
 import type { IssuedToken } from '../logins/token.js';
 
 /**
@@ -27,6 +28,12 @@ export interface Discovery {
   anonymous: boolean;
   methods: DiscoveredMethod[];
   challenges: { scheme: string; params: Record<string, string>; token68?: string }[];
+}
+
+/** Sessions across platforms, as `GET /v1/sessions` answers them. */
+export interface SessionsListing {
+  platforms: { platform: string; ok: boolean; error?: BrokerErrorCode }[];
+  sessions: (Record<string, unknown> & { platform: string })[];
 }
 
 /** The outcome of a successful login. */
@@ -79,8 +86,8 @@ export interface PlatformClient {
   startPkceLogin(url: URL, options: { redirectUri: string; scope?: string }): Promise<PkceLoginStart>;
   /** Get a fresh token from the renewal material; may return new material (rotated refresh token). */
   renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
-  /** The caller's sessions on a platform, as the platform's sessions service lists them. */
-  listSessions(platform: string, token: string): Promise<unknown[]>;
+  /** The caller's sessions on each platform (each with its token), tagged with the platform; a platform that fails is reported, not fatal. */
+  listSessions(sources: readonly { platform: string; token: string }[]): Promise<SessionsListing>;
 }
 
 /** Thrown by {@link PlatformClient.renew} when renewing can never succeed again (revoked grant, changed password). */

@@ -118,21 +118,18 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.get('/v1/sessions', async (_req, res) => {
     const platforms: { platform: string; ok: boolean; error?: string }[] = [];
-    const sessions: unknown[] = [];
+    const sources: { platform: string; token: string }[] = [];
     await Promise.all(
       ctx.logins.established().filter((login) => login.active).map(async (login) => {
         try {
-          const token = await login.token(60);
-          for (const session of await ctx.client.listSessions(login.platform, token.accessToken)) {
-            if (typeof session === 'object' && session !== null) sessions.push({ ...session, platform: login.platform });
-          }
-          platforms.push({ platform: login.platform, ok: true });
+          sources.push({ platform: login.platform, token: (await login.token(60)).accessToken });
         } catch (error) {
           platforms.push({ platform: login.platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' });
         }
       }),
     );
-    res.json({ platforms, sessions });
+    const listing = await ctx.client.listSessions(sources);
+    res.json({ platforms: [...listing.platforms, ...platforms], sessions: listing.sessions });
   });
 
   app.get('/v1/events', serveEvents(ctx.bus, ctx.streams));
