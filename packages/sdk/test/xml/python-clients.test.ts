@@ -75,7 +75,7 @@ test('pyvo, vos and cadcutils read what we write', () => {
         },
       ]),
     );
-    const out = JSON.parse(execFileSync(python, ['-c', script, dir], { encoding: 'utf8', timeout: 60_000 })) as Record<string, unknown>;
+    const out = JSON.parse(execFileSync(python, ['-c', script, dir], { encoding: 'utf8', timeout: 80_000 })) as Record<string, unknown>;
     expect(out).toEqual({
       job: { id: 'j1', phase: 'COMPLETED', owner: 'alice', results: ['http://127.0.0.1/jobs/j1/results/result'], params: { query: 'SELECT 1 < 2' } },
       jobs: [['j1', 'QUEUED']],
@@ -85,4 +85,4 @@ test('pyvo, vos and cadcutils read what we write', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 90_000);

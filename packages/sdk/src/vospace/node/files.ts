@@ -4,6 +4,7 @@
 // broken connection is resumed from the `.part` with a range request.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
+import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
@@ -77,7 +78,13 @@ export async function downloadFile(client: VoSpaceClient, path: string, dest: st
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), createWriteStream(part, { flags: d.offset > 0 ? 'a' : 'w' }));
+      const out = createWriteStream(part, { flags: d.offset > 0 ? 'a' : 'w' });
+      try {
+        await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), out);
+      } finally {
+        // A write still in flight would grow the `.part` behind a resume's back.
+        if (!out.closed) await once(out, 'close');
+      }
       await rename(part, dest);
       return { path: dest, bytes: await sizeOf(dest), md5: d.md5, resumedFrom: d.offset };
     } catch (error) {
