@@ -24,6 +24,8 @@ export interface PlatformContext {
   specsDir: string;
   /** Lifetime of a session and the step of a renewal, in seconds (default: the service's own). */
   sessionLifetimeSeconds?: number;
+  /** In TLS mode, the CA certificate that the platform's own processes must trust to call it. */
+  caCertPath?: string;
   /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */
   onClose(hook: () => void | Promise<void>): void;
   /**

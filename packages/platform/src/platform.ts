@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { mkdir } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { loadSigningKey } from './identity/keys.js';
 import { TokenService } from './identity/tokens.js';
 import { readUsersFile, UserStore, type UserSpec } from './identity/users.js';
 import { createLogger, type Logger, type LogLevel } from './log/logger.js';
+import { loadTlsMaterial } from './tls/certificates.js';
 
 /** Options of {@link startPlatform}. */
 export interface PlatformOptions {
@@ -34,6 +36,11 @@ export interface PlatformOptions {
   specsDir?: string;
   /** Session lifetime and renewal step in seconds (default 4 days). */
   sessionLifetimeSeconds?: number;
+  /**
+   * Serve HTTPS with a certificate from the platform's own CA (created in
+   * `<dataDir>/tls/` on first start), for clients that insist on HTTPS.
+   */
+  tls?: boolean;
 }
 
 /** A running platform. */
@@ -42,6 +49,8 @@ export interface RunningPlatform {
   url: string;
   /** The port it listens on. */
   port: number;
+  /** With `tls`: the CA certificate clients must trust. */
+  caPath?: string;
   /** The shared context (for tests that need the token service or stores). */
   context: PlatformContext;
   /** Stops accepting requests, runs the services' shutdown hooks and closes every connection. */
@@ -64,8 +73,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
     res.end(JSON.stringify({ error: 'unavailable', message: 'platform is starting' }));
   };
-  const server: Server = createServer((req, res) => handler(req, res));
   const host = options.host ?? '127.0.0.1';
+  const tls = options.tls === true ? await loadTlsMaterial(dataDir, host) : undefined;
+  const server: Server = tls === undefined
+    ? createServer((req, res) => handler(req, res))
+    : createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => handler(req, res));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -75,7 +87,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const baseUrl = (options.publicUrl ?? `http://${urlHost}:${port}`).replace(/\/+$/, '');
+  const baseUrl = (options.publicUrl ?? `${tls === undefined ? 'http' : 'https'}://${urlHost}:${port}`).replace(/\/+$/, '');
 
   const closeHooks: Array<() => void | Promise<void>> = [];
   const upgradeHandlers: UpgradeHandler[] = [];
@@ -122,6 +134,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       logger,
       specsDir: options.specsDir ?? DEFAULT_SPECS_DIR,
       ...(options.sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
+      ...(tls === undefined ? {} : { caCertPath: tls.caPath }),
       onClose: (hook) => closeHooks.push(hook),
       onUpgrade: (handle) => upgradeHandlers.push(handle),
     };
@@ -129,7 +142,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     handler = app;
     logger.info('platform started', { url: baseUrl, dataDir });
     let closing: Promise<void> | undefined;
-    return { url: baseUrl, port, context, close: () => (closing ??= shutdown()) };
+    return { url: baseUrl, port, context, ...(tls === undefined ? {} : { caPath: tls.caPath }), close: () => (closing ??= shutdown()) };
   } catch (err) {
     await shutdown();
     throw err;

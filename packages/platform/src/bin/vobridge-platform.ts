@@ -6,7 +6,8 @@ import { startPlatform } from '../platform.js';
 import type { LogLevel } from '../log/logger.js';
 
 const USAGE = `Usage: vobridge-platform [--port N] [--host ADDR] [--data DIR] [--users FILE]
-                         [--token-ttl SECONDS] [--public-url URL] [--log-level LEVEL]
+                         [--token-ttl SECONDS] [--session-lifetime SECONDS] [--tls]
+                         [--public-url URL] [--log-level LEVEL]
 
 Starts the vobridge reference science platform. Prints
 "vobridge-platform listening on <url>" once it accepts requests; stops on SIGTERM/SIGINT.
@@ -16,6 +17,10 @@ Starts the vobridge reference science platform. Prints
   --data DIR          state directory (default $XDG_DATA_HOME/vobridge/platform)
   --users FILE        JSON [{"username","password","groups":[...]}] (default: demo users)
   --token-ttl SECONDS access token lifetime (default 3600)
+  --session-lifetime SECONDS
+                      session lifetime and renewal step (default 345600, 4 days)
+  --tls               serve HTTPS with a certificate from the platform's own CA
+                      (created under --data on first start; its path is printed)
   --public-url URL    base URL clients use, when behind a proxy
   --log-level LEVEL   debug | info | warn | error | silent (default info)`;
 
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
         data: { type: 'string' },
         users: { type: 'string' },
         'token-ttl': { type: 'string' },
+        'session-lifetime': { type: 'string' },
+        tls: { type: 'boolean' },
         'public-url': { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -68,11 +75,14 @@ async function main(): Promise<void> {
     port: integer('port', values.port, 8765, 0, 65535),
     dataDir: values.data ?? defaultDataDir(),
     accessTokenTtlSeconds: integer('token-ttl', values['token-ttl'], 3600, 1, 31 * 24 * 3600),
+    sessionLifetimeSeconds: integer('session-lifetime', values['session-lifetime'], 4 * 24 * 3600, 1, 365 * 24 * 3600),
+    tls: values.tls === true,
     logLevel,
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(values.users === undefined ? {} : { users: values.users }),
     ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
   });
+  if (platform.caPath !== undefined) console.log(`vobridge-platform CA certificate: ${platform.caPath}`);
   console.log(`vobridge-platform listening on ${platform.url}`);
 
   let stopping = false;

@@ -28,6 +28,7 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
     tokens: ctx.tokens,
     logger: ctx.logger.child({ service: 'sessions' }),
     lifetimeSeconds: ctx.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME,
+    ...(ctx.caCertPath === undefined ? {} : { caCertPath: ctx.caCertPath }),
   });
   ctx.onClose(() => service.close());
 

@@ -41,6 +41,8 @@ export interface SessionServiceOptions {
   logger: Logger;
   /** How long a session lives before it expires, and what a renewal adds (seconds). */
   lifetimeSeconds: number;
+  /** CA certificate of the platform in TLS mode, given to session processes. */
+  caCertPath?: string;
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -227,6 +229,7 @@ export class SessionService {
         BASE_PATH: `/session/${record.type}/${record.id}/`,
         PLATFORM_URL: this.#options.baseUrl,
         APP_TITLE: image.title,
+        ...(this.#options.caCertPath === undefined ? {} : { NODE_EXTRA_CA_CERTS: this.#options.caCertPath }),
         ...(record.cmd === undefined ? {} : { SESSION_CMD: record.cmd }),
         ...(record.args === undefined ? {} : { SESSION_ARGS: record.args }),
       };

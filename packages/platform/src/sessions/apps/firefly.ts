@@ -9,7 +9,8 @@
 //   WS   sticky/firefly/events?channelID=...  sends EVT_CONN_EST, then every pushed action
 //   GET  "", slate.html, firefly.html          the viewer page (lists what it was asked to show)
 //   GET  status                               the same as JSON
-// An action whose payload has a `url` on the platform is fetched with the
+// An action that names a URL (payload `url`, or a table request's `source`) on
+// the platform is fetched with the
 // session's delegated token (read from BEARER_TOKEN_FILE), the token relay
 // Firefly does on CANFAR; other URLs are never sent a credential.
 import { randomBytes } from 'node:crypto';
@@ -69,11 +70,22 @@ async function relay(url: string): Promise<NonNullable<ActionRecord['fetched']>>
   return { url, status: res.status, bytes };
 }
 
+/** The first http(s) URL under a `url` or `source` key of an action payload. */
+function findUrl(value: unknown, depth: number): string | undefined {
+  if (depth > 4 || value === null || typeof value !== 'object') return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    if ((key === 'url' || key === 'source') && typeof item === 'string' && /^https?:\/\//.test(item)) return item;
+    const nested = findUrl(item, depth + 1);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
 async function pushAction(channel: string, actionText: string): Promise<void> {
   const action = JSON.parse(actionText) as { type?: unknown; payload?: Record<string, unknown> };
   const record: ActionRecord = { channel, type: typeof action.type === 'string' ? action.type : 'unknown', time: new Date().toISOString() };
-  const url = action.payload?.url;
-  if (typeof url === 'string') {
+  const url = findUrl(action.payload, 0);
+  if (url !== undefined) {
     const fetched = await relay(url);
     record.fetched = fetched;
     log(`action ${record.type}: ${'status' in fetched ? `fetched ${fetched.status} ${fetched.bytes} bytes` : `not fetched (${fetched.refused})`}`);
