@@ -287,16 +287,17 @@ export class VoSpaceClient {
       } catch (error) {
         throw ctl.fail(error);
       }
-      if (!response.ok || !response.body) {
+      if (!response.ok) {
         ctl.done();
         throw await errorFromResponse(response, shown);
       }
+      const source = response.body ?? new Blob([]).stream();
       let start = 0;
       let total = length ? Number(length) : undefined;
       if (response.status === 206) {
         const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
         if (!m || Number(m[1]) !== offset) {
-          await response.body.cancel();
+          await source.cancel();
           ctl.done();
           throw new ProtocolError(`The service answered a range request with the wrong range (${response.headers.get('content-range') ?? 'none'}).`);
         }
@@ -309,7 +310,7 @@ export class VoSpaceClient {
       const md5 = nodeMd5 ?? md5FromDigestHeader(response.headers.get('digest'));
       const hash = start === 0 ? new Md5() : start === offset ? options.hash : undefined;
       return {
-        body: verifiedStream(response.body, ctl, { start, total, md5, hash, onProgress: options.onProgress, what: redactUrl(this.nodeUrl(path)) }),
+        body: verifiedStream(source, ctl, { start, total, md5, hash, onProgress: options.onProgress, what: redactUrl(this.nodeUrl(path)) }),
         offset: start,
         size: total,
         md5,

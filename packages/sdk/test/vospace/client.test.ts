@@ -197,6 +197,13 @@ describe('transfers', () => {
     expect(readFileSync(dest)).toEqual(content);
   });
 
+  test('an empty file round-trips', async () => {
+    expect(await vos.upload('alice/empty.bin', new Uint8Array(0))).toMatchObject({ bytes: 0, md5: 'd41d8cd98f00b204e9800998ecf8427e' });
+    const dest = path.join(dir, 'empty.bin');
+    expect(await downloadFile(vos, 'alice/empty.bin', dest)).toMatchObject({ bytes: 0 });
+    expect(readFileSync(dest).byteLength).toBe(0);
+  });
+
   test('download of a missing node or a container is a typed error', async () => {
     await expect(vos.download('alice/missing.bin')).rejects.toBeInstanceOf(NotFoundError);
     await expect(vos.download('alice')).rejects.toThrow(/ContainerNode/);
