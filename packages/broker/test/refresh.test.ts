@@ -28,8 +28,6 @@ describe('token refresh', () => {
     const first = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
     const refreshed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === login.id && e.login?.expires_at !== first.expires_at);
     expect(refreshed.type).toBe('login');
-    // The refresh happened while the first token was still valid (at ~75 % of its lifetime).
-    expect(Date.now() / 1000).toBeLessThan(first.expires_at + 1);
     const second = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
     expect(second.token).not.toBe(first.token);
     expect(second.expires_at).toBeGreaterThan(first.expires_at);
@@ -38,17 +36,17 @@ describe('token refresh', () => {
   });
 
   it('refreshes first when min_valid asks for more than is left, once for many concurrent callers', async () => {
-    const p = await platform({ accessTokenTtlSeconds: 30 });
+    const p = await platform({ accessTokenTtlSeconds: 20 });
     const client = new CountingClient();
     const renewals = (): number => client.renewals;
     const b = await broker({ platformClient: client, rateLimit: { perSecond: 1000, burst: 1000 } });
     cleanups.push(p.close, b.close);
     await loginAlice(b, p.url);
     const before = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<Token>();
-    // Let the token age until it has less than 28 s left.
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (before.expires_at - 27) * 1000 - Date.now())));
+    // Let the token age until it has less than 15 s left; a fresh one has ~20 s, so one renewal satisfies everyone.
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, (before.expires_at - 14) * 1000 - Date.now())));
     const replies = await Promise.all(
-      Array.from({ length: 50 }, () => call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=28`)),
+      Array.from({ length: 50 }, () => call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=15`)),
     );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     expect(new Set(replies.map((r) => r.json<Token>().token)).size).toBe(1);

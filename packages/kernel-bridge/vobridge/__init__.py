@@ -64,8 +64,7 @@ def session(min_valid: float = 60) -> requests.Session:
     """A ``requests.Session`` for pyvo (``session=``), vos-style code or plain requests.
 
     Every request to a URL a login covers carries a fresh token; any other URL
-    (a public service pyvo also reaches) gets none. The session ignores proxy
-    settings for nothing: only the broker connection itself bypasses them.
+    (a public service pyvo also reaches) gets none.
     """
     http = requests.Session()
     http.auth = BrokerAuth(min_valid=min_valid, strict=False)
