@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 
 import httpx
@@ -89,6 +90,7 @@ def test_not_logged_in(kernel_env: Stack, tmp_path, monkeypatch: pytest.MonkeyPa
 
 
 def test_no_broker_and_no_wlcg_token(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "getuid", lambda: 987_654)  # no /tmp/bt_u<uid> of a real user in the way
     for name in ("VOBRIDGE_BROKER_URL", "VOBRIDGE_BROKER_SECRET", "BEARER_TOKEN", "BEARER_TOKEN_FILE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
@@ -109,6 +111,7 @@ def test_wlcg_fallback_when_no_broker(tmp_path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_dead_broker_in_runtime_file(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(os, "getuid", lambda: 987_654)
     (tmp_path / "vobridge-broker.json").write_text('{"url": "http://127.0.0.1:9", "secret": "s", "pid": 1}')
     for name in ("VOBRIDGE_BROKER_URL", "BEARER_TOKEN", "BEARER_TOKEN_FILE"):
         monkeypatch.delenv(name, raising=False)
