@@ -40,6 +40,13 @@ interface MutableElement extends XmlElement {
   children: (XmlElement | string)[];
 }
 
+/**
+ * Deepest element nesting accepted. IVOA documents are a few levels deep;
+ * the limit keeps the recursive readers from overflowing the stack on a
+ * hostile document.
+ */
+export const MAX_XML_DEPTH = 256;
+
 /** Namespace of `xsi:` attributes. */
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 /** Namespace of `xlink:` attributes. */
@@ -70,6 +77,8 @@ export function parseXml(xml: string, what = 'XML document'): XmlElement {
     };
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    // Thrown out of write() and reported like a syntax error below.
+    if (stack.length >= MAX_XML_DEPTH) throw new Error(`elements nested deeper than ${MAX_XML_DEPTH} levels`);
     const parent = stack[stack.length - 1];
     const declarations = { ...tag.ns };
     const el: MutableElement = {

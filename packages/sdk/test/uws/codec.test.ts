@@ -131,6 +131,13 @@ describe('errors name the element', () => {
     expect(catchError(() => parseJob('<job xmlns="http://www.ivoa.net/xml/UWS/v1.0"><phase>QUEUED</phase></job>')).element).toBe('jobId');
   });
 
+  test('hostile nesting is refused before any recursion', () => {
+    const deep = `<job xmlns="http://www.ivoa.net/xml/UWS/v1.0"><jobInfo>${'<a>'.repeat(100_000)}${'</a>'.repeat(100_000)}</jobInfo></job>`;
+    const err = catchError(() => parseJob(deep));
+    expect(err.message).toMatch(/nested deeper than 256/);
+    expect(err.element).toBe('a');
+  });
+
   test('wrong root, empty document, unbound prefix', () => {
     expect(catchError(() => parseJob('<html><body/></html>')).element).toBe('html');
     expect(catchError(() => parseJob(''))).toBeInstanceOf(ProtocolError);
