@@ -5,6 +5,11 @@ import type { BrokerEvent } from './api/types.js';
 import { LoginsModel } from './models/logins-model.js';
 import { SessionsModel } from './models/sessions-model.js';
 
+// skaha statuses a session passes through on its way to Running or gone.
+const TRANSITIONAL = new Set(['Pending', 'Terminating']);
+const TRANSITION_POLL_MS = 2_000;
+const IDLE_POLL_MS = 60_000;
+
 /** User settings of the extension (schema/plugin.json). */
 export interface VobridgeSettings {
   /** Platform URLs offered in the login panel. */
@@ -28,6 +33,7 @@ export class VobridgeService {
   settings: VobridgeSettings;
   private _sessionsInFlight: Promise<void> | undefined;
   private _sessionsAgain = false;
+  private _followUp: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly client: VobridgeClient = new VobridgeClient(),
@@ -85,6 +91,7 @@ export class VobridgeService {
         }
       } while (this._sessionsAgain);
       this._sessionsInFlight = undefined;
+      this._scheduleFollowUp();
     };
     this._sessionsInFlight = run();
     return this._sessionsInFlight;
@@ -92,7 +99,20 @@ export class VobridgeService {
 
   /** Stop live updates. */
   dispose(): void {
+    clearTimeout(this._followUp);
     this.live.dispose();
+  }
+
+  /**
+   * The broker reports what it sees, not a session's own progress on the
+   * platform: look again soon while a session is starting or stopping, and
+   * now and then otherwise, for sessions launched elsewhere.
+   */
+  private _scheduleFollowUp(): void {
+    clearTimeout(this._followUp);
+    const changing = this.sessions.sessions.some((s) => TRANSITIONAL.has(s.status ?? ''));
+    const delay = changing ? TRANSITION_POLL_MS : IDLE_POLL_MS;
+    this._followUp = setTimeout(() => void this.refreshSessions(), delay);
   }
 
   private _onEvent(event: BrokerEvent): void {

@@ -52,23 +52,21 @@ describe('pythonString', () => {
 
 describe('connectSnippet', () => {
   it('connects to a Firefly session through the kernel bridge', () => {
-    expect(connectSnippet({ id: 'ikvp1jtp', type: 'firefly', platform: 'http://127.0.0.1:8080' })).toBe(
-      'import vobridge\n\nfc = vobridge.sessions.firefly("ikvp1jtp", platform="http://127.0.0.1:8080")\nfc',
+    expect(connectSnippet({ id: 'ikvp1jtp', type: 'firefly' })).toBe(
+      'import vobridge\n\nfc = vobridge.sessions.firefly("ikvp1jtp")\nfc.get_firefly_url()',
     );
   });
 
   it('uses the generic opener for other types', () => {
-    expect(connectSnippet({ id: 'c1', type: 'carta', platform: 'https://p.example' })).toContain(
-      'session = vobridge.sessions.open("c1", platform="https://p.example")',
-    );
+    expect(connectSnippet({ id: 'c1', type: 'carta' })).toContain('session = vobridge.sessions.open("c1")');
   });
 
-  it('cannot be broken out of by a hostile id or platform', () => {
+  it('cannot be broken out of by a hostile id or type', () => {
     for (const value of HOSTILE) {
-      const code = connectSnippet({ id: value, type: value, platform: value });
+      const code = connectSnippet({ id: value, type: value });
       const lines = code.split('\n');
       expect(lines).toHaveLength(4);
-      expect(lines[2]).toMatch(/^session = vobridge\.sessions\.open\(".*", platform=".*"\)$/);
+      expect(lines[2]).toMatch(/^session = vobridge\.sessions\.open\(".*"\)$/);
     }
   });
 });

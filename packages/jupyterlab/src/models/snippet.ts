@@ -1,25 +1,28 @@
 import type { PlatformSession } from '../api/types.js';
 import { pythonString } from './python-literal.js';
 
-/**
- * Kernel-side helper that connects to each session type; types without a
- * dedicated client get the generic `open`, which returns the session's info.
- */
-const CONNECTORS: Readonly<Record<string, string>> = {
-  firefly: 'firefly',
+interface Connector {
+  /** Function of `vobridge.sessions` that connects to the session. */
+  call: string;
+  /** Variable the snippet binds the connection to. */
+  variable: string;
+  /** Last line, shown as the cell's output. */
+  show: string;
+}
+
+// Types with a dedicated client; every other type gets the generic opener,
+// an authenticated HTTP session to the session's URL.
+const CONNECTORS: Readonly<Record<string, Connector>> = {
+  firefly: { call: 'firefly', variable: 'fc', show: 'fc.get_firefly_url()' },
 };
+const GENERIC: Connector = { call: 'open', variable: 'session', show: 'session' };
 
 /**
  * Python code that connects the notebook's kernel to a session through the
- * kernel bridge. Every value from the platform is encoded as a literal.
+ * kernel bridge (`vobridge.sessions`, which finds the session on whichever
+ * logged-in platform runs it). The id is encoded as a Python literal.
  */
-export function connectSnippet(session: Pick<PlatformSession, 'id' | 'type' | 'platform'>): string {
-  const connector = CONNECTORS[session.type] ?? 'open';
-  const variable = connector === 'firefly' ? 'fc' : 'session';
-  return [
-    'import vobridge',
-    '',
-    `${variable} = vobridge.sessions.${connector}(${pythonString(session.id)}, platform=${pythonString(session.platform)})`,
-    variable,
-  ].join('\n');
+export function connectSnippet(session: Pick<PlatformSession, 'id' | 'type'>): string {
+  const connector = CONNECTORS[session.type] ?? GENERIC;
+  return ['import vobridge', '', `${connector.variable} = vobridge.sessions.${connector.call}(${pythonString(session.id)})`, connector.show].join('\n');
 }

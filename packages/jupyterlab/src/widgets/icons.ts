@@ -10,6 +10,12 @@ export const vobridgeIcon = new LabIcon({
   svgstr: svg('<path d="M4 4a10 10 0 0 0 14 14L4 4zm9.5 2.5 2-2 1.4 1.4-2 2zM15 3a6 6 0 0 1 6 6h-2a4 4 0 0 0-4-4z"/><rect x="3" y="19" width="10" height="2"/>'),
 });
 
+/** Icon of the sessions sidebar (stacked windows). */
+export const sessionsIcon = new LabIcon({
+  name: 'vobridge:sessions',
+  svgstr: svg('<path d="M7 3h14v12h-2V5H7zM3 7h14v14H3zm2 4v8h10v-8z"/>'),
+});
+
 /** Icons by session type. */
 export const sessionTypeIcons: Readonly<Record<string, LabIcon>> = {
   firefly: new LabIcon({

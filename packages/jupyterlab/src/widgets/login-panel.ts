@@ -97,8 +97,16 @@ export class LoginPanel extends Widget {
     try {
       methods = (await this.service.client.discover(target)).methods.filter((m) => PANEL_METHODS.includes(m.method));
     } catch (error) {
-      this._methods.textContent = '';
-      this._showError(describeError(error));
+      // Discovery can fail on platforms that hide their login endpoints; a
+      // password login may still work, and the broker says so plainly if not.
+      this._methods.replaceChildren(
+        h('button', {
+          className: 'jp-mod-styled vobridge-method vobridge-method-password',
+          text: 'Try a user name and password anyway',
+          on: { click: () => this._choose(target, 'password') },
+        }),
+      );
+      this._showError(`Could not find this platform's login methods. ${describeError(error)}`);
       return;
     }
     if (methods.length === 0) {

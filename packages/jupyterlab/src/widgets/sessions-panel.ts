@@ -7,10 +7,10 @@ import type { SessionRow } from '../models/sessions-model.js';
 import type { VobridgeService } from '../service.js';
 import { CommandIDs } from '../commands.js';
 import { h } from './dom.js';
-import { iconForType, vobridgeIcon } from './icons.js';
+import { iconForType, sessionsIcon } from './icons.js';
 
-/** Height of every row in pixels: one height keeps the virtual list arithmetic exact. */
-export const ROW_HEIGHT = 44;
+/** Row heights in pixels by kind; fixed per kind so the virtual list can place rows without measuring. */
+export const ROW_HEIGHTS: Readonly<Record<SessionRow['kind'], number>> = { 'platform-down': 40, group: 28, session: 56 };
 // Rows rendered beyond the visible ones, so fast scrolling does not show gaps.
 const OVERSCAN = 8;
 // A session this close to its expiry is shown as a warning.
@@ -24,6 +24,18 @@ const TYPE_LABELS: Readonly<Record<string, string>> = {
   headless: 'Headless jobs',
   contributed: 'Contributed',
 };
+
+/** Index of the row that contains pixel `y` (binary search over the row tops). */
+function rowAt(offsets: readonly number[], y: number): number {
+  let low = 0;
+  let high = offsets.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (offsets[mid]! <= y) low = mid;
+    else high = mid - 1;
+  }
+  return Math.max(0, low);
+}
 
 /** The session a command without arguments acts on. */
 export interface SessionRef {
@@ -43,6 +55,8 @@ export class SessionsPanel extends Widget {
   private _frame = 0;
   private _ticker: ReturnType<typeof setInterval> | undefined;
   private _selected: SessionRef | undefined;
+  private _offsets: number[] = [0];
+  private _offsetsFor: readonly SessionRow[] | undefined;
 
   constructor(
     private readonly service: VobridgeService,
@@ -51,13 +65,12 @@ export class SessionsPanel extends Widget {
     super();
     this.id = 'vobridge-sessions';
     this.addClass('vobridge-SessionsPanel');
-    this.title.icon = vobridgeIcon;
+    this.title.icon = sessionsIcon;
     this.title.caption = 'vobridge: sessions';
 
     const toolbar = h(
       'div',
       { className: 'vobridge-toolbar' },
-      h('h2', { className: 'vobridge-heading', text: 'Sessions' }),
       h('button', {
         className: 'jp-mod-styled jp-mod-accept vobridge-launch',
         text: 'Launch…',
@@ -72,7 +85,7 @@ export class SessionsPanel extends Widget {
     this._status = h('div', { className: 'vobridge-sessions-status', attrs: { role: 'status' } });
     this._spacer = h('div', { className: 'vobridge-sessions-spacer' });
     this._scroller = h('div', { className: 'vobridge-sessions-scroll', on: { scroll: () => this._schedule() } }, this._spacer);
-    this.node.append(toolbar, this._status, this._scroller);
+    this.node.append(h('h2', { className: 'vobridge-heading', text: 'Sessions' }), toolbar, this._status, this._scroller);
     service.sessions.changed.connect(this._onModelChanged, this);
   }
 
@@ -127,18 +140,27 @@ export class SessionsPanel extends Widget {
 
   private _render(): void {
     const rows = this.service.sessions.rows;
-    this._spacer.style.height = `${rows.length * ROW_HEIGHT}px`;
+    if (rows !== this._offsetsFor) {
+      // offsets[i] is the top of row i; offsets[rows.length] the total height.
+      this._offsets = new Array<number>(rows.length + 1);
+      this._offsets[0] = 0;
+      rows.forEach((row, i) => (this._offsets[i + 1] = this._offsets[i]! + ROW_HEIGHTS[row.kind]));
+      this._offsetsFor = rows;
+    }
+    const offsets = this._offsets;
+    this._spacer.style.height = `${offsets[rows.length]}px`;
     const top = this._scroller.scrollTop;
     // Before the first layout the height is 0: render one screenful anyway.
-    const height = this._scroller.clientHeight || 800;
-    const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-    const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+    const bottom = top + (this._scroller.clientHeight || 800);
+    const first = Math.max(0, rowAt(offsets, top) - OVERSCAN);
+    const last = Math.min(rows.length, rowAt(offsets, bottom) + 1 + OVERSCAN);
     const now = Date.now();
     const nodes: HTMLElement[] = [];
     for (let index = first; index < last; index++) {
-      const node = this._renderRow(rows[index]!, now);
-      node.style.top = `${index * ROW_HEIGHT}px`;
-      node.style.height = `${ROW_HEIGHT}px`;
+      const row = rows[index]!;
+      const node = this._renderRow(row, now);
+      node.style.top = `${offsets[index]}px`;
+      node.style.height = `${ROW_HEIGHTS[row.kind]}px`;
       nodes.push(node);
     }
     this._spacer.replaceChildren(...nodes);
@@ -193,14 +215,14 @@ export class SessionsPanel extends Widget {
           },
         },
       },
-      iconForType(session.type).element({ tag: 'span', className: 'vobridge-type-icon' }),
       h(
         'div',
-        { className: 'vobridge-session-text' },
-        h('div', { className: 'vobridge-session-name', text: session.name || session.id, title: `${session.id} on ${session.platform}` }),
-        h('div', {
+        { className: 'vobridge-session-line' },
+        iconForType(session.type).element({ tag: 'span', className: 'vobridge-type-icon' }),
+        h('span', { className: 'vobridge-session-name', text: session.name || session.id, title: `${session.id} on ${session.platform}` }),
+        h('span', {
           className: `vobridge-session-meta vobridge-expiry-${left.level}`,
-          text: `${session.status ?? 'Unknown'} · ${left.level === 'unknown' ? 'no expiry' : left.level === 'expired' ? 'expired' : `expires in ${left.text}`}`,
+          text: `${session.status ?? 'Unknown'} · ${left.level === 'unknown' ? 'no expiry' : left.level === 'expired' ? 'expired' : `${left.text} left`}`,
         }),
       ),
       h(

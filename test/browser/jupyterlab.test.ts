@@ -1,0 +1,211 @@
+// JupyterLab with the vobridge extension, driven by Debian's chromium through
+// playwright-core, against the real reference platform and the real broker
+// (started and supervised by the server extension). Nothing is mocked.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { ROOT, brokerRuntime, launchChromium, startJupyterLab, startPlatform } from './harness.js';
+import type { Lab, Running } from './harness.js';
+
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const USER = 'alice';
+const PASSWORD = 'alice-demo-password';
+
+let platformDir: string;
+let platform: Running;
+let lab: Lab;
+let browser: Browser;
+let page: Page;
+// Every response body the page received (event streams are read separately).
+const seen: Promise<string>[] = [];
+
+// Each step waits on real processes (JupyterLab, a kernel, the platform).
+const STEP_TIMEOUT = 120_000;
+
+beforeAll(async () => {
+  platformDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-'));
+  platform = await startPlatform(platformDir);
+  lab = await startJupyterLab({ platforms: [platform.url] });
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('response', (response) => {
+    if ((response.headers()['content-type'] ?? '').includes('event-stream')) return;
+    seen.push(response.text().catch(() => ''));
+  });
+  await page.goto(`${lab.url}lab/tree/demo.ipynb?token=${lab.token}`);
+  await page.locator('.jp-NotebookPanel').waitFor({ timeout: 90_000 });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await lab?.stop();
+  await platform?.stop();
+  if (platformDir) rmSync(platformDir, { recursive: true, force: true });
+});
+
+async function openLoginPanel(): Promise<void> {
+  const tab = page.locator('li[data-id="vobridge-login"]');
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator('#vobridge-login').waitFor({ state: 'visible' });
+}
+
+async function openSessionsPanel(): Promise<void> {
+  const tab = page.locator('li[data-id="vobridge-sessions"]');
+  if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  await page.locator('#vobridge-sessions').waitFor({ state: 'visible' });
+}
+
+async function logOutEverywhere(): Promise<void> {
+  await openLoginPanel();
+  const logout = page.locator('#vobridge-login .vobridge-logout');
+  while ((await logout.count()) > 0) {
+    await logout.first().click();
+    await page.waitForTimeout(200);
+  }
+  await page.locator('#vobridge-login .vobridge-empty').waitFor();
+}
+
+function screenshotDir(): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return SCREENSHOTS;
+}
+
+test('logs in with a password; the panel and the status bar show who and until when', async () => {
+  await openLoginPanel();
+  await page.locator('.vobridge-login-url').fill(platform.url);
+  await page.locator('.vobridge-discover').click();
+  await page.locator('.vobridge-method-password').click();
+  await page.locator('.vobridge-username').fill(USER);
+  await page.locator('.vobridge-password').fill('wrong password');
+  await page.locator('.vobridge-login-submit').click();
+  // A wrong password is reported inline, in plain words.
+  await page.locator('#vobridge-login .vobridge-error').filter({ hasText: /not accepted|rejected|invalid/i }).waitFor();
+
+  await page.locator('.vobridge-password').fill(PASSWORD);
+  await page.locator('.vobridge-login-submit').click();
+  const item = page.locator('#vobridge-login .vobridge-login-item');
+  await item.filter({ hasText: `${USER} @ ${platform.url}` }).waitFor();
+  await expect(item.innerText()).resolves.toMatch(/active/);
+
+  const status = page.locator('.vobridge-StatusItem');
+  await status.filter({ hasText: `${USER}@${new URL(platform.url).host}` }).waitFor();
+  await expect(status.getAttribute('data-health')).resolves.toMatch(/^(ok|warning)$/);
+
+  await page.locator('#vobridge-login').screenshot({ path: join(screenshotDir(), 'login-panel.png') });
+  await page.locator('#jp-main-statusbar').screenshot({ path: join(screenshotDir(), 'status-bar.png') });
+}, STEP_TIMEOUT);
+
+test('the page never sees a platform token or the broker secret', async () => {
+  const broker = brokerRuntime(lab);
+  // Ask the broker as a kernel would (with its secret) for the token the login holds.
+  const answer = await fetch(`${broker.url}/v1/token?url=${encodeURIComponent(`${platform.url}/ac/whoami`)}`, {
+    headers: { Authorization: `Bearer ${broker.secret}` },
+  });
+  expect(answer.status).toBe(200);
+  const { token } = (await answer.json()) as { token: string };
+  expect(token.length).toBeGreaterThan(10);
+
+  // The proxy refuses the token route outright.
+  const direct = await page.evaluate(async () => (await fetch('/vobridge/v1/token?url=http://127.0.0.1/')).status);
+  expect(direct).toBe(404);
+
+  // Read the live event stream for a moment, as the page does.
+  const events = await page.evaluate(async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 2000);
+    let text = '';
+    try {
+      const response = await fetch('/vobridge/v1/events', { signal: controller.signal });
+      const reader = response.body!.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        text += new TextDecoder().decode(value);
+      }
+    } catch {
+      // aborted: what arrived is in `text`
+    }
+    return text;
+  });
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  const html = await page.content();
+  const bodies = await Promise.all(seen);
+  expect(bodies.length).toBeGreaterThan(20);
+  for (const haystack of [...bodies, events, storage, html]) {
+    expect(haystack.includes(token)).toBe(false);
+    expect(haystack.includes(broker.secret)).toBe(false);
+  }
+}, STEP_TIMEOUT);
+
+test('launches a Firefly session, lists it, runs its connect snippet in a real kernel, deletes it', async () => {
+  await openSessionsPanel();
+  await page.locator('#vobridge-sessions .vobridge-launch').click();
+  const dialog = page.locator('.jp-Dialog');
+  await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
+  await dialog.locator('.vobridge-launch-type').selectOption('firefly');
+  await dialog.locator('.vobridge-launch-name').fill('bridge');
+  await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
+  await row.filter({ hasText: 'Running' }).waitFor({ timeout: 60_000 });
+  const id = (await row.getAttribute('data-session-id'))!;
+  await expect(page.locator('#vobridge-sessions .vobridge-row-group[data-type="firefly"]').innerText()).resolves.toMatch(/Firefly \(1\)/);
+  await page.locator('#vobridge-sessions').screenshot({ path: join(screenshotDir(), 'sessions-sidebar.png') });
+
+  // Insert the snippet into the open notebook and run it in its (real, Python) kernel.
+  await row.locator('.vobridge-action-insert').click();
+  const cell = page.locator('.jp-NotebookPanel .jp-Cell.jp-mod-active');
+  await cell.locator('.jp-InputArea').filter({ hasText: `vobridge.sessions.firefly("${id}")` }).waitFor();
+  await page.locator('.jp-NotebookPanel button[data-command="notebook:run-cell-and-select-next"], .jp-NotebookPanel jp-button[data-command="notebook:run-cell-and-select-next"]').first().click();
+  const output = page.locator('.jp-NotebookPanel .jp-OutputArea-output').first();
+  await output.waitFor({ timeout: 90_000 });
+  // The connected FireflyClient reports the viewer URL of this very session.
+  await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
+  await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
+
+  // Delete, with confirmation.
+  await row.locator('.vobridge-action-delete').click();
+  await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
+  await page.locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${id}"]`).waitFor({ state: 'detached' });
+}, STEP_TIMEOUT);
+
+test('logs out', async () => {
+  await logOutEverywhere();
+  await page.locator('.vobridge-StatusItem').filter({ hasText: 'not logged in' }).waitFor();
+}, STEP_TIMEOUT);
+
+test('logs in with the OIDC device flow', async () => {
+  await openLoginPanel();
+  await page.locator('.vobridge-login-url').fill(platform.url);
+  await page.locator('.vobridge-discover').click();
+  await page.locator('.vobridge-method-device').click();
+  const link = page.locator('.vobridge-verification-link');
+  await link.waitFor();
+  const code = await page.locator('.vobridge-user-code').innerText();
+  expect(code.trim()).not.toBe('');
+
+  // The user opens the verification page in another tab and confirms there.
+  const device = await browser.newPage();
+  try {
+    await device.goto((await link.getAttribute('href'))!);
+    for (let step = 0; step < 6; step++) {
+      if ((await device.locator('text=You are signed in on your device').count()) > 0) break;
+      if ((await device.locator('#username').count()) > 0) {
+        await device.locator('#username').fill(USER);
+        await device.locator('#password').fill(PASSWORD);
+        await device.locator('button[type=submit]').first().click();
+      } else {
+        await device.locator('button[type=submit]:not([name=abort])').first().click();
+      }
+      await device.waitForLoadState();
+    }
+    await device.locator('text=You are signed in on your device').waitFor();
+  } finally {
+    await device.close();
+  }
+  await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 30_000 });
+  await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/device/);
+  await logOutEverywhere();
+}, STEP_TIMEOUT);
