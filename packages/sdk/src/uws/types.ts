@@ -30,7 +30,9 @@ export function isFinalPhase(phase: ExecutionPhase): boolean {
 
 /** A job parameter. */
 export interface JobParameter {
+  /** Parameter name (case as the service keeps it). */
   id: string;
+  /** Value as text; `''` for a parameter given without value. */
   value: string;
   /** The value is a URL to fetch the parameter from. */
   byReference?: boolean;
@@ -40,18 +42,23 @@ export interface JobParameter {
 
 /** A job result, linked by `xlink:href`. */
 export interface JobResult {
+  /** Result name, such as `result`. */
   id: string;
+  /** Where to fetch it (`xlink:href`). */
   href?: string;
   /** Size in bytes, when the service says (UWS 1.1). */
   size?: number;
+  /** Media type, when the service says (UWS 1.1 `mime-type`). */
   mimeType?: string;
 }
 
 /** Why a job failed. */
 export interface ErrorSummary {
+  /** `transient`: retrying may help; `fatal`: it will not. */
   type: 'transient' | 'fatal';
   /** More detail is available at `{job}/error`. */
   hasDetail: boolean;
+  /** Short explanation. */
   message: string;
 }
 
@@ -60,19 +67,31 @@ export interface ErrorSummary {
  * services often omit the zone), `null` where the document says `xsi:nil`.
  */
 export interface Job {
+  /** Identifier, unique within the job list. */
   jobId: string;
+  /** Client-chosen label (`RUNID`). */
   runId?: string;
+  /** Owner, `null` for an anonymous job. */
   ownerId: string | null;
+  /** Current execution phase. */
   phase: ExecutionPhase;
+  /** When the service expects the job to finish. */
   quote?: string | null;
+  /** When the job was created (UWS 1.1). */
   creationTime?: string;
+  /** When it started executing. */
   startTime: string | null;
+  /** When it reached a final phase. */
   endTime: string | null;
   /** Seconds; 0 means unlimited. */
   executionDuration: number;
+  /** When the service will delete the job. */
   destruction: string | null;
+  /** Parameters, in document order. */
   parameters: JobParameter[];
+  /** Results, in document order. */
   results: JobResult[];
+  /** Why the job failed (phase ERROR), if it did. */
   errorSummary?: ErrorSummary;
   /** Service-specific content of `<uws:jobInfo>`, as parsed elements. */
   jobInfo?: XmlElement[];
@@ -82,17 +101,24 @@ export interface Job {
 
 /** One entry of a job list. */
 export interface JobSummary {
+  /** Identifier of the job. */
   jobId: string;
+  /** Phase at listing time. */
   phase: ExecutionPhase;
   /** Link to the job, when given. */
   href?: string;
+  /** Client-chosen label. */
   runId?: string;
+  /** Owner, when listed (`null`: anonymous). */
   ownerId?: string | null;
+  /** When the job was created. */
   creationTime?: string;
 }
 
 /** A job list (`<uws:jobs>`). */
 export interface JobList {
+  /** The jobs, in document order. */
   jobs: JobSummary[];
+  /** `version` attribute of the document. */
   version?: string;
 }
