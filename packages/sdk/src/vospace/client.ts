@@ -29,6 +29,13 @@ export interface VoSpaceClientOptions extends ServiceClientOptions {
    * Found from the service when not given.
    */
   authority?: string;
+  /**
+   * `fetch` for the negotiated data endpoints only (default: `fetch`). When
+   * the service hands out pre-authorized URLs, the global fetch can serve
+   * them and streams uploads, whereas a credential-adding fetch may buffer
+   * request bodies.
+   */
+  dataFetch?: ServiceClientOptions['fetch'];
 }
 
 /** Options of {@link VoSpaceClient.getNode}. */
@@ -127,12 +134,15 @@ const DATA_TYPES = new Set(['DataNode', 'UnstructuredDataNode', 'StructuredDataN
 export class VoSpaceClient {
   readonly #base: URL;
   readonly #t: Transport;
+  /** Transport for data endpoints. */
+  readonly #data: Transport;
   readonly #transfers: UwsClient;
   #authority: string | undefined;
 
   constructor(options: VoSpaceClientOptions) {
     this.#base = asDirectory(options.baseUrl);
     this.#t = transportOf(options);
+    this.#data = transportOf({ ...options, ...(options.dataFetch ? { fetch: options.dataFetch } : {}) });
     this.#authority = options.authority;
     this.#transfers = new UwsClient({ ...options, baseUrl: new URL('transfers', this.#base) });
   }
@@ -280,7 +290,7 @@ export class VoSpaceClient {
     const endpoints = await this.negotiate(path, 'pullFromVoSpace', options);
     return this.#tryEach(endpoints, async (endpoint) => {
       const shown = redactEndpoint(endpoint);
-      const ctl = streamControl(this.#t, shown, options.signal);
+      const ctl = streamControl(this.#data, shown, options.signal);
       let response: Response;
       try {
         response = await ctl.fetch(endpoint, { headers: offset > 0 ? { range: `bytes=${offset}-` } : {}, signal: ctl.signal, redirect: 'follow' });
@@ -336,7 +346,7 @@ export class VoSpaceClient {
     const size = options.size ?? blob?.size;
     return this.#tryEach(replayable ? endpoints : endpoints.slice(0, 1), async (endpoint) => {
       const shown = redactEndpoint(endpoint);
-      const ctl = streamControl(this.#t, shown, options.signal);
+      const ctl = streamControl(this.#data, shown, options.signal);
       const hash = new Md5();
       let bytes = 0;
       const stream = blob ? undefined : source instanceof ReadableStream ? source : (source as () => ReadableStream<Uint8Array>)();

@@ -113,6 +113,19 @@ describe('transfers', () => {
     expect(new Uint8Array(await new Response(d.body).arrayBuffer())).toEqual(data);
   });
 
+  test('dataFetch serves the data endpoints, fetch the metadata', async () => {
+    const seen: string[] = [];
+    const dataFetch: typeof fetch = (input, init) => {
+      seen.push(new URL(String(input instanceof Request ? input.url : input)).pathname);
+      return fetch(input, init);
+    };
+    const split = new VoSpaceClient({ baseUrl: server.base, dataFetch });
+    await split.upload('alice/split.bin', new Uint8Array([4, 5]));
+    const d = await split.download('alice/split.bin');
+    await new Response(d.body).arrayBuffer();
+    expect(seen).toEqual(['/vospace/data/alice/split.bin', '/vospace/data/alice/split.bin']);
+  });
+
   test('tries the next endpoint when the first is unreachable', async () => {
     server.faults.deadEndpointFirst = true;
     const data = new Uint8Array([1, 2, 3]);
