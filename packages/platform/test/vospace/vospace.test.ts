@@ -279,6 +279,18 @@ describe('VOSpace security', () => {
     expect(listing.nodes).toEqual([]);
   });
 
+  test('forged, expired and wrong-audience tokens are refused', async () => {
+    const forged = `${alice.slice(0, -4)}AAAA`;
+    expect((await fetch(nodes('/alice'), { headers: auth(forged) })).status).toBe(401);
+    const expired = await platform.context.tokens.issue({ username: 'alice', ttlSeconds: -10 });
+    expect((await fetch(nodes('/alice'), { headers: auth(expired.token) })).status).toBe(401);
+    const gmsOnly = await platform.context.tokens.issue({ username: 'alice', audience: `${platform.url}/gms` });
+    expect((await fetch(nodes('/alice'), { headers: auth(gmsOnly.token) })).status).toBe(401);
+    const vospaceOnly = await platform.context.tokens.issue({ username: 'alice', audience: `${platform.url}/vospace` });
+    expect((await fetch(nodes('/alice'), { headers: auth(vospaceOnly.token) })).status).toBe(200);
+    expect((await fetch(`${platform.url}/uws/sleep`, { headers: auth(vospaceOnly.token) })).status).toBe(401);
+  });
+
   test('anonymous requests get 401 with challenges; capabilities stay anonymous', async () => {
     const res = await fetch(nodes('/alice'));
     expect(res.status).toBe(401);
