@@ -59,7 +59,7 @@ if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.vobridge-setup 2>/dev/null)" != 
   say "preparing the Python venv at .venv"
   [ -x .venv/bin/python ] || "$py" -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt -e packages/kernel-bridge
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt -e packages/kernel-bridge -e packages/jupyterlab
   echo "$py_stamp" > .venv/.vobridge-setup
 fi
 
