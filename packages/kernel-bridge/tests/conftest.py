@@ -92,7 +92,7 @@ class Process:
         return self.proc.returncode
 
 
-def start_platform(log_dir: Path, name: str, ttl: int = TOKEN_TTL) -> Process:
+def start_platform(log_dir: Path, name: str, ttl: int = TOKEN_TTL, *extra: str) -> Process:
     if not PLATFORM_BIN.exists():
         raise RuntimeError(f"{PLATFORM_BIN} is missing: npx turbo run build --filter=@vobridge/kernel-bridge...")
     users = log_dir / f"{name}-users.json"
@@ -101,18 +101,19 @@ def start_platform(log_dir: Path, name: str, ttl: int = TOKEN_TTL) -> Process:
     data = log_dir / f"{name}-data"
     return Process(
         "vobridge-platform",
-        [str(PLATFORM_BIN), "--port", "0", "--data", str(data), "--users", str(users), "--token-ttl", str(ttl), "--log-level", "info"],
+        [str(PLATFORM_BIN), "--port", "0", "--data", str(data), "--users", str(users), "--token-ttl", str(ttl), "--log-level", "info", *extra],
         log_dir,
     )
 
 
-def start_broker(runtime_dir: Path, log_dir: Path, *extra: str) -> Process:
+def start_broker(runtime_dir: Path, log_dir: Path, *extra: str, env: dict[str, str] | None = None) -> Process:
     if not BROKER_BIN.exists():
         raise RuntimeError(f"{BROKER_BIN} is missing: npx turbo run build --filter=@vobridge/kernel-bridge...")
     return Process(
         "vobridge-broker",
         [str(BROKER_BIN), "--port", "0", "--runtime-file", str(runtime_dir / "vobridge-broker.json"), *extra],
         log_dir,
+        env,
     )
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
 import requests
 
 import vobridge
-from conftest import Stack
+from conftest import Stack, broker_secret, login, start_broker, start_platform
 
 
-def _launch_firefly(stack: Stack, http: requests.Session) -> str:
-    base = f"{stack.platform.url}/skaha/v1"
+def _launch_firefly(platform_url: str, http: requests.Session) -> str:
+    base = f"{platform_url}/skaha/v1"
     images = http.get(f"{base}/image", params={"type": "firefly"}, timeout=30)
     images.raise_for_status()
     image = next(i["id"] for i in images.json() if "firefly" in i.get("types", []))
@@ -33,7 +35,7 @@ def _launch_firefly(stack: Stack, http: requests.Session) -> str:
 def firefly_session(stack: Stack) -> Any:
     http = requests.Session()
     http.auth = vobridge.BrokerAuth(client=vobridge.BrokerClient(env={"JUPYTER_RUNTIME_DIR": str(stack.runtime_dir)}))
-    session_id = _launch_firefly(stack, http)
+    session_id = _launch_firefly(stack.platform.url, http)
     yield session_id
     http.delete(f"{stack.platform.url}/skaha/v1/session/{session_id}", timeout=30)
 
@@ -54,3 +56,26 @@ def test_firefly_client_connects_through_the_bridge(kernel_env: Stack, firefly_s
     # A command goes through the platform's proxy, which only lets the session owner's token through.
     result = fc.add_cell(0, 0, 1, 1, "tables", "main")
     assert result["success"] is True
+
+
+def test_firefly_client_over_https_sends_the_token_itself(stack: Stack, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """firefly_client sends its token only over https: a TLS platform, its CA trusted by every party."""
+    tls = start_platform(stack.logs, "tls", 3600, "--tls")
+    ca = str(stack.logs / "tls-data" / "tls" / "ca.pem")
+    broker = start_broker(tmp_path, stack.logs, env={**os.environ, "NODE_EXTRA_CA_CERTS": ca})
+    try:
+        assert tls.url.startswith("https://")
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", ca)
+        monkeypatch.setenv("WEBSOCKET_CLIENT_CA_BUNDLE", ca)
+        login(broker.url, broker_secret(tmp_path), tls.url)
+        client = vobridge.BrokerClient(env={"JUPYTER_RUNTIME_DIR": str(tmp_path)})
+        http = requests.Session()
+        http.auth = vobridge.BrokerAuth(client=client)
+        session_id = _launch_firefly(tls.url, http)
+        fc = vobridge.sessions.firefly(session_id, client=client)
+        assert fc.url.startswith(tls.url)
+        assert fc.add_cell(0, 0, 1, 1, "tables", "main")["success"] is True
+        http.delete(f"{tls.url}/skaha/v1/session/{session_id}", timeout=30)
+    finally:
+        broker.stop()
+        tls.stop()
