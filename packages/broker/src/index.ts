@@ -31,10 +31,13 @@ export { HttpPlatformClient, type HttpPlatformClientOptions } from './platform/h
 export {
   RenewalRefusedError,
   type DeviceLoginStart,
+  type DiscoveredMethod,
+  type Discovery,
   type Grant,
   type PkceLoginStart,
   type PlatformClient,
   type Renewal,
+  type SessionsListing,
 } from './platform/platform-client.js';
 export { defaultRuntimeFile } from './runtime/paths.js';
 export { readRuntimeFile, type RuntimeInfo } from './runtime/runtime-file.js';
