@@ -33,7 +33,7 @@ describe('token refresh', () => {
     expect(second.expires_at).toBeGreaterThan(first.expires_at);
     const whoami = await fetch(`${p.url}/ac/whoami`, { headers: { authorization: `Bearer ${second.token}` } });
     expect(whoami.status).toBe(200);
-  });
+  }, 60_000);
 
   it('refreshes first when min_valid asks for more than is left, once for many concurrent callers', async () => {
     const p = await platform({ accessTokenTtlSeconds: 20 });
@@ -52,7 +52,7 @@ describe('token refresh', () => {
     expect(new Set(replies.map((r) => r.json<Token>().token)).size).toBe(1);
     expect(replies[0]?.json<Token>().token).not.toBe(before.token);
     expect(renewals()).toBe(1);
-  });
+  }, 60_000);
 
   it('does not renew again when the platform cannot give the validity asked for', async () => {
     const p = await platform({ accessTokenTtlSeconds: 30 });
@@ -65,7 +65,7 @@ describe('token refresh', () => {
       expect((await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=3600`)).status).toBe(200);
     }
     expect(renewals()).toBe(0);
-  });
+  }, 60_000);
 
   it('serves the old token while it is valid when the platform is down, then says to log in again', async () => {
     const p = await platform({ accessTokenTtlSeconds: 3 });
@@ -91,7 +91,7 @@ describe('token refresh', () => {
     expect(after.text).not.toContain(held.token);
     expect(events.some((e) => e.type === 'expiring' && e.id === login.id)).toBe(true);
     expect(JSON.stringify(events)).not.toContain(held.token);
-  });
+  }, 60_000);
 
   it('reports a refresh token the platform refuses as login_required', async () => {
     const p = await platform({ accessTokenTtlSeconds: 3 });
@@ -112,5 +112,5 @@ describe('token refresh', () => {
     const id = started.json<{ id: string }>().id;
     const failed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'refresh_failed' && e.id === id);
     expect(failed).toMatchObject({ error: 'login_required' });
-  });
+  }, 60_000);
 });
