@@ -41,7 +41,7 @@ def test_no_server_errors_and_schema_conformant_responses(fuzz_platform: tuple[s
             "--header", f"Authorization: Bearer {token}",
             "--checks", CHECKS,
             "--phases", "examples,coverage,fuzzing",
-            "--max-examples", "15",
+            "--max-examples", "10",
             "--workers", "1",
             "--seed", "20261123",
             "--no-color",
