@@ -14,3 +14,6 @@ export function runs(base: number): number {
 export function loadSeconds(base: number): number {
   return LONG ? base * 6 : base;
 }
+
+/** Jest timeout for one property or load test: generous in CI, longer in long mode. It guards against hangs; nothing asserts on time. */
+export const TEST_TIMEOUT_MS = LONG ? 900_000 : 120_000;

@@ -33,10 +33,22 @@ export function send(base: string, req: RawRequest, timeoutMs = 15_000): Promise
         port: url.port,
         method: req.method,
         path: req.path,
-        headers: { connection: 'close', ...req.headers },
+        // node:http sends a body on GET, HEAD, DELETE and OPTIONS without
+        // framing unless told its length, which the server reads as a second request.
+        headers: {
+          connection: 'close',
+          ...(req.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(req.body)) }),
+          ...req.headers,
+        },
         timeout: timeoutMs,
       },
       (res) => {
+        // An event stream never ends by itself: its headers are the answer.
+        if (String(res.headers['content-type']).startsWith('text/event-stream')) {
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' });
+          r.destroy();
+          return;
+        }
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -44,6 +56,7 @@ export function send(base: string, req: RawRequest, timeoutMs = 15_000): Promise
       },
     );
     r.on('timeout', () => r.destroy(new Error(`no answer to ${req.method} ${req.path.slice(0, 80)} within ${timeoutMs} ms`)));
+    // Errors after the answer (the event stream destroyed above) come too late to matter.
     r.on('error', reject);
     r.end(req.body);
   });

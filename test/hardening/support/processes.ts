@@ -17,6 +17,8 @@ export interface ChildServer {
   readonly url: string;
   readonly port: number;
   readonly process: ChildProcess;
+  /** The last few kilobytes the child wrote to standard error, for failure messages. */
+  stderr(): string;
   /** Resident set size of the child in bytes, read from /proc. */
   rss(): Promise<number>;
   /** SIGKILL: no shutdown hook runs, as in a crash or an OOM kill. */
@@ -66,6 +68,7 @@ async function startChild(args: string[], ready: RegExp, env: NodeJS.ProcessEnv 
     url,
     port: Number(new URL(url).port),
     process: child,
+    stderr: () => stderr,
     rss: async () => {
       const status = await readFile(`/proc/${child.pid}/status`, 'utf8');
       const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
