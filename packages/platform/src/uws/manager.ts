@@ -38,6 +38,12 @@ export interface CreateOptions {
   jobInfo?: string;
   /** Delegated token for the job type's {@link JobType.delegation}; kept in memory only. */
   credential?: string;
+  /**
+   * With `PHASE=RUN`: start at once, outside the concurrency limit. For work
+   * that takes milliseconds (a transfer negotiation) and must not wait
+   * behind long jobs.
+   */
+  immediate?: boolean;
 }
 
 /** Filters of a job list request (UWS 1.1). */
@@ -151,7 +157,7 @@ export class JobManager {
     await this.#records.put(job.id, job);
     if (options.credential !== undefined) this.#credentials.set(job.id, options.credential);
     this.#scheduleDestruction();
-    if (run === 'RUN') return this.setPhase(list, job.id, owner, 'RUN');
+    if (run === 'RUN') return this.#run(job.id, options.immediate === true);
     return job;
   }
 
@@ -200,12 +206,7 @@ export class JobManager {
       if (job.phase === 'QUEUED' || job.phase === 'EXECUTING') return job;
       if (!EDITABLE_PHASES.includes(job.phase))
         throw new ConflictError(`job ${id} is ${job.phase} and cannot run again`);
-      const queued = await this.#update(id, (draft) => {
-        draft.phase = 'QUEUED';
-      });
-      this.#queue.push(id);
-      this.#pump();
-      return queued;
+      return this.#run(id, false);
     }
     if (phase === 'ABORT') {
       if (['COMPLETED', 'ERROR', 'ABORTED', 'ARCHIVED'].includes(job.phase)) return job;
@@ -342,17 +343,33 @@ export class JobManager {
     if (at >= 0) this.#queue.splice(at, 1);
   }
 
+  async #run(id: string, immediate: boolean): Promise<JobRecord> {
+    const queued = await this.#update(id, (draft) => {
+      draft.phase = 'QUEUED';
+    });
+    if (immediate) {
+      this.#launch(id);
+    } else {
+      this.#queue.push(id);
+      this.#pump();
+    }
+    return queued;
+  }
+
   #pump(): void {
     while (!this.#closed && this.#running.size < this.#options.maxConcurrent && this.#queue.length > 0) {
-      const id = this.#queue.shift() as string;
-      const controller = new AbortController();
-      const entry = { controller, done: Promise.resolve() };
-      this.#running.set(id, entry);
-      entry.done = this.#execute(id, controller).finally(() => {
-        this.#running.delete(id);
-        this.#pump();
-      });
+      this.#launch(this.#queue.shift() as string);
     }
+  }
+
+  #launch(id: string): void {
+    const controller = new AbortController();
+    const entry = { controller, done: Promise.resolve() };
+    this.#running.set(id, entry);
+    entry.done = this.#execute(id, controller).finally(() => {
+      this.#running.delete(id);
+      this.#pump();
+    });
   }
 
   async #execute(id: string, controller: AbortController): Promise<void> {

@@ -205,7 +205,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         ['PHASE', 'RUN'],
         ['DESTRUCTION', destruction],
       ],
-      { jobInfo },
+      { jobInfo, immediate: true },
     );
     // Negotiation is quick; the client reads the details right after the redirect.
     const gone = new AbortController();

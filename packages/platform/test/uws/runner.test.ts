@@ -90,3 +90,27 @@ test('jobs beyond the concurrency limit wait in QUEUED', async () => {
     await manager.close();
   }
 });
+
+test('an immediate job starts at once even when every slot is busy', async () => {
+  const manager = await JobManager.open({ dir, types: [sleepJob], logger, maxConcurrent: 1 });
+  try {
+    const long = await manager.create('sleep', 'alice', [
+      ['DURATION', '600'],
+      ['PHASE', 'RUN'],
+    ]);
+    await until(manager, long.id, 'EXECUTING');
+    const quick = await manager.create(
+      'sleep',
+      'alice',
+      [
+        ['DURATION', '0'],
+        ['PHASE', 'RUN'],
+      ],
+      { immediate: true },
+    );
+    await until(manager, quick.id, 'COMPLETED');
+    expect(manager.get('sleep', long.id, 'alice').phase).toBe('EXECUTING');
+  } finally {
+    await manager.close();
+  }
+});
