@@ -104,6 +104,8 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
       ...(options.maxRedirects !== undefined ? { maxRedirects: options.maxRedirects } : {}),
+      // Responses are handed to the caller, who may stream a large body for longer than the limit.
+      timeoutUntilHeaders: true,
       ...(signal ? { signal } : {}),
       attach: async (url, headers) => {
         const found = store.get(url);
@@ -129,7 +131,7 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
       method: request.method,
       url: new URL(request.url),
       headers: new Headers(request.headers),
-      body: request.body === null ? undefined : await request.arrayBuffer(),
+      body: await replayableBody(request, init?.body),
     };
     const signal = request.signal;
 
@@ -153,7 +155,10 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
       next = await options.onUnauthorized({ url, challenges, credential: first.credential });
       if (next) store.set(url, next);
     }
-    if (!next) throw new AuthenticationError(401, url, { challenges, ...(cause === undefined ? {} : { cause }) });
+    if (!next || hop.body instanceof ReadableStream) {
+      // A streamed body is spent: the caller has to send it again (with the refreshed credential, if any).
+      throw new AuthenticationError(401, url, { challenges, ...(cause === undefined ? {} : { cause }) });
+    }
 
     const second = await run(hop, signal);
     if (second.response.status !== 401) return second.response;
@@ -172,4 +177,15 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
   };
 
   return Object.assign(authFetch, { middleware, refresh });
+}
+
+/**
+ * The request body in a form that can be sent again after a refresh: strings,
+ * buffers and Blobs as they are (a Blob is re-readable without copying it into
+ * memory); a `ReadableStream` passed in `init` is streamed once, never buffered,
+ * so uploads of any size stay in constant memory.
+ */
+async function replayableBody(request: Request, body: BodyInit | null | undefined): Promise<HopRequest['body']> {
+  if (body instanceof ReadableStream || body instanceof Blob || typeof body === 'string') return body;
+  return request.body === null ? undefined : await request.arrayBuffer();
 }

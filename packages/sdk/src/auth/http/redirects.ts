@@ -14,7 +14,8 @@ export interface HopRequest {
   method: string;
   url: URL;
   headers: Headers;
-  body?: ArrayBuffer | string | undefined;
+  /** A `ReadableStream` is sent once: it cannot follow a 307/308 or be retried. */
+  body?: ArrayBuffer | string | Blob | ReadableStream<Uint8Array> | undefined;
 }
 
 /** Options of {@link fetchFollowingRedirects}. */
@@ -46,8 +47,10 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     const headers = new Headers(baseHeaders);
     if (url.origin !== origin) for (const name of CREDENTIAL_HEADERS) headers.delete(name);
     await options.attach?.(url, headers);
-    const init: RequestInit = { method, headers };
+    const init: RequestInit & { duplex?: 'half' } = { method, headers };
     if (body !== undefined) init.body = body;
+    // fetch requires half duplex for a streamed request body.
+    if (body instanceof ReadableStream) init.duplex = 'half';
     const response = await send(url, init, options);
     if (response.type === 'opaqueredirect') {
       throw new ProtocolError(
@@ -71,7 +74,11 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
       throw new ProtocolError(`Refusing to follow a redirect from ${url.origin} to a non-HTTP location.`);
     }
-    if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')) {
+    const keepsBody = !(response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD'));
+    if (keepsBody && body instanceof ReadableStream) {
+      throw new ProtocolError(`${url.origin} redirected a streamed upload (${response.status}); a stream cannot be sent twice: upload to the final URL.`);
+    }
+    if (!keepsBody) {
       if (method !== 'HEAD') method = 'GET';
       body = undefined;
       baseHeaders = new Headers(baseHeaders);

@@ -13,6 +13,11 @@ export interface RequestControl {
   fetch?: FetchLike;
   /** Per-request time limit in milliseconds (default 30 000). */
   timeoutMs?: number;
+  /**
+   * Let the time limit end when the response headers arrive, so a caller can
+   * stream a long body at its own pace (default: the limit covers the body too).
+   */
+  timeoutUntilHeaders?: boolean;
   /** Aborts the operation. */
   signal?: AbortSignal;
 }
@@ -27,12 +32,18 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export async function send(url: string | URL, init: RequestInit, control: RequestControl = {}): Promise<Response> {
   const fetchFn = control.fetch ?? globalThis.fetch;
   const timeoutMs = control.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = control.signal ? AbortSignal.any([control.signal, timeout]) : timeout;
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new DOMException('The request timed out.', 'TimeoutError')), timeoutMs);
+  // A pending limit must not keep a Node process alive on its own.
+  (timer as { unref?: () => void }).unref?.();
+  const signal = control.signal ? AbortSignal.any([control.signal, timeout.signal]) : timeout.signal;
   try {
-    return await fetchFn(url, { redirect: 'manual', ...init, signal });
+    const response = await fetchFn(url, { redirect: 'manual', ...init, signal });
+    if (control.timeoutUntilHeaders) clearTimeout(timer);
+    return response;
   } catch (error) {
-    throw toTypedError(error, url, timeoutMs, control.signal, timeout);
+    clearTimeout(timer);
+    throw toTypedError(error, url, timeoutMs, control.signal, timeout.signal);
   }
 }
 
