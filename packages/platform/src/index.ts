@@ -19,3 +19,5 @@ export {
 } from './vosi/capabilities.js';
 export { vosiRouter } from './vosi/routes.js';
 export { escapeXml } from './vosi/xml.js';
+export * from './vospace/index.js';
+export * from './uws/index.js';
