@@ -114,3 +114,26 @@ test('an immediate job starts at once even when every slot is busy', async () =>
     await manager.close();
   }
 });
+
+test('a job still QUEUED when the platform dies is queued again and runs after the restart', async () => {
+  const crashed = await JobManager.open({ dir, types: [sleepJob], logger, maxConcurrent: 1 });
+  const blocker = await crashed.create('sleep', 'alice', [
+    ['DURATION', '600'],
+    ['PHASE', 'RUN'],
+  ]);
+  const waiting = await crashed.create('sleep', 'alice', [
+    ['DURATION', '0'],
+    ['PHASE', 'RUN'],
+  ]);
+  await until(crashed, blocker.id, 'EXECUTING');
+  expect(crashed.get('sleep', waiting.id, 'alice').phase).toBe('QUEUED');
+
+  const restarted = await JobManager.open({ dir, types: [sleepJob], logger, maxConcurrent: 1 });
+  try {
+    await until(restarted, waiting.id, 'COMPLETED');
+    expect(restarted.get('sleep', blocker.id, 'alice').phase).toBe('ERROR');
+  } finally {
+    await restarted.close();
+    await crashed.close();
+  }
+});
