@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Response } from 'express';
 import { EventBus, type BrokerEvent, type BrokerEventListener } from './events/event-bus.js';
+import { ExchangeCache } from './logins/exchange-cache.js';
 import { LoginStore, defaultStateDir } from './logins/persistence.js';
 import { LoginRegistry } from './logins/registry.js';
 import { parseServiceUrl, scopeCovers } from './logins/scope.js';
@@ -102,9 +103,14 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     await sink.update();
   }
 
+  const exchanges = new ExchangeCache(client);
+  bus.subscribe((event) => {
+    if (event.type === 'login' && event.login === undefined) exchanges.prune(new Set(logins.list().map((l) => l.id)));
+  });
   const app = createApp({
     secret,
     logins,
+    exchanges,
     bus,
     client,
     allowedHosts: () => hosts,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrokerEvent } from '../src/index.js';
 import { approveDevice, authorize } from './browser.js';
-import { ALICE, broker, call, platform, until } from './helpers.js';
+import { ALICE, broker, call, loginAlice, platform, until } from './helpers.js';
 
 type Pending = { id: string; state: string; user_code?: string; verification_uri?: string; verification_uri_complete?: string; authorization_url?: string; expires_in: number };
 type Token = { token: string; expires_at: number; scope: string };
@@ -97,5 +97,35 @@ describe('OIDC logins against the reference platform', () => {
     expect(page.text).toContain('The login failed');
     expect(page.text).not.toContain('<script>x');
     expect((await call(b, `/v1/logins/${pending.id}`)).json()).toMatchObject({ state: 'failed' });
+  });
+});
+
+describe('token exchange for another audience (RFC 8693)', () => {
+  let p: Awaited<ReturnType<typeof platform>>;
+  let b: Awaited<ReturnType<typeof broker>>;
+  beforeAll(async () => {
+    [p, b] = await Promise.all([platform(), broker()]);
+  });
+  afterAll(async () => {
+    await Promise.all([b.close(), p.close()]);
+  });
+
+  it('gives an audience-restricted token, cached, and refuses an audience outside the platform', async () => {
+    await loginAlice(b, p.url);
+    const audience = `${p.url}/vospace`;
+    const url = `/v1/token?url=${encodeURIComponent(`${p.url}/vospace/nodes/alice`)}&audience=${encodeURIComponent(audience)}`;
+    const first = await call(b, url);
+    expect(first.status).toBe(200);
+    const exchanged = first.json<Token>();
+    const own = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<Token>();
+    expect(exchanged.token).not.toBe(own.token);
+    const claims = JSON.parse(Buffer.from(exchanged.token.split('.')[1] as string, 'base64url').toString()) as { aud: string | string[]; sub: string };
+    expect([claims.aud].flat()).toContain(audience);
+    expect(claims.sub).toBe('alice');
+    expect((await call(b, url)).json<Token>().token).toBe(exchanged.token);
+
+    const elsewhere = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&audience=${encodeURIComponent('https://evil.example/api')}`);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json()).toMatchObject({ error: 'out_of_scope' });
   });
 });

@@ -10,6 +10,7 @@ import {
   discoverAuth,
   discoverOidc,
   discoverSessions,
+  exchangeToken,
   finishAuthorizationCode,
   loginWithDeviceCode,
   loginWithPassword,
@@ -20,7 +21,7 @@ import {
   type OidcMetadata,
   type TokenSet,
 } from '@vobridge/sdk';
-import { BrokerError, InvalidCredentialsError, MethodUnsupportedError, PlatformUnreachableError } from '../errors.js';
+import { BrokerError, InvalidCredentialsError, MethodUnsupportedError, OutOfScopeError, PlatformUnreachableError } from '../errors.js';
 import { issuedToken, type IssuedToken } from '../logins/token.js';
 import { platformFetch, withoutQuery } from './http.js';
 import {
@@ -194,6 +195,26 @@ export class HttpPlatformClient implements PlatformClient {
       }
       case 'none':
         throw new RenewalRefusedError('this login has no refresh token');
+    }
+  }
+
+  async exchange(platform: string, subjectToken: string, target: { audience: string; scope?: string }): Promise<IssuedToken> {
+    const metadata = await this.#oidc(new URL(platform));
+    try {
+      const set = await exchangeToken({
+        metadata,
+        clientId: this.#clientId,
+        subjectToken,
+        audience: target.audience,
+        ...(target.scope ? { scope: target.scope } : {}),
+        timeoutMs: TIMEOUT_MS,
+      });
+      return grantOf(set, metadata.token_endpoint, this.#clientId).token;
+    } catch (error) {
+      if (error instanceof OAuthError && (error.status === undefined || error.status < 500)) {
+        throw new OutOfScopeError(`${platform} will not issue a token for audience ${target.audience.slice(0, 200)}${target.scope ? ` with scope ${target.scope}` : ''}: ${error.message}`);
+      }
+      throw brokerErrorOf(error, platform);
     }
   }
 

@@ -84,6 +84,8 @@ export interface PlatformClient {
   startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart>;
   /** Start an OIDC authorization code + PKCE login. */
   startPkceLogin(url: URL, options: { redirectUri: string; scope?: string }): Promise<PkceLoginStart>;
+  /** Exchange a token of `platform` for one with another audience or a narrower scope (RFC 8693). */
+  exchange(platform: string, subjectToken: string, target: { audience: string; scope?: string }): Promise<IssuedToken>;
   /** Get a fresh token from the renewal material; may return new material (rotated refresh token). */
   renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
   /** The caller's sessions on each platform (each with its token), tagged with the platform; a platform that fails is reported, not fatal. */

@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { BadRequestError, BrokerError, NotFoundError, OutOfScopeError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import { serveEvents } from '../events/sse.js';
+import type { ExchangeCache } from '../logins/exchange-cache.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
 import { parseServiceUrl } from '../logins/scope.js';
 import type { PlatformClient } from '../platform/platform-client.js';
@@ -12,6 +13,8 @@ import { refuseBrowsers, requireLoopbackHost, requireSecret } from './security.j
 export interface AppContext {
   secret: string;
   logins: LoginRegistry;
+  /** Tokens exchanged for another audience or scope. */
+  exchanges: ExchangeCache;
   bus: EventBus;
   client: PlatformClient;
   /** `Host` header values accepted (known once the server listens). */
@@ -58,14 +61,21 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.get('/v1/token', async (req, res) => {
     const minValid = parseMinValid(req.query.min_valid);
-    if (req.query.audience !== undefined) {
-      throw new BadRequestError('"audience" is not supported yet: ask without it for the login\'s own token.');
-    }
-    const { token, login } = await ctx.logins.token(queryString(req.query.url), minValid);
-    const wanted = (queryString(req.query.scope) ?? '').split(' ').filter(Boolean);
-    const missing = wanted.filter((scope) => !token.scopes.includes(scope));
-    if (missing.length > 0) {
-      throw new OutOfScopeError(`The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`);
+    const audience = queryString(req.query.audience);
+    const scope = queryString(req.query.scope)?.trim() || undefined;
+    if (audience !== undefined && (audience.length === 0 || audience.length > 2048)) throw new BadRequestError('"audience" must be a service name or URL.');
+    if (scope !== undefined && !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(scope)) throw new BadRequestError('"scope" must be space-separated scope names.');
+    const resolved = await ctx.logins.token(queryString(req.query.url), minValid);
+    const { login } = resolved;
+    let token = resolved.token;
+    if (audience !== undefined) {
+      // A token for another audience (or a narrower scope) of the same platform: RFC 8693 exchange.
+      token = await ctx.exchanges.token(login, audience, scope, minValid);
+    } else if (scope !== undefined) {
+      const missing = scope.split(' ').filter((wanted) => !token.scopes.includes(wanted));
+      if (missing.length > 0) {
+        throw new OutOfScopeError(`The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`);
+      }
     }
     res.json({
       token: token.accessToken,

@@ -31,8 +31,10 @@ export interface paths {
          * @description Picks the login whose scope covers `url` (same origin, or an
          *     IVOA-declared domain of that login), refreshes it first when it
          *     expires within `min_valid` seconds (single-flight), and returns the
-         *     access token. With `scope`, the token must carry those scopes
-         *     (403 `out_of_scope` otherwise).
+         *     access token. With `audience` (and optionally `scope`) the login's
+         *     token is exchanged (RFC 8693) for a narrower one; with `scope` alone
+         *     the token must carry those scopes (403 `out_of_scope` otherwise, also
+         *     when the platform refuses the exchange).
          */
         get: operations["getToken"];
         put?: never;
@@ -578,7 +580,7 @@ export interface operations {
                  */
                 scope?: string;
                 /**
-                 * @description Audience the token must be issued for. Not supported yet (400).
+                 * @description Audience the token must be issued for; the login's token is exchanged for it (RFC 8693) and the result cached.
                  * @example https://platform.example.org/tap
                  */
                 audience?: string;
