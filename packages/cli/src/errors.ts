@@ -1,12 +1,4 @@
-import {
-  AbortError,
-  AuthenticationError,
-  HttpError,
-  NetworkError,
-  ProtocolError,
-  TimeoutError,
-  VobridgeError,
-} from '@vobridge/sdk';
+import type { VobridgeErrorCode } from '@vobridge/sdk';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
 import { VosUriError } from './vos/uri.js';
 
@@ -60,7 +52,7 @@ export function formatError(error: unknown): FormattedError {
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (error instanceof VosUriError) return new UsageError(error.message, 'VOSpace locations look like vos:alice/data/file.fits');
-  if (error instanceof VobridgeError) return fromSdkError(error);
+  if (isSdkError(error)) return fromSdkError(error);
   if (isExitPromptError(error)) return new CliError('interrupted', ExitCode.INTERRUPTED);
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return new CliError((error as Error).message, ExitCode.NOT_FOUND);
@@ -74,24 +66,50 @@ function toCliError(error: unknown): CliError {
   );
 }
 
-function fromSdkError(error: VobridgeError): CliError {
-  if (error instanceof AuthenticationError) return new CliError(error.message, ExitCode.AUTH, LOGIN_HINT, { cause: error });
-  if (error instanceof HttpError) {
-    const byStatus: Record<number, ExitCodeValue> = { 401: ExitCode.AUTH, 403: ExitCode.FORBIDDEN, 404: ExitCode.NOT_FOUND, 409: ExitCode.CONFLICT };
-    const exit = byStatus[error.status] ?? (error.status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
-    return new CliError(error.message, exit, exit === ExitCode.AUTH ? LOGIN_HINT : undefined, { cause: error });
+/** What an SDK error code means for the user. HTTP errors are refined by status. */
+const SDK_EXIT: Record<VobridgeErrorCode, ExitCodeValue> = {
+  ERR_VOBRIDGE: ExitCode.FAILED,
+  ERR_NETWORK: ExitCode.UNAVAILABLE,
+  ERR_TIMEOUT: ExitCode.TIMEOUT,
+  ERR_ABORTED: ExitCode.INTERRUPTED,
+  ERR_PROTOCOL: ExitCode.FAILED,
+  ERR_HTTP: ExitCode.FAILED,
+  ERR_AUTHENTICATION: ExitCode.AUTH,
+  ERR_NOT_FOUND: ExitCode.NOT_FOUND,
+  ERR_PERMISSION: ExitCode.FORBIDDEN,
+  ERR_JWT_INVALID: ExitCode.AUTH,
+  ERR_OAUTH: ExitCode.AUTH,
+  ERR_CONFIGURATION: ExitCode.USAGE,
+};
+
+const HTTP_EXIT: Partial<Record<number, ExitCodeValue>> = {
+  400: ExitCode.USAGE,
+  401: ExitCode.AUTH,
+  403: ExitCode.FORBIDDEN,
+  404: ExitCode.NOT_FOUND,
+  409: ExitCode.CONFLICT,
+};
+
+interface SdkError extends Error {
+  code: VobridgeErrorCode;
+  status?: number;
+}
+
+/**
+ * SDK errors are told by their stable `code` rather than by `instanceof`, so
+ * that printing an error (and `--help`) does not load the whole SDK.
+ */
+function isSdkError(error: unknown): error is SdkError {
+  const code = (error as { code?: unknown } | null)?.code;
+  return error instanceof Error && typeof code === 'string' && Object.hasOwn(SDK_EXIT, code);
+}
+
+function fromSdkError(error: SdkError): CliError {
+  let exit = SDK_EXIT[error.code];
+  if (error.code === 'ERR_HTTP' && typeof error.status === 'number') {
+    exit = HTTP_EXIT[error.status] ?? (error.status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
   }
-  if (error instanceof NetworkError) return new CliError(error.message, ExitCode.UNAVAILABLE, undefined, { cause: error });
-  if (error instanceof TimeoutError) return new CliError(error.message, ExitCode.TIMEOUT, undefined, { cause: error });
-  if (error instanceof AbortError) return new CliError(error.message, ExitCode.INTERRUPTED, undefined, { cause: error });
-  if (error instanceof ProtocolError) return new CliError(error.message, ExitCode.FAILED, undefined, { cause: error });
-  const byCode: Partial<Record<string, ExitCodeValue>> = {
-    ERR_NOT_FOUND: ExitCode.NOT_FOUND,
-    ERR_PERMISSION: ExitCode.FORBIDDEN,
-    ERR_JWT_INVALID: ExitCode.AUTH,
-    ERR_CONFIGURATION: ExitCode.USAGE,
-  };
-  return new CliError(error.message, byCode[error.code] ?? ExitCode.FAILED, undefined, { cause: error });
+  return new CliError(error.message, exit, exit === ExitCode.AUTH ? LOGIN_HINT : undefined, { cause: error });
 }
 
 /** @inquirer/prompts rejects with `ExitPromptError` when the user presses Ctrl-C. */

@@ -6,7 +6,7 @@
 export const ExitCode = {
   /** Success. */
   OK: 0,
-  /** Wrong command line: unknown flag, missing argument, bad value. */
+  /** Wrong command line (unknown flag, missing argument, bad value), or a request the service refused as malformed (HTTP 400). */
   USAGE: 1,
   /** Authentication needed or rejected: run `vobridge login`. */
   AUTH: 2,

@@ -12,7 +12,7 @@ import { VERSION } from './version.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
-  0 ok, 1 usage error, 2 login needed or rejected, 3 not found, 4 not allowed,
+  0 ok, 1 usage error (or a request the service refused as malformed), 2 login needed or rejected, 3 not found, 4 not allowed,
   5 broker or platform unreachable, 6 already exists / wrong state,
   7 remote operation failed (job error, checksum mismatch), 8 timed out,
   10 internal error, 130 interrupted.`;

@@ -52,7 +52,7 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['frobnicate'], /^vobridge: unknown command 'frobnicate'$/],
     [['completion', 'tcsh'], /^vobridge: no completion for shell 'tcsh'$/],
     [['jobs', 'submit', 'https://p.example.org/uws/sleep', 'DURATION'], /^vobridge: .*expected NAME=VALUE, got 'DURATION'/],
-    [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: .*Allowed choices are PENDING/],
+    [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: unknown phase 'SLEEPING'$/],
     [['sessions', 'launch', 'spaceship'], /^vobridge: .*Allowed choices are notebook, desktop, carta, firefly, headless, contributed/],
     [['sessions', 'launch', 'headless', '--env', 'NOEQUALS'], /^vobridge: .*expected KEY=VALUE/],
     [['ls', '/tmp'], /^vobridge: not a vos: location: "\/tmp"$/],
@@ -62,7 +62,7 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     const lines = result.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(line);
-    expect(lines[1]).toMatch(/--help|Use: |vos:alice/);
+    expect(lines[1]).toMatch(/--help|Use: |vos:alice|Phases: /);
     expect(result.stdout).toBe('');
   });
 

@@ -1,4 +1,4 @@
-import { bearerCredential, createAuthFetch, CredentialStore, type AuthFetch, type Credential } from '@vobridge/sdk';
+import type { AuthFetch, Credential } from '@vobridge/sdk';
 import type { BrokerClient } from './client.js';
 
 /** Tokens handed to a client must stay valid at least this long (s). */
@@ -11,6 +11,7 @@ const MIN_VALID_S = 120;
  * the CLI never holds a refresh token or a password.
  */
 export async function brokerFetch(broker: BrokerClient, serviceUrl: string): Promise<AuthFetch> {
+  const { bearerCredential, createAuthFetch, CredentialStore } = await import('@vobridge/sdk');
   const origin = new URL(serviceUrl).origin;
   const fromBroker = async (): Promise<Credential> => {
     const token = await broker.token(serviceUrl, MIN_VALID_S);

@@ -1,4 +1,3 @@
-import { defaultRuntimeFile, readRuntimeFile } from '@vobridge/broker';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { BrokerClient, type BrokerEndpoint } from './client.js';
@@ -20,14 +19,17 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
   const url = env.VOBRIDGE_BROKER_URL;
   const secret = env.VOBRIDGE_BROKER_SECRET;
   if (url && secret) return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
-  const file = runtimeFilePath(env);
+  const file = await runtimeFilePath(env);
+  const { readRuntimeFile } = await import('@vobridge/broker');
   const info = await readRuntimeFile(file);
   if (!info || !info.url.startsWith('http://')) return undefined;
   return { url: info.url, secret: info.secret, pid: info.pid, source: file };
 }
 
 /** The runtime file the CLI reads and `vobridge broker start` writes. */
-export function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): string {
+export async function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  // Loaded on use: the broker package is large, and --help should stay quick.
+  const { defaultRuntimeFile } = await import('@vobridge/broker');
   return defaultRuntimeFile(env);
 }
 

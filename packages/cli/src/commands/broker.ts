@@ -1,4 +1,3 @@
-import { startBroker } from '@vobridge/broker';
 import type { Command } from 'commander';
 import { BrokerClient } from '../broker/client.js';
 import { locateBroker, runtimeFilePath } from '../broker/locate.js';
@@ -59,8 +58,9 @@ export function registerBroker(program: Command): void {
     .option('--token-file', 'also keep a WLCG bearer token file ($XDG_RUNTIME_DIR/bt_u<uid>) up to date')
     .option('--verbose', 'log one line per request and login change (never a credential) to standard error')
     .action(async (options: { tokenFile?: boolean; verbose?: boolean }) => {
+      const { startBroker } = await import('@vobridge/broker');
       const running = await startBroker({
-        runtimeFile: runtimeFilePath(),
+        runtimeFile: await runtimeFilePath(),
         persist: true,
         ...(options.tokenFile ? { tokenFile: true } : {}),
         ...(options.verbose ? { log: (line: string) => note(`vobridge-broker: ${line}`) } : {}),

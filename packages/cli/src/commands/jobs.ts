@@ -1,9 +1,8 @@
-import { EXECUTION_PHASES, UwsClient, type ExecutionPhase, type Job } from '@vobridge/sdk';
-import { Option, type Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import type { ExecutionPhase, Job, UwsClient } from '@vobridge/sdk';
+import { InvalidArgumentError, type Command } from 'commander';
 import { brokerFetch } from '../broker/fetch.js';
 import { connectBroker } from '../broker/locate.js';
-import { CliError } from '../errors.js';
+import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
@@ -25,9 +24,13 @@ Example:
     .command('ls')
     .description('list your jobs in a job list')
     .argument('<job-list-url>', 'URL of the UWS job list', parseUrl)
-    .addOption(new Option('--phase <phase>', 'only jobs in this phase').choices(EXECUTION_PHASES))
+    .option('--phase <phase>', 'only jobs in this phase (PENDING, QUEUED, EXECUTING, COMPLETED, ERROR, ABORTED, ...)')
     .option('--json', 'print JSON')
     .action(async (listUrl: string, options: { phase?: ExecutionPhase; json?: boolean }) => {
+      const { EXECUTION_PHASES } = await import('@vobridge/sdk');
+      if (options.phase !== undefined && !(EXECUTION_PHASES as readonly string[]).includes(options.phase)) {
+        throw new UsageError(`unknown phase '${options.phase}'`, `Phases: ${EXECUTION_PHASES.join(', ')}.`);
+      }
       const uws = await uwsClient(listUrl);
       const list = await uws.list(options.phase ? { phase: options.phase } : {});
       if (options.json) outJson(list);
@@ -106,6 +109,7 @@ function collectParameter(value: string, previous: [string, string][]): [string,
 
 async function uwsClient(listUrl: string): Promise<UwsClient> {
   const fetch = await brokerFetch(await connectBroker(), listUrl);
+  const { UwsClient } = await import('@vobridge/sdk');
   return new UwsClient({ baseUrl: listUrl, fetch });
 }
 

@@ -1,4 +1,3 @@
-import { input, password as passwordPrompt } from '@inquirer/prompts';
 import { Option, type Command } from 'commander';
 import { BrokerClient } from '../broker/client.js';
 import { connectBroker } from '../broker/locate.js';
@@ -155,6 +154,7 @@ async function loginRequest(method: Method, url: string, options: LoginOptions):
     }
     case 'password': {
       const interactive = process.stdin.isTTY === true && !options.passwordStdin;
+      const { input, password: passwordPrompt } = await import('@inquirer/prompts');
       const username = options.username ?? (interactive ? await input({ message: 'User name:' }) : undefined);
       if (!username) throw new UsageError('a password login needs --username', 'Add -u <name>, with --password-stdin for scripts.');
       let password: string;

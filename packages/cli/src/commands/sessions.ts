@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { discoverSessions, SessionsClient, type PlatformSession, type SessionType } from '@vobridge/sdk';
+import type { PlatformSession, SessionsClient, SessionType } from '@vobridge/sdk';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { BrokerClient } from '../broker/client.js';
 import { brokerFetch } from '../broker/fetch.js';
@@ -38,6 +38,7 @@ export function registerSessions(program: Command): void {
         const baseUrl = await serviceUrl(name, 'sessions');
         return { name, baseUrl, fetch: await brokerFetch(broker, baseUrl) };
       }));
+      const { discoverSessions } = await import('@vobridge/sdk');
       const found = await discoverSessions(sources, options.type ? { type: options.type } : {});
       for (const failure of found.failures) note(`vobridge: ${failure.platform}: ${failure.error.message}`);
       if (found.sessions.length === 0 && found.failures.length === platforms.length) {
@@ -167,6 +168,7 @@ async function loggedInPlatforms(broker: BrokerClient): Promise<string[]> {
 
 async function clientFor(broker: BrokerClient, platform: string): Promise<SessionsClient> {
   const baseUrl = await serviceUrl(platform, 'sessions');
+  const { SessionsClient } = await import('@vobridge/sdk');
   return new SessionsClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) });
 }
 

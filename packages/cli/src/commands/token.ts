@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { defaultTokenFile } from '@vobridge/broker';
 import { connectBroker, locateBroker } from '../broker/locate.js';
 import { runningBroker } from '../broker/process.js';
 import { CliError, UsageError } from '../errors.js';
@@ -34,6 +33,7 @@ export function registerToken(program: Command): void {
         ['VOBRIDGE_BROKER_URL', located.url],
         ['VOBRIDGE_BROKER_SECRET', located.secret],
       ];
+      const { defaultTokenFile } = await import('@vobridge/broker');
       const tokenFile = defaultTokenFile();
       if (existsSync(tokenFile)) vars.push(['BEARER_TOKEN_FILE', tokenFile]);
       for (const [name, value] of vars) {

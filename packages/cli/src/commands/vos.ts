@@ -1,7 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { HttpError, VoSpaceClient, VOS_PROPERTY, type Node } from '@vobridge/sdk';
-import { downloadFile, uploadFile } from '@vobridge/sdk/node';
+import type { Node, VoSpaceClient } from '@vobridge/sdk';
 import type { Command } from 'commander';
 import { brokerFetch } from '../broker/fetch.js';
 import { connectBroker } from '../broker/locate.js';
@@ -32,6 +31,7 @@ export function registerVos(program: Command): void {
     .action(async (uri: string, options: PlatformOption & { json?: boolean }) => {
       const path = vosPath(uri);
       const vos = await vospace(options);
+      const { VOS_PROPERTY } = await import('@vobridge/sdk');
       const node = await vos.getNode(path, { limit: 0 });
       const nodes: Node[] = [];
       if (node.type === 'ContainerNode') for await (const child of vos.list(path)) nodes.push(child);
@@ -63,7 +63,7 @@ export function registerVos(program: Command): void {
         try {
           await vos.createContainer(target);
         } catch (error) {
-          if (!(options.parents && error instanceof HttpError && error.status === 409)) throw error;
+          if (!(options.parents && httpStatus(error) === 409)) throw error;
         }
       }
     });
@@ -101,6 +101,7 @@ Examples:
   vobridge cp vos:alice/a.txt vos:alice/backup/a.txt`)
     .action(async (source: string, destination: string, options: PlatformOption) => {
       const vos = await vospace(options);
+      const { downloadFile, uploadFile } = await import('@vobridge/sdk/node');
       const fromVos = isVosUri(source);
       const toVos = isVosUri(destination);
       if (fromVos && toVos) {
@@ -136,6 +137,7 @@ async function vospace(options: PlatformOption): Promise<VoSpaceClient> {
   const broker = await connectBroker();
   const platform = await selectPlatform(options.platform, broker);
   const baseUrl = await serviceUrl(platform, 'vospace');
+  const { VoSpaceClient } = await import('@vobridge/sdk');
   return new VoSpaceClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) });
 }
 
@@ -158,9 +160,15 @@ async function vosTarget(vos: VoSpaceClient, path: string, source: string): Prom
     const node = await vos.getNode(path, { limit: 0, detail: 'min' });
     if (node.type === 'ContainerNode') return `${path}/${basename(source)}`;
   } catch (error) {
-    if (!(error instanceof HttpError && error.status === 404)) throw error;
+    if (httpStatus(error) !== 404) throw error;
   }
   return path;
+}
+
+/** The status of an SDK HTTP error (told by its `status`, without loading the SDK's classes). */
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /** Into an existing directory, a download keeps the node's name. */
