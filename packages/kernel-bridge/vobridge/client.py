@@ -154,9 +154,9 @@ class BrokerClient:
                 f"{locate.runtime_file(self._env)}. Start JupyterLab with the vobridge extension or run `vobridge broker start`."
             )
         raise BrokerUnavailable(
-            "The vobridge broker does not answer at "
+            "The vobridge broker does not answer (or refuses the secret) at "
             + ", ".join(f"{loc.url} (from {loc.source})" for loc in tried)
-            + ". It may have stopped: restart it (JupyterLab restarts it by itself) or run `vobridge broker start`."
+            + ". It may have stopped or been replaced: restart it (JupyterLab restarts it by itself) or run `vobridge broker start`."
         )
 
     def _try(self, location: locate.BrokerLocation, method: str, path: str, params: dict[str, str] | None) -> requests.Response | None:
