@@ -14,6 +14,7 @@ mkdir -p .test-results
 status=0
 # A stale generated file is a test failure: the build would silently regenerate it.
 if node scripts/step.mjs "generated types match openapi/" -- node packages/sdk/scripts/generate.mjs --check; then :; else status=1; fi
+if node scripts/step.mjs "supply chain: npm audit + pip-audit" -- bash scripts/audit.sh; then :; else status=1; fi
 
 npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
 
