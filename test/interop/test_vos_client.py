@@ -1,4 +1,4 @@
-"""The published ``vos`` client (``vcp``, ``vls``, ``vmkdir``, ``vrm``, ``vmv``) against the platform's VOSpace.
+"""The published ``vos`` client (``vcp``, ``vls``, ``vmkdir``, ``vrm``, ``vmv``, ``vln``) against the platform's VOSpace.
 
 Configuration (what a user of a local platform does; also in packages/platform/README.md):
 
@@ -152,3 +152,19 @@ def test_other_users_space_is_invisible(vos_env: dict[str, str], login: Callable
     assert not stolen.exists()
     assert run(vos_env, "vrm", "--token", bob, "vos:alice/private/secret.txt").returncode != 0
     assert ok(run(vos_env, "vls", "--token", alice, "vos:alice/private")).split() == ["secret.txt"]
+
+
+def test_vln_links_are_listed_and_followed(vos_env: dict[str, str], login: Callable[[str], str], tmp_path: Path) -> None:
+    token = login("alice")
+    src = tmp_path / "target.txt"
+    src.write_text("reached through a link\n")
+    ok(run(vos_env, "vmkdir", "--token", token, "vos:alice/links"))
+    ok(run(vos_env, "vcp", "--token", token, str(src), "vos:alice/links/target.txt"))
+    ok(run(vos_env, "vln", "--token", token, "vos:alice/links/target.txt", "vos:alice/links/alias"))
+    listing = ok(run(vos_env, "vls", "-l", "--token", token, "vos:alice/links"))
+    alias = next(line for line in listing.splitlines() if "alias" in line)
+    assert alias.startswith("l"), listing
+    out = tmp_path / "via-link.txt"
+    # vcp skips links unless told to follow them (-L), like cp -L.
+    ok(run(vos_env, "vcp", "-L", "--token", token, "vos:alice/links/alias", str(out)))
+    assert out.read_text() == "reached through a link\n"

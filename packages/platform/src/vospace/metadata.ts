@@ -24,6 +24,8 @@ export interface NodeMetadata {
   checksum?: ChecksumEntry;
   /** User-set properties, property URI -> value. */
   properties: Record<string, string>;
+  /** Target URI of a link node; its file is empty and only holds the node's place in the tree. */
+  link?: string;
 }
 
 interface IndexFile {

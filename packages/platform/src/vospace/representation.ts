@@ -17,6 +17,7 @@ export function toSdkNode(authority: string, info: NodeInfo, children: readonly 
   };
   if (info.kind === 'container')
     return { ...base, type: 'ContainerNode', nodes: children.map((c) => toSdkNode(authority, c)) };
+  if (info.kind === 'link') return { ...base, type: 'LinkNode', target: info.target ?? '' };
   return { ...base, type: 'DataNode', busy: false };
 }
 

@@ -105,7 +105,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
         let info: NodeInfo;
         if (node.type === 'ContainerNode') info = await store.createContainer(path, node.properties);
         else if (node.type === 'LinkNode')
-          throw new VospaceFault('OperationNotSupported', 'link nodes are not supported');
+          info = await store.createLink(path, linkTarget(node.target), node.properties);
         else info = await store.createData(path, node.properties);
         sendNode(req, res, 201, toSdkNode(VOSPACE_AUTHORITY, info));
         return;
@@ -143,7 +143,7 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
     switch (req.method) {
       case 'GET':
       case 'HEAD':
-        await sendData(store, req, res, path);
+        await sendData(store, req, res, await ownedData(store, path, currentUser(res).username));
         return;
       case 'PUT': {
         const expectedMd5 = md5FromDigest(req.get('digest'));
@@ -267,6 +267,20 @@ function parseNodeBody(req: Request): ReturnType<typeof parseNode> {
   }
 }
 
+/** Longest accepted link target. */
+const MAX_TARGET = 2048;
+
+/** A link target: a `vos://` node URI (checked like any path) or an http(s) URL. */
+function linkTarget(target: string): string {
+  const trimmed = target.trim();
+  if (trimmed.startsWith('vos://')) {
+    parseNodeUri(trimmed);
+    return trimmed;
+  }
+  if (/^https?:\/\/[^\s]+$/.test(trimmed) && trimmed.length <= MAX_TARGET && URL.canParse(trimmed)) return trimmed;
+  throw new VospaceFault('InvalidArgument', 'a link target must be a vos:// URI or an http(s) URL');
+}
+
 function sameNode(uri: string, path: NodePath): boolean {
   try {
     return formatNodePath(parseNodeUri(uri)) === formatNodePath(path);
@@ -281,16 +295,33 @@ function sendNode(req: Request, res: Response, status: number, node: ReturnType<
   else res.type('text/xml').send(nodeXml(node));
 }
 
+/** Longest chain of link nodes followed to reach data. */
+const MAX_LINK_HOPS = 8;
+
+/**
+ * The data node `path` names in `user`'s space, following link nodes whose
+ * target is a node of the same space (as vault does for its data URLs).
+ */
 async function ownedData(store: NodeStore, path: NodePath, user: string): Promise<NodeInfo> {
-  if (path.segments[0] !== user) throw new VospaceFault('NodeNotFound', `${formatNodePath(path)} does not exist`);
-  const info = await store.stat(path);
-  if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is a container`);
-  return info;
+  let current = path;
+  for (let hop = 0; hop <= MAX_LINK_HOPS; hop++) {
+    if (current.segments[0] !== user)
+      throw new VospaceFault('NodeNotFound', `${formatNodePath(current)} does not exist`);
+    const info = await store.stat(current);
+    if (info.kind === 'data') return info;
+    if (info.kind === 'container')
+      throw new VospaceFault('InvalidArgument', `${formatNodePath(current)} is a container`);
+    const target = info.target ?? '';
+    if (!target.startsWith('vos://')) {
+      throw new VospaceFault('LinkFoundFault', `${formatNodePath(current)} links outside this VOSpace (${target})`);
+    }
+    current = parseNodeUri(target);
+  }
+  throw new VospaceFault('LinkFoundFault', `${formatNodePath(path)} is a chain of more than ${MAX_LINK_HOPS} links`);
 }
 
-async function sendData(store: NodeStore, req: Request, res: Response, path: NodePath): Promise<void> {
-  const info = await store.stat(path);
-  if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is a container`);
+async function sendData(store: NodeStore, req: Request, res: Response, info: NodeInfo): Promise<void> {
+  const path = info.path;
   const range = requestedRange(req.headers.range, info.length);
   if (range === 'unsatisfiable') throw new RangeNotSatisfiableError('the range lies outside the data', info.length);
   res.setHeader('Accept-Ranges', 'bytes');

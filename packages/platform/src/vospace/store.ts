@@ -16,8 +16,8 @@ import { MetadataIndex, type NodeMetadata } from './metadata.js';
 import { formatNodePath, isWithin, nameOf, parentOf, type NodePath } from './path.js';
 import { PROPERTY, READ_ONLY_PROPERTIES } from './properties.js';
 
-/** Kind of a stored node (link nodes are not supported). */
-export type NodeKind = 'container' | 'data';
+/** Kind of a stored node. */
+export type NodeKind = 'container' | 'data' | 'link';
 
 /** A node as the store reports it. */
 export interface NodeInfo {
@@ -31,6 +31,8 @@ export interface NodeInfo {
   readonly date: Date;
   /** Hex MD5 of a data node's content. */
   readonly md5?: string;
+  /** Target URI of a link node. */
+  readonly target?: string;
   /** Every property of the node (core ones included), property URI -> value. */
   readonly properties: Readonly<Record<string, string>>;
 }
@@ -96,7 +98,7 @@ export class NodeStore {
     const user = ownerOf(path);
     const key = keyOf(path);
     const meta = await this.index.get(user, key);
-    const kind: NodeKind = st.isDirectory() ? 'container' : 'data';
+    const kind: NodeKind = st.isDirectory() ? 'container' : meta?.link !== undefined ? 'link' : 'data';
     let md5: string | undefined;
     if (kind === 'data') {
       const cached = meta?.checksum;
@@ -122,7 +124,15 @@ export class NodeStore {
       [PROPERTY.creator]: user,
     };
     if (md5 !== undefined) properties[PROPERTY.md5] = md5;
-    return { path, kind, length, date, properties, ...(md5 !== undefined ? { md5 } : {}) };
+    return {
+      path,
+      kind,
+      length,
+      date,
+      properties,
+      ...(md5 !== undefined ? { md5 } : {}),
+      ...(kind === 'link' ? { target: meta?.link } : {}),
+    };
   }
 
   /**
@@ -187,6 +197,25 @@ export class NodeStore {
     return this.stat(path);
   }
 
+  /** Creates a link node pointing at `target` (a URI); its parent must be a container and the path free. */
+  async createLink(path: NodePath, target: string, properties: Record<string, string | null> = {}): Promise<NodeInfo> {
+    const fsPath = await this.prepareCreate(path);
+    let handle: FileHandle;
+    try {
+      handle = await open(fsPath, 'wx', 0o644);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw duplicate(path);
+      throw err;
+    }
+    await handle.close();
+    const key = keyOf(path);
+    await this.index.update(ownerOf(path), (nodes) => {
+      nodes[key] = { properties: {}, link: target };
+    });
+    await this.writeProperties(path, properties);
+    return this.stat(path);
+  }
+
   /** Sets (value) or removes (`null`) user properties; core properties are read-only and ignored. */
   async setProperties(path: NodePath, properties: Record<string, string | null>): Promise<NodeInfo> {
     await this.stat(path);
@@ -231,7 +260,7 @@ export class NodeStore {
     await this.requireContainer(parentOf(path));
     const fsPath = await this.resolve(path);
     const existing = await lstat(fsPath).catch(() => undefined);
-    if (existing && !existing.isFile())
+    if (existing && (!existing.isFile() || (await this.index.get(ownerOf(path), keyOf(path)))?.link !== undefined))
       throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is not a data node`);
 
     await mkdir(this.options.tmpDir, { recursive: true });
@@ -276,7 +305,7 @@ export class NodeStore {
   /** Opens a data node for reading, optionally a byte range of it. */
   async read(path: NodePath, range?: ByteRange): Promise<NodeReader> {
     const info = await this.stat(path);
-    if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is a container`);
+    if (info.kind !== 'data') throw new VospaceFault('InvalidArgument', `${formatNodePath(path)} is not a data node`);
     const fsPath = await this.resolve(path);
     const stream = createReadStream(fsPath, range ? { start: range.start, end: range.end } : {});
     return { info, stream };
@@ -318,8 +347,12 @@ export class NodeStore {
     const copied: Record<string, NodeMetadata> = {};
     const srcMeta = await this.index.under(ownerOf(src), srcKey);
     // Checksums are recomputed on first access: the copies have new mtimes.
-    for (const [key, meta] of Object.entries(srcMeta))
-      copied[destKey + key.slice(srcKey.length)] = { properties: meta.properties };
+    for (const [key, meta] of Object.entries(srcMeta)) {
+      copied[destKey + key.slice(srcKey.length)] = {
+        properties: meta.properties,
+        ...(meta.link === undefined ? {} : { link: meta.link }),
+      };
+    }
     await this.index.update(ownerOf(target), (nodes) => Object.assign(nodes, copied));
     return target;
   }
@@ -349,6 +382,8 @@ export class NodeStore {
     await this.requireContainer(parentOf(path));
     const fsPath = await this.resolve(path);
     if (await lstat(fsPath).catch(() => undefined)) throw duplicate(path);
+    // Nothing is on disk here, so any metadata left for this path (a file removed by hand) is stale.
+    await this.index.update(ownerOf(path), (nodes) => pruneUnder(nodes, keyOf(path)));
     return fsPath;
   }
 

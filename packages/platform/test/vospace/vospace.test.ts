@@ -229,6 +229,45 @@ describe('VOSpace nodes', () => {
   });
 });
 
+describe('VOSpace link nodes', () => {
+  const linkDoc = (path: string, target: string): string =>
+    `<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" uri="${uri(path)}" xsi:type="vos:LinkNode"><vos:properties/><vos:target>${target}</vos:target></vos:node>`;
+  const putLink = (path: string, target: string): Promise<Response> =>
+    fetch(nodes(path), { method: 'PUT', headers: auth(), body: linkDoc(path, target) });
+
+  test('a link to a data node lists as a LinkNode and serves the target bytes', async () => {
+    await mkdirNode('/alice/ln');
+    await upload('/alice/ln/real.txt', 'the real bytes');
+    expect((await putLink('/alice/ln/alias', uri('/alice/ln/real.txt'))).status).toBe(201);
+    const node = parseNode(await (await fetch(nodes('/alice/ln/alias'), { headers: auth() })).text());
+    expect(node.type).toBe('LinkNode');
+    expect(node.type === 'LinkNode' && node.target).toBe(uri('/alice/ln/real.txt'));
+    expect(await (await fetch(data('/alice/ln/alias'), { headers: auth() })).text()).toBe('the real bytes');
+    const files = await fetch(`${platform.url}/vospace/files/alice/ln/alias`, { headers: auth(), redirect: 'manual' });
+    expect(files.status).toBe(303);
+    expect(files.headers.get('location')).toBe(data('/alice/ln/real.txt'));
+    // A link is not overwritten by an upload; deleting it leaves the target alone.
+    expect((await upload('/alice/ln/alias', 'overwrite')).status).toBe(400);
+    expect((await fetch(nodes('/alice/ln/alias'), { method: 'DELETE', headers: auth() })).status).toBe(204);
+    expect(await (await fetch(data('/alice/ln/real.txt'), { headers: auth() })).text()).toBe('the real bytes');
+  });
+
+  test('link loops, links out of the space and bad targets are refused', async () => {
+    await mkdirNode('/alice/loop');
+    await putLink('/alice/loop/a', uri('/alice/loop/b'));
+    await putLink('/alice/loop/b', uri('/alice/loop/a'));
+    const loop = await fetch(data('/alice/loop/a'), { headers: auth() });
+    expect(loop.status).toBe(400);
+    expect(await loop.text()).toMatch(/^LinkFoundFault/);
+    await putLink('/alice/loop/web', 'https://example.org/file.fits');
+    expect((await fetch(data('/alice/loop/web'), { headers: auth() })).status).toBe(400);
+    await putLink('/alice/loop/bobs', 'vos://vobridge.org~vault/bob/x');
+    expect((await fetch(data('/alice/loop/bobs'), { headers: auth() })).status).toBe(404);
+    expect((await putLink('/alice/loop/bad', 'javascript:alert(1)')).status).toBe(400);
+    expect((await putLink('/alice/loop/trav', 'vos://vobridge.org~vault/alice/../bob')).status).toBe(400);
+  });
+});
+
 describe('VOSpace security', () => {
   test.each([
     '/vospace/nodes/alice/../bob',
