@@ -84,6 +84,14 @@ describe('broker request security', () => {
     const huge = await call(b, '/v1/logins', { method: 'POST', body: { url: 'http://127.0.0.1:1', method: 'password', username: 'a', password: 'x'.repeat(50_000) } });
     expect(huge.status).toBe(413);
     expect(huge.text).not.toContain('xxxx');
+    for (const path of ['/v1/logins/%E0%A4%A', '/v1/logins/%']) {
+      const malformed = await call(b, path);
+      expect(malformed.status).toBe(400);
+      expect(malformed.json()).toMatchObject({ error: 'bad_request' });
+    }
+    const gzip = await call(b, '/v1/logins', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, raw: '{}' });
+    expect(gzip.status).toBeGreaterThanOrEqual(400);
+    expect(gzip.status).toBeLessThan(500);
     const missing = await call(b, '/v1/nothing');
     expect(missing.status).toBe(404);
     expect(missing.json()).toMatchObject({ error: 'not_found' });

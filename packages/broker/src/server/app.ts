@@ -180,5 +180,8 @@ function asBrokerError(error: unknown): BrokerError {
   if (type === 'entity.parse.failed') return new BadRequestError('The body is not valid JSON.');
   if (type === 'entity.too.large') return new BrokerError('bad_request', 413, 'The body is too large.');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new BrokerError('bad_request', 415, 'Unsupported body encoding.');
+  // Anything else express or its parsers reject as the client's fault (a malformed %-escape in the path, say).
+  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return new BrokerError('bad_request', status, 'Malformed request.');
   return new BrokerError('internal', 500, 'Internal broker error.');
 }
