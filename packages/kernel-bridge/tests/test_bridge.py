@@ -66,6 +66,13 @@ def test_httpx_retries_once_on_401_with_a_fresh_token(kernel_env: Stack) -> None
         reply = client.get(whoami(kernel_env))
     assert reply.status_code == 200
 
+    async def fetch() -> httpx.Response:
+        async with httpx.AsyncClient(auth=vobridge.auth()) as client:
+            return await client.get(whoami(kernel_env))
+
+    _poison_cache(kernel_env)
+    assert asyncio.run(fetch()).status_code == 200
+
 
 def test_out_of_scope_url(kernel_env: Stack) -> None:
     with pytest.raises(vobridge.OutOfScope, match=kernel_env.platform.url):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import asyncio
+from collections.abc import AsyncGenerator, Generator
 from typing import Any
 
 import requests
@@ -83,7 +84,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
     # -- httpx -----------------------------------------------------------------
 
     def auth_flow(self, request: Any) -> Generator[Any, Any, None]:
-        """httpx's hook (sync and async clients); the broker call itself is a short blocking loopback request."""
+        """httpx's hook for synchronous clients."""
         url = str(request.url)
         token = self._token(url)
         if token is None:
@@ -95,6 +96,24 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
             return
         self.client.forget(url, token)
         fresh = self._token(url)
+        if fresh is None or fresh == token:
+            return
+        request.headers["Authorization"] = f"Bearer {fresh}"
+        yield request
+
+    async def async_auth_flow(self, request: Any) -> AsyncGenerator[Any, Any]:
+        """httpx's hook for async clients: a broker call that is needed runs in a worker thread, off the event loop."""
+        url = str(request.url)
+        token = await asyncio.to_thread(self._token, url)
+        if token is None:
+            yield request
+            return
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = yield request
+        if response.status_code != 401:
+            return
+        self.client.forget(url, token)
+        fresh = await asyncio.to_thread(self._token, url)
         if fresh is None or fresh == token:
             return
         request.headers["Authorization"] = f"Bearer {fresh}"
