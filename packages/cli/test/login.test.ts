@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { approveDeviceCode } from './helpers/browser.js';
 import { BIN, collect, createSandbox, waitForStderr, type Sandbox } from './helpers/cli.js';
 import { ALICE, BOB, startTestPlatform, type TestPlatform } from './helpers/platform.js';
@@ -68,6 +68,27 @@ describe('password login, then tokens for scripts', () => {
     const elsewhere = { ...sandbox.env, JUPYTER_RUNTIME_DIR: `${sandbox.dir}/no-runtime-here` };
     const shell = spawnSync('bash', ['-c', `${env.stdout}\n"${process.execPath}" "${BIN}" whoami`], { env: elsewhere, encoding: 'utf8' });
     expect(shell.stdout).toBe(`alice @ ${platform.url}\n`);
+  });
+});
+
+describe('interactive password prompt', () => {
+  test('prompts on a terminal without echoing the password', async () => {
+    // `script` gives the CLI a pseudo-terminal, as a person at a shell would.
+    const command = `"${process.execPath}" "${BIN}" login ${platform.url} -u alice --method password`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: sandbox.env });
+    const done = collect(child);
+    let screen = '';
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        screen += chunk.toString();
+        if (screen.includes('Password for alice')) resolve();
+      });
+    });
+    child.stdin?.write(`${ALICE.password}\r`);
+    const result = await done;
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`logged in to ${platform.url} as alice`);
+    expect(result.stdout).not.toContain(ALICE.password);
   });
 });
 

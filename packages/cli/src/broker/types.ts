@@ -20,7 +20,6 @@ export interface PendingDeviceLogin extends BrokerLogin {
   verification_uri?: string;
   verification_uri_complete?: string;
   user_code?: string;
-  interval?: number;
   expires_in?: number;
 }
 

@@ -23,6 +23,12 @@ interface LoginOptions {
   json?: boolean;
 }
 
+/**
+ * How often the local broker is asked whether a device login went through.
+ * The broker itself polls the platform at the interval the platform set.
+ */
+const BROKER_POLL_MS = 1000;
+
 /** Default wait for a device login to be approved: the usual device code lifetime. */
 const DEVICE_TIMEOUT_S = 600;
 
@@ -177,12 +183,11 @@ function showDeviceCode(login: PendingDeviceLogin): void {
   if (login.verification_uri_complete) note(`(or open ${login.verification_uri_complete})`);
 }
 
-async function waitForApproval(broker: BrokerClient, pending: PendingDeviceLogin, timeoutS: number): Promise<BrokerLogin> {
+async function waitForApproval(broker: BrokerClient, pending: BrokerLogin, timeoutS: number): Promise<BrokerLogin> {
   note('Waiting for approval...');
-  const intervalMs = Math.min(Math.max(pending.interval ?? 1, 1), 5) * 1000;
   const deadline = Date.now() + timeoutS * 1000;
   while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(intervalMs, Math.max(deadline - Date.now(), 0))));
+    await new Promise((resolve) => setTimeout(resolve, Math.min(BROKER_POLL_MS, Math.max(deadline - Date.now(), 0))));
     const login = await broker.login(pending.id);
     if (login.state === 'active') return login;
     if (login.state !== 'pending') throw new CliError(`the device login ${login.state}`, ExitCode.AUTH, 'Run vobridge login again.');
