@@ -50,6 +50,12 @@ describe('GET /v1/events', () => {
     expect(text).not.toContain(token);
   });
 
+  it('answers HEAD with the headers and ends', async () => {
+    const reply = await call(b, '/v1/events', { method: 'HEAD' });
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toContain('text/event-stream');
+  });
+
   it('needs the secret like every route', async () => {
     expect((await call(b, '/v1/events', { secret: 'wrong' })).status).toBe(401);
   });

@@ -17,6 +17,11 @@ export function serveEvents(bus: EventBus, streams: Set<Response>) {
       connection: 'keep-alive',
       'x-accel-buffering': 'no',
     });
+    // A HEAD request gets the headers only: a stream it would never read must not stay registered.
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     res.write('event: ready\ndata: {}\n\n');
     const unsubscribe = bus.subscribe((event) => {
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
