@@ -89,6 +89,13 @@ describe('without a broker', () => {
     },
   );
 
+  test('a broker URL from the environment must be loopback: the secret goes nowhere else', async () => {
+    const result = await sandbox.run(['status'], { env: { VOBRIDGE_BROKER_URL: 'http://broker.example.org:8080', VOBRIDGE_BROKER_SECRET: 's3cret-value' } });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^vobridge: VOBRIDGE_BROKER_URL is not a loopback address$/m);
+    expect(result.stderr).not.toContain('s3cret-value');
+  });
+
   test('broker stop is a no-op', async () => {
     const result = await sandbox.run(['broker', 'stop']);
     expect(result.code).toBe(0);

@@ -18,12 +18,27 @@ export interface LocatedBroker extends BrokerEndpoint {
 export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promise<LocatedBroker | undefined> {
   const url = env.VOBRIDGE_BROKER_URL;
   const secret = env.VOBRIDGE_BROKER_SECRET;
-  if (url && secret) return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
+  if (url && secret) {
+    if (!isLoopback(url)) {
+      throw new CliError('VOBRIDGE_BROKER_URL is not a loopback address', ExitCode.USAGE, 'The broker only listens on 127.0.0.1; the secret is never sent anywhere else.');
+    }
+    return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
+  }
   const file = await runtimeFilePath(env);
   const { readRuntimeFile } = await import('@vobridge/broker');
   const info = await readRuntimeFile(file);
   if (!info || !info.url.startsWith('http://')) return undefined;
   return { url: info.url, secret: info.secret, pid: info.pid, source: file };
+}
+
+/** The broker secret may only travel to this machine. */
+function isLoopback(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+  } catch {
+    return false;
+  }
 }
 
 /** The runtime file the CLI reads and `vobridge broker start` writes. */

@@ -29,10 +29,10 @@ Install:
 function commandTree(program: Command): Tree {
   const tree: Tree = { subs: new Map(), opts: new Map() };
   const walk = (command: Command, key: string): void => {
-    const visible = command.commands.filter((c) => !(c as Command & { _hidden?: boolean })._hidden);
-    tree.subs.set(key, visible.map((c) => c.name()));
+    const subs = command.commands;
+    tree.subs.set(key, subs.map((c) => c.name()));
     tree.opts.set(key, [...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f)), '--help']);
-    for (const sub of visible) walk(sub, `${key} ${sub.name()}`);
+    for (const sub of subs) walk(sub, `${key} ${sub.name()}`);
   };
   walk(program, '_');
   return tree;
