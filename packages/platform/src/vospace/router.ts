@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
-import { parseNode, ProtocolError, serializeTransfer } from '@vobridge/sdk';
+import { parseNode, ProtocolError, serializeTransfer, type Node } from '@vobridge/sdk';
 import type { PlatformContext } from '../context.js';
 import { currentUser, errorStyle, HttpError, RangeNotSatisfiableError } from '../http/index.js';
 import { jobRoutes, param } from '../uws/http.js';
@@ -93,9 +93,10 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
     switch (req.method) {
       case 'GET':
       case 'HEAD': {
+        const detail = detailLevel(req.query.detail);
         const info = await store.stat(path);
         const children = info.kind === 'container' ? await listChildren(store, path, req, user) : [];
-        sendNode(req, res, 200, toSdkNode(VOSPACE_AUTHORITY, info, children));
+        sendNode(req, res, 200, withDetail(toSdkNode(VOSPACE_AUTHORITY, info, children), detail));
         return;
       }
       case 'PUT': {
@@ -227,6 +228,22 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
 
   router.use(faultsToHttp);
   return router;
+}
+
+type Detail = 'min' | 'max' | 'properties';
+
+function detailLevel(raw: unknown): Detail {
+  if (raw === undefined) return 'max';
+  if (raw === 'min' || raw === 'max' || raw === 'properties') return raw;
+  throw new VospaceFault('InvalidArgument', 'detail must be min, max or properties');
+}
+
+/** VOSpace `detail`: `min` drops every property, `properties` only the children's. */
+function withDetail(node: Node, detail: Detail): Node {
+  if (detail === 'max') return node;
+  const bare = (n: Node): Node => ({ ...n, properties: {}, readOnly: [] });
+  const top = detail === 'min' ? bare(node) : node;
+  return top.type === 'ContainerNode' ? { ...top, nodes: top.nodes.map(bare) } : top;
 }
 
 /** One page of a container's children, as `limit`, `uri`, `sort` and `order` ask. */

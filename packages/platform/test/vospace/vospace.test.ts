@@ -201,6 +201,22 @@ describe('VOSpace nodes', () => {
     }
   });
 
+  test("detail=min drops properties, detail=properties keeps only the container's", async () => {
+    await mkdirNode('/alice/detail');
+    await upload('/alice/detail/x', 'x');
+    const min = parseNode(
+      await (await fetch(`${nodes('/alice/detail')}?detail=min`, { headers: auth() })).text(),
+    ) as ContainerNode;
+    expect(min.properties).toEqual({});
+    expect(min.nodes[0]?.properties).toEqual({});
+    const props = parseNode(
+      await (await fetch(`${nodes('/alice/detail')}?detail=properties`, { headers: auth() })).text(),
+    ) as ContainerNode;
+    expect(props.properties['ivo://ivoa.net/vospace/core#date']).toBeDefined();
+    expect(props.nodes[0]?.properties).toEqual({});
+    expect((await fetch(`${nodes('/alice/detail')}?detail=all`, { headers: auth() })).status).toBe(400);
+  });
+
   test('properties can be set and removed; core properties stay read-only', async () => {
     await mkdirNode('/alice/props');
     await upload('/alice/props/x', 'x');
