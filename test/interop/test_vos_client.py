@@ -23,6 +23,7 @@ import json
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 from typing import Any, Callable
 
@@ -30,6 +31,8 @@ import pytest
 import requests
 
 BIN = Path(sys.executable).parent
+#: Prefix of the containers these tests create, so they never collide with other tests' nodes on the shared platform.
+RUN = f"vos-interop-{uuid.uuid4().hex[:8]}"
 
 
 @pytest.fixture()
@@ -72,11 +75,11 @@ def test_vmkdir_vcp_vls_roundtrip_with_checksums(vos_env: dict[str, str], login:
     large = tmp_path / "large.bin"
     large.write_bytes(os.urandom(6 * 1024 * 1024))
 
-    ok(run(vos_env, "vmkdir", "--token", token, "vos:alice/vcp"))
-    ok(run(vos_env, "vcp", "--token", token, str(small), "vos:alice/vcp/small.txt"))
-    ok(run(vos_env, "vcp", "--token", token, str(large), "vos:alice/vcp/large.bin"))
+    ok(run(vos_env, "vmkdir", "--token", token, f"vos:alice/{RUN}-vcp"))
+    ok(run(vos_env, "vcp", "--token", token, str(small), f"vos:alice/{RUN}-vcp/small.txt"))
+    ok(run(vos_env, "vcp", "--token", token, str(large), f"vos:alice/{RUN}-vcp/large.bin"))
 
-    listing = ok(run(vos_env, "vls", "-l", "--token", token, "vos:alice/vcp"))
+    listing = ok(run(vos_env, "vls", "-l", "--token", token, f"vos:alice/{RUN}-vcp"))
     lines = {line.split()[-1]: line for line in listing.splitlines() if line.strip()}
     assert set(lines) == {"small.txt", "large.bin"}
     assert str(small.stat().st_size) in lines["small.txt"].split()
@@ -85,39 +88,39 @@ def test_vmkdir_vcp_vls_roundtrip_with_checksums(vos_env: dict[str, str], login:
     # The server's MD5 property is the checksum of what was sent.
     headers = {"Authorization": f"Bearer {token}"}
     for local, name in ((small, "small.txt"), (large, "large.bin")):
-        node = requests.get(f"{platform['url']}/vospace/nodes/alice/vcp/{name}", headers=headers, timeout=30)
+        node = requests.get(f"{platform['url']}/vospace/nodes/alice/{RUN}-vcp/{name}", headers=headers, timeout=30)
         assert f'<vos:property uri="ivo://ivoa.net/vospace/core#MD5"' in node.text
         assert md5(local) in node.text
 
     down = tmp_path / "down"
     down.mkdir()
-    ok(run(vos_env, "vcp", "--token", token, "vos:alice/vcp/small.txt", str(down / "small.txt")))
-    ok(run(vos_env, "vcp", "--token", token, "vos:alice/vcp/large.bin", str(down)))
+    ok(run(vos_env, "vcp", "--token", token, f"vos:alice/{RUN}-vcp/small.txt", str(down / "small.txt")))
+    ok(run(vos_env, "vcp", "--token", token, f"vos:alice/{RUN}-vcp/large.bin", str(down)))
     assert md5(down / "small.txt") == md5(small)
     assert md5(down / "large.bin") == md5(large)
 
 
 def test_vcp_replaces_content_and_vrm_vmv(vos_env: dict[str, str], login: Callable[[str], str], tmp_path: Path) -> None:
     token = login("alice")
-    ok(run(vos_env, "vmkdir", "--token", token, "vos:alice/edit"))
+    ok(run(vos_env, "vmkdir", "--token", token, f"vos:alice/{RUN}-edit"))
     first = tmp_path / "f.txt"
     first.write_text("first version\n")
-    ok(run(vos_env, "vcp", "--token", token, str(first), "vos:alice/edit/f.txt"))
+    ok(run(vos_env, "vcp", "--token", token, str(first), f"vos:alice/{RUN}-edit/f.txt"))
     first.write_text("second version, longer\n")
-    ok(run(vos_env, "vcp", "--token", token, str(first), "vos:alice/edit/f.txt"))
+    ok(run(vos_env, "vcp", "--token", token, str(first), f"vos:alice/{RUN}-edit/f.txt"))
 
     # vmv runs an asynchronous transfer job (keepBytes=false) and polls its phase.
-    ok(run(vos_env, "vmv", "--token", token, "vos:alice/edit/f.txt", "vos:alice/edit/g.txt"))
-    names = ok(run(vos_env, "vls", "--token", token, "vos:alice/edit")).split()
+    ok(run(vos_env, "vmv", "--token", token, f"vos:alice/{RUN}-edit/f.txt", f"vos:alice/{RUN}-edit/g.txt"))
+    names = ok(run(vos_env, "vls", "--token", token, f"vos:alice/{RUN}-edit")).split()
     assert names == ["g.txt"]
 
     back = tmp_path / "back.txt"
-    ok(run(vos_env, "vcp", "--token", token, "vos:alice/edit/g.txt", str(back)))
+    ok(run(vos_env, "vcp", "--token", token, f"vos:alice/{RUN}-edit/g.txt", str(back)))
     assert back.read_text() == "second version, longer\n"
 
-    ok(run(vos_env, "vrm", "--token", token, "vos:alice/edit/g.txt"))
-    assert ok(run(vos_env, "vls", "--token", token, "vos:alice/edit")).split() == []
-    missing = run(vos_env, "vcp", "--token", token, "vos:alice/edit/g.txt", str(tmp_path / "gone.txt"))
+    ok(run(vos_env, "vrm", "--token", token, f"vos:alice/{RUN}-edit/g.txt"))
+    assert ok(run(vos_env, "vls", "--token", token, f"vos:alice/{RUN}-edit")).split() == []
+    missing = run(vos_env, "vcp", "--token", token, f"vos:alice/{RUN}-edit/g.txt", str(tmp_path / "gone.txt"))
     assert missing.returncode != 0
     assert not (tmp_path / "gone.txt").exists()
 
@@ -130,10 +133,10 @@ def test_vos_library_reads_node_properties(vos_env: dict[str, str], login: Calla
     script = f"""
 import sys, vos
 client = vos.Client(vospace_token=sys.argv[1])
-client.mkdir("vos:alice/lib")
-client.copy({str(local)!r}, "vos:alice/lib/lib.txt")
-node = client.get_node("vos:alice/lib/lib.txt", force=True)
-print(node.type, node.props["length"], node.props["MD5"], client.isdir("vos:alice/lib"), client.listdir("vos:alice/lib"))
+client.mkdir("vos:alice/{RUN}-lib")
+client.copy({str(local)!r}, "vos:alice/{RUN}-lib/lib.txt")
+node = client.get_node("vos:alice/{RUN}-lib/lib.txt", force=True)
+print(node.type, node.props["length"], node.props["MD5"], client.isdir("vos:alice/{RUN}-lib"), client.listdir("vos:alice/{RUN}-lib"))
 """
     out = ok(subprocess.run([sys.executable, "-c", script, token], env=vos_env, capture_output=True, text=True, timeout=120))
     assert out.split()[:4] == ["vos:DataNode", str(local.stat().st_size), md5(local), "True"]
@@ -144,27 +147,27 @@ def test_other_users_space_is_invisible(vos_env: dict[str, str], login: Callable
     alice, bob = login("alice"), login("bob")
     secret = tmp_path / "secret.txt"
     secret.write_text("alice only\n")
-    ok(run(vos_env, "vmkdir", "--token", alice, "vos:alice/private"))
-    ok(run(vos_env, "vcp", "--token", alice, str(secret), "vos:alice/private/secret.txt"))
-    assert run(vos_env, "vls", "--token", bob, "vos:alice/private").returncode != 0
+    ok(run(vos_env, "vmkdir", "--token", alice, f"vos:alice/{RUN}-private"))
+    ok(run(vos_env, "vcp", "--token", alice, str(secret), f"vos:alice/{RUN}-private/secret.txt"))
+    assert run(vos_env, "vls", "--token", bob, f"vos:alice/{RUN}-private").returncode != 0
     stolen = tmp_path / "stolen.txt"
-    assert run(vos_env, "vcp", "--token", bob, "vos:alice/private/secret.txt", str(stolen)).returncode != 0
+    assert run(vos_env, "vcp", "--token", bob, f"vos:alice/{RUN}-private/secret.txt", str(stolen)).returncode != 0
     assert not stolen.exists()
-    assert run(vos_env, "vrm", "--token", bob, "vos:alice/private/secret.txt").returncode != 0
-    assert ok(run(vos_env, "vls", "--token", alice, "vos:alice/private")).split() == ["secret.txt"]
+    assert run(vos_env, "vrm", "--token", bob, f"vos:alice/{RUN}-private/secret.txt").returncode != 0
+    assert ok(run(vos_env, "vls", "--token", alice, f"vos:alice/{RUN}-private")).split() == ["secret.txt"]
 
 
 def test_vln_links_are_listed_and_followed(vos_env: dict[str, str], login: Callable[[str], str], tmp_path: Path) -> None:
     token = login("alice")
     src = tmp_path / "target.txt"
     src.write_text("reached through a link\n")
-    ok(run(vos_env, "vmkdir", "--token", token, "vos:alice/links"))
-    ok(run(vos_env, "vcp", "--token", token, str(src), "vos:alice/links/target.txt"))
-    ok(run(vos_env, "vln", "--token", token, "vos:alice/links/target.txt", "vos:alice/links/alias"))
-    listing = ok(run(vos_env, "vls", "-l", "--token", token, "vos:alice/links"))
+    ok(run(vos_env, "vmkdir", "--token", token, f"vos:alice/{RUN}-links"))
+    ok(run(vos_env, "vcp", "--token", token, str(src), f"vos:alice/{RUN}-links/target.txt"))
+    ok(run(vos_env, "vln", "--token", token, f"vos:alice/{RUN}-links/target.txt", f"vos:alice/{RUN}-links/alias"))
+    listing = ok(run(vos_env, "vls", "-l", "--token", token, f"vos:alice/{RUN}-links"))
     alias = next(line for line in listing.splitlines() if "alias" in line)
     assert alias.startswith("l"), listing
     out = tmp_path / "via-link.txt"
     # vcp skips links unless told to follow them (-L), like cp -L.
-    ok(run(vos_env, "vcp", "-L", "--token", token, "vos:alice/links/alias", str(out)))
+    ok(run(vos_env, "vcp", "-L", "--token", token, f"vos:alice/{RUN}-links/alias", str(out)))
     assert out.read_text() == "reached through a link\n"
