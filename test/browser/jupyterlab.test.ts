@@ -109,6 +109,11 @@ test('the page never sees a platform token or the broker secret', async () => {
   // The proxy refuses the token route outright.
   const direct = await page.evaluate(async () => (await fetch('/vobridge/v1/token?url=http://127.0.0.1/')).status);
   expect(direct).toBe(404);
+  // A write without Jupyter's XSRF token (what a cross-site form could send) is refused.
+  const forged = await page.evaluate(
+    async () => (await fetch('/vobridge/v1/logins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
+  );
+  expect(forged).toBe(403);
 
   // Read the live event stream for a moment, as the page does.
   const events = await page.evaluate(async () => {

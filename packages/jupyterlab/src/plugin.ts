@@ -77,6 +77,7 @@ export const vobridgePlugin: JupyterFrontEndPlugin<void> = {
         console.warn('vobridge: settings could not be loaded; using defaults.', error);
       }
     }
-    service.start();
+    // Not awaited: JupyterLab waits for every plugin's activation before it shows anything.
+    void service.start().then(() => login.updatePlatforms());
   },
 };

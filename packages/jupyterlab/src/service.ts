@@ -31,6 +31,7 @@ export class VobridgeService {
   readonly sessions = new SessionsModel();
   readonly live: LiveUpdates;
   settings: VobridgeSettings;
+  private _suggested: string[] = [];
   private _sessionsInFlight: Promise<void> | undefined;
   private _sessionsAgain = false;
   private _followUp: ReturnType<typeof setTimeout> | undefined;
@@ -52,10 +53,21 @@ export class VobridgeService {
     this.logins.refreshMarginSeconds = settings.refreshMarginSeconds;
   }
 
+  /** Platform URLs to offer: the user's settings first, then the server's suggestions. */
+  get platforms(): string[] {
+    return [...new Set([...this.settings.platforms, ...this._suggested])];
+  }
+
   /** Open the event stream and load everything once. */
-  start(): void {
+  async start(): Promise<void> {
     this.live.start();
-    void this.refresh();
+    await Promise.all([
+      this.refresh(),
+      this.client.suggestedPlatforms().then(
+        (platforms) => (this._suggested = platforms),
+        () => undefined, // an older server extension without suggestions: settings only
+      ),
+    ]);
   }
 
   /** Reload logins and sessions. */

@@ -19,5 +19,9 @@ def runtime_file(tmp_path: Path) -> Path:
 def jp_server_config(runtime_file: Path) -> dict[str, object]:
     return {
         "ServerApp": {"jpserver_extensions": {"vobridge_jupyterlab": True, "notebook_shim": True}},
-        "VobridgeApp": {"broker_command": [sys.executable, str(FAKE_BROKER)], "runtime_file": str(runtime_file)},
+        "VobridgeApp": {
+            "broker_command": [sys.executable, str(FAKE_BROKER)],
+            "runtime_file": str(runtime_file),
+            "platforms": ["http://127.0.0.1:9"],
+        },
     }

@@ -133,3 +133,7 @@ async def test_stops_the_broker_with_the_server(jp_fetch: Any, jp_serverapp: Any
     assert process is not None and process.returncode is not None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+async def test_suggests_the_configured_platforms(jp_fetch: Any) -> None:
+    assert await _json(jp_fetch, "vobridge", "config") == {"platforms": ["http://127.0.0.1:9"]}

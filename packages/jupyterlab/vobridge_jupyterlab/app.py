@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Float, List, Unicode
+from traitlets import Float, List, Unicode, default
 
 from .actions import SESSION_ID, LaunchOptionsHandler, SessionActionHandler, SessionsActionHandler
 from .broker import BrokerSupervisor, choose_runtime_file, default_broker_command
-from .proxy import BrokerEventsHandler, BrokerProxyHandler
+from .proxy import BrokerEventsHandler, BrokerProxyHandler, ConfigHandler
 
 
 class VobridgeApp(ExtensionApp):
@@ -32,19 +33,35 @@ class VobridgeApp(ExtensionApp):
         help="Where the broker writes its runtime file (default: vobridge-broker.json in Jupyter's runtime dir).",
     )
     skaha_path = Unicode("/skaha/v1", config=True, help="Path of the skaha sessions API under a platform's origin.")
+    platforms = List(
+        Unicode(),
+        config=True,
+        help="Platform URLs the login panel offers first (default: $VOBRIDGE_PLATFORM_URL, as `npm run demo` sets it).",
+    )
     start_timeout = Float(30.0, config=True, help="Seconds to wait for the broker to write its runtime file.")
 
     supervisor: BrokerSupervisor | None = None
+
+    @default("platforms")
+    def _default_platforms(self) -> list[str]:
+        return os.environ.get("VOBRIDGE_PLATFORM_URL", "").split()
 
     def initialize_settings(self) -> None:
         runtime_file = Path(self.runtime_file) if self.runtime_file else choose_runtime_file(Path(jupyter_runtime_dir()))
         command = list(self.broker_command) if self.broker_command is not None else default_broker_command()
         self.supervisor = BrokerSupervisor(command, runtime_file, self.log, start_timeout=self.start_timeout)
-        self.settings.update({"vobridge_supervisor": self.supervisor, "vobridge_skaha_path": self.skaha_path})
+        self.settings.update(
+            {
+                "vobridge_supervisor": self.supervisor,
+                "vobridge_skaha_path": self.skaha_path,
+                "vobridge_platforms": list(self.platforms),
+            }
+        )
 
     def initialize_handlers(self) -> None:
         self.handlers.extend(
             [
+                (r"/vobridge/config", ConfigHandler),
                 (r"/vobridge/v1/events", BrokerEventsHandler),
                 (r"/vobridge/actions/launch-options", LaunchOptionsHandler),
                 (r"/vobridge/actions/sessions", SessionsActionHandler),

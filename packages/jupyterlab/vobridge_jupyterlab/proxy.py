@@ -152,3 +152,13 @@ class BrokerEventsHandler(_BrokerHandler):
                 self.supervisor.mark_unreachable(info)
         if not self._closed:
             await self.finish()
+
+
+class ConfigHandler(APIHandler):
+    """``GET /vobridge/config``: what the server suggests to the front end (platform URLs)."""
+
+    @tornado.web.authenticated
+    def get(self) -> None:
+        self.set_header("Content-Type", "application/json")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(json.dumps({"platforms": self.settings.get("vobridge_platforms", [])}))

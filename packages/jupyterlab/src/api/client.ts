@@ -51,6 +51,12 @@ export class VobridgeClient {
     return new URL(this.url('v1/callback'), window.location.href).href;
   }
 
+  /** Platform URLs the server suggests (e.g. the demo's reference platform). */
+  async suggestedPlatforms(): Promise<string[]> {
+    const answer = await this._json<{ platforms?: unknown }>('GET', 'config');
+    return Array.isArray(answer.platforms) ? answer.platforms.filter((p): p is string => typeof p === 'string') : [];
+  }
+
   /** Login methods a platform URL offers. */
   discover(url: string): Promise<Discovery> {
     return this._json<Discovery>('GET', 'v1/discover', { url });

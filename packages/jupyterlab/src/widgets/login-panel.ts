@@ -80,8 +80,9 @@ export class LoginPanel extends Widget {
 
   /** Refill the platform suggestions from the settings. */
   updatePlatforms(): void {
-    this._platforms.replaceChildren(...this.service.settings.platforms.map((url) => h('option', { attrs: { value: url } })));
-    if (!this._url.value && this.service.settings.platforms[0]) this._url.value = this.service.settings.platforms[0];
+    const platforms = this.service.platforms;
+    this._platforms.replaceChildren(...platforms.map((url) => h('option', { attrs: { value: url } })));
+    if (!this._url.value && platforms[0]) this._url.value = platforms[0];
   }
 
   /** Discover the login methods of `url` and offer them. */
