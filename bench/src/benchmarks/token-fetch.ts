@@ -1,0 +1,93 @@
+// Token fetch from a kernel: the broker's /v1/token against a bare loopback
+// HTTP server (autocannon), and the Python bridge's vobridge.token() against
+// reading a token file and a plain GET (measured in Python, as kernels run).
+import autocannon from 'autocannon';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compare, type BenchResult } from '../lib/result.js';
+import { json, PYTHON, run, sequentialLatencies } from '../lib/http.js';
+import { startBareServer, startBroker, startPlatform, tempDir } from '../lib/processes.js';
+import { percentile, summarize } from '../lib/stats.js';
+import type { BenchContext } from './context.js';
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** p50 and p99 of sequential requests, in ms. */
+async function latency(url: string, headers: Record<string, string>): Promise<{ p50: number; p99: number }> {
+  const samples = await sequentialLatencies(url, headers, 2000);
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99) };
+}
+
+async function cannon(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
+  const r = await autocannon({ url, headers, connections: 10, duration: seconds });
+  if (r.errors > 0 || r.non2xx > 0) throw new Error(`load on ${new URL(url).pathname}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  return { rps: r.requests.average, ...(await latency(url, headers)) };
+}
+
+/** Runs the token fetch benchmark. */
+export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
+  const dir = await tempDir('token');
+  const platform = await startPlatform(join(dir.path, 'platform'));
+  const broker = await startBroker();
+  const service = `${platform.url}/vospace/nodes/alice`;
+  try {
+    await json(`${broker.url}/v1/logins`, {
+      method: 'POST',
+      bearer: broker.secret,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: platform.url, method: 'password', username: 'alice', password: 'alice-demo-password' }),
+    });
+    const doc = await json<Record<string, unknown>>(`${broker.url}/v1/token?url=${encodeURIComponent(service)}`, { bearer: broker.secret });
+    const bare = await startBareServer(JSON.stringify(doc));
+    const tokenFile = join(dir.path, 'bt_u1000');
+    await writeFile(tokenFile, `${String(doc.token)}\n`, { mode: 0o600 });
+
+    const brokerRuns: Load[] = [];
+    const bareRuns: Load[] = [];
+    const rss: number[] = [];
+    const bareRss: number[] = [];
+    const brokerUrl = `${broker.url}/v1/token?url=${encodeURIComponent(service)}&min_valid=60`;
+    await cannon(brokerUrl, { authorization: `Bearer ${broker.secret}` }, 1);
+    for (let i = 0; i < ctx.reps; i++) {
+      brokerRuns.push(await cannon(brokerUrl, { authorization: `Bearer ${broker.secret}` }, ctx.seconds));
+      rss.push(await broker.rss());
+      bareRuns.push(await cannon(bare.url, {}, ctx.seconds));
+      bareRss.push(await bare.rss());
+    }
+    const py = JSON.parse(
+      await run(PYTHON, [new URL('../../py/token_fetch.py', import.meta.url).pathname], {
+        VOBRIDGE_BROKER_URL: broker.url,
+        VOBRIDGE_BROKER_SECRET: broker.secret,
+        BENCH_URL: service,
+        BENCH_TOKEN_FILE: tokenFile,
+        BENCH_BARE_URL: bare.url.replace(/\/?$/, '/'),
+        BENCH_REPS: String(ctx.reps),
+      }),
+    ) as Record<'cached' | 'uncached' | 'file' | 'bare', number[]>;
+    await bare.stop();
+
+    const broker_ = 'broker GET /v1/token';
+    const bare_ = 'bare node:http server, fixed body';
+    return {
+      name: 'token-fetch',
+      title: 'Token fetch from a kernel',
+      comparisons: [
+        compare('HTTP token fetch, requests/s (10 connections)', 'req/s', 'higher', { what: broker_, value: summarize(brokerRuns.map((r) => r.rps)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.rps)) }),
+        compare('HTTP token fetch, p50 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p50)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p50)) }),
+        compare('HTTP token fetch, p99 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p99)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p99)) }),
+        compare('server RSS after each load run', 'MiB', 'lower', { what: 'broker process', value: summarize(rss.map((b) => b / 2 ** 20)) }, { what: 'bare server process', value: summarize(bareRss.map((b) => b / 2 ** 20)) }),
+        compare('Python: token per call, cached in the kernel', 'calls/s', 'higher', { what: 'vobridge.token(url) (cache hit)', value: summarize(py.cached) }, { what: 'open() + read() of a token file', value: summarize(py.file) }),
+        compare('Python: token per call, no cache', 'calls/s', 'higher', { what: 'BrokerClient().token(url) (one broker round trip)', value: summarize(py.uncached) }, { what: 'requests GET of a bare server', value: summarize(py.bare) }),
+      ],
+      notes: [`${ctx.reps} repetitions of ${ctx.seconds} s of autocannon load per server; the Python figures are ${ctx.reps} repetitions of a few thousand calls.`],
+    };
+  } finally {
+    await broker.stop();
+    await platform.stop();
+    await dir.remove();
+  }
+}

@@ -1,0 +1,36 @@
+// `npm run bench`: runs the benchmarks one after another (never in parallel:
+// they would measure each other), saving each result as it completes.
+//   --full          the sizes named in the issue (a 1 GiB transfer)
+//   --only=a,b      run only these benchmarks
+import { parseArgs } from 'node:util';
+import type { BenchContext } from './benchmarks/context.js';
+import { auth } from './benchmarks/auth.js';
+import { tokenFetch } from './benchmarks/token-fetch.js';
+import { saveResult, writeMarkdown } from './lib/report.js';
+import type { BenchResult } from './lib/result.js';
+
+const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
+  'token-fetch': tokenFetch,
+  auth,
+};
+
+const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
+const ctx: BenchContext = { reps: 5, seconds: values.full ? 5 : 2, full: values.full ?? false };
+const only = values.only?.split(',');
+let failed = false;
+for (const [name, bench] of Object.entries(BENCHMARKS)) {
+  if (only && !only.includes(name)) continue;
+  process.stdout.write(`bench ${name} ...\n`);
+  try {
+    const result = await bench(ctx);
+    await saveResult(result);
+    for (const c of result.comparisons) {
+      process.stdout.write(`  ${c.metric}: vobridge ${c.vobridge.value.median.toPrecision(4)} ${c.unit}${c.peer ? `, peer ${c.peer.value.median.toPrecision(4)}, ratio ${c.ratio?.toFixed(2)}` : ''}\n`);
+    }
+  } catch (error) {
+    failed = true;
+    process.stderr.write(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+}
+await writeMarkdown(process.env.BENCH_MACHINE_NOTE ?? '');
+process.exitCode = failed ? 1 : 0;
