@@ -246,26 +246,36 @@ function withDetail(node: Node, detail: Detail): Node {
   return top.type === 'ContainerNode' ? { ...top, nodes: top.nodes.map(bare) } : top;
 }
 
-/** One page of a container's children, as `limit`, `uri`, `sort` and `order` ask. */
+/**
+ * One page of a container's children, as `limit`, `uri` (the child to start
+ * at, inclusive), `sort` and `order` ask. By name, ascending, the store pages
+ * on its own; any other order needs every child, sorted, then the page.
+ */
 async function listChildren(store: NodeStore, path: NodePath, req: Request, user: string): Promise<NodeInfo[]> {
   const limit = intQuery(req.query.limit, 'limit');
-  let from: string | undefined;
-  if (req.query.uri !== undefined) {
-    const start = parseNodeUri(String(req.query.uri));
-    from = nameOf(start);
-  }
-  const children = await store.list(path, {
-    ...(limit === undefined ? {} : { limit }),
-    ...(from === undefined ? {} : { from }),
-    visibleHomes: [user],
-  });
-  const sort = req.query.sort;
-  if (sort === undefined) return req.query.order === 'desc' ? children.reverse() : children;
-  if (sort !== PROPERTY.length && sort !== PROPERTY.date)
+  const from = req.query.uri === undefined ? undefined : nameOf(parseNodeUri(String(req.query.uri)));
+  const { sort, order } = req.query;
+  if (sort !== undefined && sort !== PROPERTY.length && sort !== PROPERTY.date) {
     throw new VospaceFault('InvalidArgument', 'sort must be the #length or #date property');
+  }
+  if (order !== undefined && order !== 'asc' && order !== 'desc') {
+    throw new VospaceFault('InvalidArgument', 'order must be asc or desc');
+  }
+  if (sort === undefined && order !== 'desc') {
+    return store.list(path, {
+      ...(limit === undefined ? {} : { limit }),
+      ...(from === undefined ? {} : { from }),
+      visibleHomes: [user],
+    });
+  }
+  const all = await store.list(path, { visibleHomes: [user] });
   const key = (n: NodeInfo): number => (sort === PROPERTY.length ? n.length : n.date.getTime());
-  const sorted = [...children].sort((a, b) => key(a) - key(b));
-  return req.query.order === 'desc' ? sorted.reverse() : sorted;
+  const sorted = sort === undefined ? all : [...all].sort((a, b) => key(a) - key(b));
+  if (order === 'desc') sorted.reverse();
+  const start = from === undefined ? 0 : sorted.findIndex((n) => nameOf(n.path) === from);
+  // The child paging started from is gone: no place to continue from.
+  if (start < 0) return [];
+  return sorted.slice(start, limit === undefined ? undefined : start + limit);
 }
 
 function intQuery(raw: unknown, name: string): number | undefined {

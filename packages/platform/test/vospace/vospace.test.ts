@@ -217,6 +217,29 @@ describe('VOSpace nodes', () => {
     expect((await fetch(`${nodes('/alice/detail')}?detail=all`, { headers: auth() })).status).toBe(400);
   });
 
+  test('sorted pages: by length, descending, paged from a child', async () => {
+    await mkdirNode('/alice/sorted');
+    for (const [name, size] of [
+      ['small', 1],
+      ['large', 30],
+      ['medium', 10],
+    ] as const) {
+      await upload(`/alice/sorted/${name}`, 'x'.repeat(size));
+    }
+    const byLength = encodeURIComponent('ivo://ivoa.net/vospace/core#length');
+    const names = async (query: string): Promise<string[]> =>
+      (
+        parseNode(
+          await (await fetch(`${nodes('/alice/sorted')}?${query}`, { headers: auth() })).text(),
+        ) as ContainerNode
+      ).nodes.map((n) => n.uri.split('/').pop() ?? '');
+    expect(await names(`sort=${byLength}`)).toEqual(['small', 'medium', 'large']);
+    expect(await names(`sort=${byLength}&order=desc&limit=2`)).toEqual(['large', 'medium']);
+    const next = encodeURIComponent(uri('/alice/sorted/medium'));
+    expect(await names(`sort=${byLength}&order=desc&limit=2&uri=${next}`)).toEqual(['medium', 'small']);
+    expect(await names('order=desc')).toEqual(['small', 'medium', 'large']);
+  });
+
   test('properties can be set and removed; core properties stay read-only', async () => {
     await mkdirNode('/alice/props');
     await upload('/alice/props/x', 'x');
