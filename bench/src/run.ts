@@ -6,12 +6,14 @@ import { parseArgs } from 'node:util';
 import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
+import { uws } from './benchmarks/uws.js';
 import { saveResult, writeMarkdown } from './lib/report.js';
 import type { BenchResult } from './lib/result.js';
 
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   'token-fetch': tokenFetch,
   auth,
+  uws,
 };
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
