@@ -63,3 +63,13 @@ def test_origin_of() -> None:
     assert origin_of("http://127.0.0.1:8080/x") == "http://127.0.0.1:8080"
     with pytest.raises(ValueError):
         origin_of("file:///etc/passwd")
+
+
+def test_unix_socket_runtime_file(tmp_path: Path) -> None:
+    (tmp_path / "vobridge-broker.json").write_text(
+        json.dumps({"url": "http+unix://%2Frun%2Fuser%2F1%2Fbroker.sock", "secret": "s", "pid": 1, "socket": "/run/user/1/broker.sock"})
+    )
+    found = locate.from_runtime_file({"JUPYTER_RUNTIME_DIR": str(tmp_path)})
+    assert found is not None and found.socket == "/run/user/1/broker.sock" and found.url == "http://localhost"
+    (tmp_path / "vobridge-broker.json").write_text(json.dumps({"url": "http+unix://relative.sock", "secret": "s", "pid": 1}))
+    assert locate.from_runtime_file({"JUPYTER_RUNTIME_DIR": str(tmp_path)}) is None

@@ -12,6 +12,7 @@ import requests
 
 from . import locate
 from .errors import BrokerError, BrokerUnavailable, NoCredentials, NotLoggedIn, OutOfScope
+from .unix import unix_session
 from .wlcg import discover_bearer_token
 
 #: Broker error codes meaning "the user must log in (again)".
@@ -76,6 +77,7 @@ class BrokerClient:
         self._http = requests.Session()
         # Never route the broker secret through a proxy from HTTP(S)_PROXY, nor add .netrc credentials.
         self._http.trust_env = False
+        self._unix: dict[str, requests.Session] = {}
 
     # -- tokens -------------------------------------------------------------
 
@@ -155,13 +157,13 @@ class BrokerClient:
             )
         raise BrokerUnavailable(
             "The vobridge broker does not answer (or refuses the secret) at "
-            + ", ".join(f"{loc.url} (from {loc.source})" for loc in tried)
+            + ", ".join(f"{loc.socket or loc.url} (from {loc.source})" for loc in tried)
             + ". It may have stopped or been replaced: restart it (JupyterLab restarts it by itself) or run `vobridge broker start`."
         )
 
     def _try(self, location: locate.BrokerLocation, method: str, path: str, params: dict[str, str] | None) -> requests.Response | None:
         try:
-            reply = self._http.request(
+            reply = self._session_for(location).request(
                 method,
                 location.url + path,
                 params=params,
@@ -175,6 +177,15 @@ class BrokerClient:
             # A new broker on the old port, with a new secret: treat as gone and look again.
             return None
         return reply
+
+    def _session_for(self, location: locate.BrokerLocation) -> requests.Session:
+        if location.socket is None:
+            return self._http
+        with self._lock:
+            session = self._unix.get(location.socket)
+            if session is None:
+                session = self._unix[location.socket] = unix_session(location.socket)
+            return session
 
     def _wlcg_fallback(self, unavailable: BrokerUnavailable) -> Token:
         try:

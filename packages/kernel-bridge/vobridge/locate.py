@@ -13,23 +13,32 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
+
+from .unix import UNIX_BASE_URL
 
 RUNTIME_FILE_NAME = "vobridge-broker.json"
 ENV_URL = "VOBRIDGE_BROKER_URL"
 ENV_SECRET = "VOBRIDGE_BROKER_SECRET"
 ENV_RUNTIME_FILE = "VOBRIDGE_BROKER_RUNTIME_FILE"
+#: How the runtime file names a broker listening on a unix socket (the path, percent-encoded, follows).
+UNIX_SCHEME = "http+unix://"
 
 
 @dataclass(frozen=True)
 class BrokerLocation:
-    """A broker's base URL and secret, and where they were found."""
+    """A broker's base URL and secret, and where they were found (``socket`` for a unix-socket broker)."""
 
     url: str
     secret: str = field(repr=False)
     source: str
+    socket: str | None = None
 
     def __post_init__(self) -> None:
-        if not self.url.startswith("http://127.0.0.1:") and not self.url.startswith("http://localhost:"):
+        if self.socket is not None:
+            if not os.path.isabs(self.socket):
+                raise ValueError(f"broker socket from {self.source} is not an absolute path")
+        elif not self.url.startswith("http://127.0.0.1:") and not self.url.startswith("http://localhost:"):
             # The secret must only ever travel to a loopback broker.
             raise ValueError(f"broker URL from {self.source} is not a loopback http URL")
 
@@ -72,9 +81,11 @@ def from_runtime_file(env: Mapping[str, str] | None = None) -> BrokerLocation | 
         url, secret = data["url"], data["secret"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if not isinstance(url, str) or not isinstance(secret, str) or not url.startswith("http://"):
+    if not isinstance(url, str) or not isinstance(secret, str):
         return None
     try:
+        if url.startswith(UNIX_SCHEME):
+            return BrokerLocation(UNIX_BASE_URL, secret, str(path), socket=unquote(url[len(UNIX_SCHEME):]))
         return BrokerLocation(url.rstrip("/"), secret, str(path))
     except ValueError:
         return None
@@ -85,6 +96,6 @@ def candidates(env: Mapping[str, str] | None = None) -> list[BrokerLocation]:
     found = [loc for loc in (from_environment(env), from_runtime_file(env)) if loc is not None]
     unique: list[BrokerLocation] = []
     for loc in found:
-        if all((loc.url, loc.secret) != (u.url, u.secret) for u in unique):
+        if all((loc.url, loc.secret, loc.socket) != (u.url, u.secret, u.socket) for u in unique):
             unique.append(loc)
     return unique
