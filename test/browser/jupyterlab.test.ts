@@ -29,6 +29,8 @@ beforeAll(async () => {
   lab = await startJupyterLab({ platforms: [platform.url] });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Generous: CI shares two cores between this JupyterLab and every other package's tests.
+  page.setDefaultTimeout(60_000);
   page.on('response', (response) => {
     if ((response.headers()['content-type'] ?? '').includes('event-stream')) return;
     seen.push(response.text().catch(() => ''));
@@ -174,6 +176,79 @@ test('launches a Firefly session, lists it, runs its connect snippet in a real k
   await row.locator('.vobridge-action-delete').click();
   await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
   await page.locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${id}"]`).waitFor({ state: 'detached' });
+}, STEP_TIMEOUT);
+
+test('a platform that is down is shown as such, without hiding the others', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-b-'));
+  const other = await startPlatform(otherDir);
+  try {
+    await openLoginPanel();
+    await page.locator('.vobridge-login-url').fill(other.url);
+    await page.locator('.vobridge-discover').click();
+    await page.locator('.vobridge-method-password').click();
+    await page.locator('.vobridge-username').fill(USER);
+    await page.locator('.vobridge-password').fill(PASSWORD);
+    await page.locator('.vobridge-login-submit').click();
+    await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: other.url }).waitFor();
+
+    // A session on the first platform, then the second platform goes away.
+    await openSessionsPanel();
+    await page.locator('#vobridge-sessions .vobridge-launch').click();
+    const dialog = page.locator('.jp-Dialog');
+    await dialog.locator('.vobridge-launch-platform').selectOption(platform.url);
+    await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
+    await dialog.locator('.vobridge-launch-type').selectOption('firefly');
+    await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
+    const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
+    await row.first().waitFor();
+    await other.stop();
+    await page.locator('#vobridge-sessions .vobridge-refresh').click();
+    await page.locator('#vobridge-sessions .vobridge-row-down').filter({ hasText: other.url }).waitFor();
+    await expect(row.count()).resolves.toBe(1);
+    await expect(row.getAttribute('data-platform')).resolves.toBe(platform.url);
+
+    await row.locator('.vobridge-action-delete').click();
+    await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
+    await row.first().waitFor({ state: 'detached' });
+  } finally {
+    await other.stop();
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+}, STEP_TIMEOUT);
+
+// JupyterLab's ServerConnection adds a cache-busting query string.
+const SESSIONS_ROUTE = /\/vobridge\/v1\/sessions(\?|$)/;
+
+test('stays small in the DOM with 1 000 sessions and scrolls to the last one', async () => {
+  // Stand-in listing: a platform allows one interactive session of a type per
+  // user, so 1 000 real sessions cannot exist here. Only this response is replaced.
+  const types = ['firefly', 'carta', 'notebook', 'desktop', 'headless'];
+  const sessions = Array.from({ length: 1000 }, (_, i) => ({
+    platform: platform.url,
+    id: `s${String(i).padStart(4, '0')}`,
+    name: `session ${i}`,
+    type: types[i % types.length],
+    status: 'Running',
+    expiryTime: new Date(Date.now() + 3_600_000).toISOString(),
+    connectURL: `${platform.url}/session/${i}/`,
+  }));
+  await page.route(SESSIONS_ROUTE, (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ platforms: [{ platform: platform.url, ok: true }], sessions }) }),
+  );
+  try {
+    await openSessionsPanel();
+    await page.locator('#vobridge-sessions .vobridge-refresh').click();
+    await page.locator('#vobridge-sessions .vobridge-sessions-status').filter({ hasText: '1000 sessions' }).waitFor();
+    const rendered = page.locator('#vobridge-sessions .vobridge-row');
+    expect(await rendered.count()).toBeLessThan(80);
+    await page.locator('#vobridge-sessions .vobridge-sessions-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight));
+    // The last group is headless (i % 5 == 4); its last session is s0999.
+    await page.locator('#vobridge-sessions .vobridge-row-session[data-session-id="s0999"]').waitFor();
+    expect(await rendered.count()).toBeLessThan(80);
+  } finally {
+    await page.unroute(SESSIONS_ROUTE);
+    await page.locator('#vobridge-sessions .vobridge-refresh').click();
+  }
 }, STEP_TIMEOUT);
 
 test('logs out', async () => {
