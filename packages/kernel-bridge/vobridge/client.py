@@ -124,7 +124,8 @@ class BrokerClient:
         """Call the broker; error answers become typed exceptions."""
         reply = self._send(method, path, params)
         if reply.status_code == 429:
-            time.sleep(min(_MAX_RETRY_AFTER, float(reply.headers.get("retry-after", "1") or 1)))
+            retry_after = reply.headers.get("retry-after", "1")
+            time.sleep(min(_MAX_RETRY_AFTER, float(retry_after) if retry_after.isdigit() else 1.0))
             reply = self._send(method, path, params)
         if reply.ok:
             return reply
