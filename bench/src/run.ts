@@ -7,6 +7,7 @@ import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
 import { uws } from './benchmarks/uws.js';
+import { vospace } from './benchmarks/vospace.js';
 import { saveResult, writeMarkdown } from './lib/report.js';
 import type { BenchResult } from './lib/result.js';
 
@@ -14,6 +15,7 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = 
   'token-fetch': tokenFetch,
   auth,
   uws,
+  vospace,
 };
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
