@@ -6,9 +6,8 @@ find that broker through its runtime file and never see a password. The
 notebooks call the ``vobridge`` CLI too (VOSpace copies, session launches), so
 it is put on the kernels' PATH.
 
-Needs the built CLI (``packages/cli/dist``), which the same ``npm test`` run
-builds: when pytest starts before that build has finished, the fixture waits
-for it.
+Needs the built CLI (``packages/cli/dist``): turbo builds it before this
+workspace's tests, since ``@vobridge/cli`` is one of its dependencies.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,24 +27,19 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "examples" / "notebooks"
 CLI_BIN = ROOT / "packages" / "cli" / "dist" / "bin" / "vobridge.js"
 ALICE = ("alice", "alice-demo-password")
-#: Longest wait for the CLI build running alongside in the same turbo run.
-BUILD_WAIT_S = 600
 #: Longest run of one notebook cell.
 CELL_TIMEOUT_S = 180
 
 
-def _wait_for_cli() -> None:
-    deadline = time.monotonic() + BUILD_WAIT_S
-    while not CLI_BIN.exists():
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{CLI_BIN} is missing: build it (npx turbo run build --filter=@vobridge/cli...)")
-        time.sleep(2)
+def _require_cli() -> None:
+    if not CLI_BIN.exists():
+        raise RuntimeError(f"{CLI_BIN} is missing: build it (npx turbo run build --filter=@vobridge/cli...)")
 
 
 @pytest.fixture(scope="module")
 def logged_in(platform_factory: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """A platform, a CLI on PATH, and a login (which starts the broker); yields the kernels' environment."""
-    _wait_for_cli()
+    _require_cli()
     home = tmp_path_factory.mktemp("notebooks")
     bin_dir = home / "bin"
     bin_dir.mkdir()
