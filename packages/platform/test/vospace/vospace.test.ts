@@ -469,6 +469,31 @@ describe('VOSpace transfers', () => {
     expect(node.properties['ivo://ivoa.net/vospace/core#MD5']).toBe(md5('moving'));
   });
 
+  test('an async push negotiates its endpoint once run', async () => {
+    await mkdirNode('/alice/apush');
+    const create = await fetch(`${platform.url}/vospace/transfers`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'text/xml' },
+      body: transferDoc('/alice/apush/f.txt', 'pushToVoSpace', 'ivo://ivoa.net/vospace/core#httpput'),
+      redirect: 'manual',
+    });
+    const jobUrl = create.headers.get('location') ?? '';
+    expect(parseJob(await (await fetch(jobUrl, { headers: auth() })).text()).phase).toBe('PENDING');
+    await fetch(`${jobUrl}/phase`, {
+      method: 'POST',
+      headers: { ...auth(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'PHASE=RUN',
+    });
+    let job = parseJob(await (await fetch(jobUrl, { headers: auth() })).text());
+    while (!['COMPLETED', 'ERROR'].includes(job.phase)) {
+      job = parseJob(await (await fetch(`${jobUrl}?WAIT=30`, { headers: auth() })).text());
+    }
+    expect(job.phase).toBe('COMPLETED');
+    expect(job.results.map((r) => r.id)).toEqual(['transferDetails']);
+    const details = parseTransfer(await (await fetch(`${jobUrl}/results/transferDetails`, { headers: auth() })).text());
+    expect(details.protocols.map((p) => p.endpoint)).toEqual([data('/alice/apush/f.txt'), data('/alice/apush/f.txt')]);
+  });
+
   test("transfers naming another user's nodes are refused", async () => {
     const res = await fetch(`${platform.url}/vospace/transfers`, {
       method: 'POST',
