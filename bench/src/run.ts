@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
+import { bundle } from './benchmarks/bundle.js';
+import { gms } from './benchmarks/gms.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
 import { uws } from './benchmarks/uws.js';
 import { vospace } from './benchmarks/vospace.js';
@@ -14,8 +16,10 @@ import type { BenchResult } from './lib/result.js';
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   'token-fetch': tokenFetch,
   auth,
+  gms,
   uws,
   vospace,
+  bundle,
 };
 
 const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
