@@ -1,7 +1,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { PlatformContext, ServiceMount } from './context.js';
 import { gmsRouter } from './gms/router.js';
-import { createErrorHandler, NotFoundError } from './http/index.js';
+import { join } from 'node:path';
+import { createErrorHandler, NotFoundError, openapiValidator } from './http/index.js';
 import { identityRouter } from './identity/router.js';
 import { sessionsRouter } from './sessions/router.js';
 import { uwsRouter } from './uws/router.js';
@@ -14,7 +15,7 @@ import { discoveryRouter } from './vosi/discovery-router.js';
  * the root index, `/reg/resource-caps` and `/openapi/*` pick it up.
  */
 export const SERVICES: readonly ServiceMount[] = [
-  { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'] },
+  { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'], errorStyle: 'json' },
   { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
   {
     name: 'sessions',
@@ -35,6 +36,9 @@ export async function createApp(ctx: PlatformContext, services: readonly Service
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(requestLog(ctx));
+  // Requests are held to the specs; the OIDC provider answers its own endpoints in OAuth's error format.
+  const specs = services.flatMap((s) => (s.spec === undefined ? [] : [{ path: join(ctx.specsDir, s.spec), errorStyle: s.errorStyle ?? 'text' }]));
+  app.use(openapiValidator(specs, { skipParameters: ['/oidc', '/.well-known'] }));
   app.use(await discoveryRouter(services)(ctx));
   for (const service of services) {
     const router = await service.router(ctx);

@@ -58,4 +58,6 @@ export interface ServiceMount {
   spec?: string;
   /** Registry resource ids resolved to its capabilities in `/reg/resource-caps`. */
   resourceIds?: readonly string[];
+  /** Error body style of the service, for requests its spec refuses (default `text`, the IVOA style). */
+  errorStyle?: 'text' | 'json';
 }

@@ -23,3 +23,4 @@ export {
 export { challengeHeader, SSO, REALM, type ChallengeReason } from './challenges.js';
 export { findCredential, readCookie, SSO_COOKIE, type CredentialSource, type PresentedCredential } from './credentials.js';
 export { createErrorHandler, errorStyle, sendError, type ErrorStyle } from './error-handler.js';
+export { openapiValidator, loadSpec, type OpenApiValidatorOptions, type SpecFile } from './openapi.js';

@@ -117,7 +117,7 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
     // Refresh tokens for every client allowed the grant: the standard drops `offline_access` from
     // authorization requests without prompt=consent, but consent is implied on this first-party platform.
     issueRefreshToken: (_ctx, client) => client.grantTypeAllowed('refresh_token'),
-    interactions: { url: (_ctx, interaction) => `/oidc/interaction/${interaction.uid}` },
+    interactions: { url: (_ctx, interaction) => `${baseUrl}/oidc/interaction/${interaction.uid}` },
     renderError: (koaCtx, out) => {
       koaCtx.type = 'application/json';
       koaCtx.body = out;

@@ -409,7 +409,7 @@ export interface components {
              * @description RFC 6749 / RFC 8628 error code.
              * @enum {string}
              */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "authorization_pending" | "slow_down" | "access_denied" | "expired_token" | "server_error";
+            error: "invalid_request" | "invalid_client" | "invalid_redirect_uri" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "authorization_pending" | "slow_down" | "access_denied" | "expired_token" | "server_error";
             error_description?: string;
         };
         DeviceAuthorizationRequest: {
@@ -932,7 +932,7 @@ export interface operations {
                      *       ]
                      *     }
                      */
-                    "application/json": components["schemas"]["Jwks"];
+                    "application/jwk-set+json": components["schemas"]["Jwks"];
                 };
             };
             500: components["responses"]["InternalError"];
@@ -986,7 +986,21 @@ export interface operations {
                 };
                 content?: never;
             };
-            400: components["responses"]["BadRequest"];
+            /** @description Invalid authorization request that cannot be redirected back (unknown client, bad redirect_uri). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "invalid_request",
+                     *       "error_description": "missing required parameter 'client_id'"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OAuthError"];
+                };
+            };
         };
     };
     oidcToken: {
@@ -1044,7 +1058,8 @@ export interface operations {
             /** @description Client authentication failed. */
             401: {
                 headers: {
-                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    /** @description Sent when the client authenticated with an `Authorization` header (RFC 6749 §5.2). */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1115,7 +1130,8 @@ export interface operations {
             /** @description Client authentication failed. */
             401: {
                 headers: {
-                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    /** @description Sent when the client authenticated with an `Authorization` header (RFC 6749 §5.2). */
+                    "WWW-Authenticate"?: string;
                     [name: string]: unknown;
                 };
                 content: {

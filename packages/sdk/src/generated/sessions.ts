@@ -442,7 +442,7 @@ export interface components {
          * @description Sent by `canfar`; informational (the credential itself decides).
          * @example RUNTIME-TOKEN
          */
-        AuthenticationType: "RUNTIME-TOKEN" | "OIDC" | "RUNTIME-X509" | "X509";
+        AuthenticationType: string;
     };
     requestBodies: never;
     headers: {
@@ -625,6 +625,7 @@ export interface operations {
                     "text/plain": components["schemas"]["SessionText"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -697,6 +698,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
