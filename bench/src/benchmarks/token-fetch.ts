@@ -4,6 +4,7 @@
 import autocannon from 'autocannon';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compare, type BenchResult } from '../lib/result.js';
 import { json, PYTHON, run, sequentialLatencies } from '../lib/http.js';
 import { startBareServer, startBroker, startPlatform, tempDir } from '../lib/processes.js';
@@ -14,6 +15,19 @@ interface Load {
   rps: number;
   p50: number;
   p99: number;
+}
+
+const CLI = fileURLToPath(new URL('../../../packages/cli/dist/bin/vobridge.js', import.meta.url));
+
+/** Median wall time in ms of `n` runs of a command, each a new process (how a shell script gets a token). */
+async function perProcess(cmd: string, args: string[], env: Record<string, string>, n: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await run(cmd, args, env);
+    times.push(performance.now() - start);
+  }
+  return percentile(times, 50);
 }
 
 /** p50 and p99 of sequential requests, in ms. */
@@ -58,6 +72,14 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
       bareRuns.push(await cannon(bare.url, {}, ctx.seconds));
       bareRss.push(await bare.rss());
     }
+    const brokerEnv = { VOBRIDGE_BROKER_URL: broker.url, VOBRIDGE_BROKER_SECRET: broker.secret };
+    const cliRuns: number[] = [];
+    const curlRuns: number[] = [];
+    for (let i = 0; i < ctx.reps; i++) {
+      cliRuns.push(await perProcess(process.execPath, [CLI, 'token', service], brokerEnv, 10));
+      curlRuns.push(await perProcess('curl', ['-sS', '-f', '-H', `authorization: Bearer ${broker.secret}`, brokerUrl], {}, 10));
+    }
+
     const py = JSON.parse(
       await run(PYTHON, [new URL('../../py/token_fetch.py', import.meta.url).pathname], {
         VOBRIDGE_BROKER_URL: broker.url,
@@ -80,6 +102,7 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
         compare('HTTP token fetch, p50 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p50)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p50)) }),
         compare('HTTP token fetch, p99 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p99)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p99)) }),
         compare('server RSS after each load run', 'MiB', 'lower', { what: 'broker process', value: summarize(rss.map((b) => b / 2 ** 20)) }, { what: 'bare server process', value: summarize(bareRss.map((b) => b / 2 ** 20)) }),
+        compare('a token from a shell, one process per call', 'ms', 'lower', { what: 'vobridge token <url> (CLI → broker)', value: summarize(cliRuns) }, { what: 'curl of the broker /v1/token', value: summarize(curlRuns) }, 'Mostly Node start-up against curl start-up.'),
         compare('Python: token per call, cached in the kernel', 'calls/s', 'higher', { what: 'vobridge.token(url) (cache hit)', value: summarize(py.cached) }, { what: 'open() + read() of a token file', value: summarize(py.file) }),
         compare('Python: token per call, no cache', 'calls/s', 'higher', { what: 'BrokerClient().token(url) (one broker round trip)', value: summarize(py.uncached) }, { what: 'requests GET of a bare server', value: summarize(py.bare) }),
       ],
