@@ -68,6 +68,20 @@ describe('the platform under hostile HTTP input', () => {
     await healthy();
   }, TEST_TIMEOUT_MS);
 
+  it('refuses a deeply nested node document with a 4xx instead of blocking on it', async () => {
+    const depth = 60_000;
+    const body = `<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:DataNode" uri="vos://vobridge.org~vault/alice/deep">${'<a>'.repeat(depth)}x${'</a>'.repeat(depth)}</vos:node>`;
+    const reply = await send(p.server.url, {
+      method: 'PUT',
+      path: '/vospace/nodes/alice/deep',
+      headers: { authorization: `Bearer ${p.aliceToken}`, 'content-type': 'text/xml' },
+      body,
+    });
+    expect(reply.status).toBeGreaterThanOrEqual(400);
+    expect(reply.status).toBeLessThan(500);
+    await healthy();
+  });
+
   it('survives bytes that are not HTTP, answering 4xx or closing the connection', async () => {
     await fc.assert(
       fc.asyncProperty(garbageBytes, async (bytes) => {
