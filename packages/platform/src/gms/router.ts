@@ -6,6 +6,8 @@ import { vosiRouter } from '../vosi/routes.js';
 
 /** IVOA GMS 1.0 standard id of the membership search. */
 export const GMS_SEARCH = 'ivo://ivoa.net/std/GMS#search-1.0';
+/** CADC standard id of the password login that `cadcutils` looks up in the GMS capabilities. */
+export const UMS_LOGIN = 'ivo://ivoa.net/std/UMS#login-0.1';
 /** CADC standard id of the groups resource. */
 export const GMS_GROUPS = 'ivo://ivoa.net/std/GMS#groups-0.1';
 
@@ -34,6 +36,7 @@ export function gmsRouter(ctx: PlatformContext): Router {
     ...vosiCapabilities(base),
     capability(GMS_SEARCH, `${base}/search`),
     capability(GMS_GROUPS, `${base}/groups`, { use: 'base' }),
+    capability(UMS_LOGIN, `${ctx.baseUrl}/ac/login`, { anonymous: true }),
   ]));
   router.use(errorStyle('text'), ctx.auth.requireUser);
 
