@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Response } from 'express';
 import { EventBus, type BrokerEvent, type BrokerEventListener } from './events/event-bus.js';
+import { SessionsWatch } from './events/sessions-watch.js';
 import { ExchangeCache } from './logins/exchange-cache.js';
 import { LoginStore, defaultStateDir } from './logins/persistence.js';
 import { LoginRegistry } from './logins/registry.js';
@@ -36,6 +37,8 @@ export interface BrokerOptions {
   rateLimit?: RateLimitOptions;
   /** Log sink (one line per request and per login change; never a credential). Default: nothing. */
   log?: (line: string) => void;
+  /** How often sessions are checked for changes while an event stream is open (seconds; default 15, 0 turns it off). */
+  sessionsPollSeconds?: number;
   /** How logins talk to platforms; default {@link HttpPlatformClient}. */
   platformClient?: PlatformClient;
 }
@@ -107,10 +110,12 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   bus.subscribe((event) => {
     if (event.type === 'login' && event.login === undefined) exchanges.prune(new Set(logins.list().map((l) => l.id)));
   });
+  const sessionsWatch = new SessionsWatch(logins, client, bus, (options.sessionsPollSeconds ?? 15) * 1000);
   const app = createApp({
     secret,
     logins,
     exchanges,
+    sessionsWatch,
     bus,
     client,
     allowedHosts: () => hosts,
@@ -137,6 +142,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
       await claimRuntimeFile(runtimeFile, info, brokerAnswers);
     } catch (error) {
       await closeServer(server, streams);
+      sessionsWatch.stop();
       logins.close();
       throw error;
     }
@@ -153,6 +159,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     close: () =>
       (closing ??= (async () => {
         await closeServer(server, streams);
+        sessionsWatch.stop();
         await saving;
         logins.close();
         await sink?.remove();
@@ -173,6 +180,8 @@ function describeEvent(event: BrokerEvent): string {
       return `login ${event.id} expiring at ${new Date(event.expires_at * 1000).toISOString()}`;
     case 'refresh_failed':
       return `login ${event.id} refresh failed: ${event.message}`;
+    case 'sessions':
+      return `sessions changed on ${event.platform}`;
   }
 }
 

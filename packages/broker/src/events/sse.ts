@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { EventBus } from './event-bus.js';
+import type { SessionsWatch } from './sessions-watch.js';
 
 /** Comment line sent this often so proxies and clients notice a dead stream. */
 const KEEPALIVE_MS = 15_000;
@@ -9,7 +10,7 @@ const KEEPALIVE_MS = 15_000;
  * `event:` being the event type and `data:` its JSON. The stream starts with
  * a `ready` event so a client knows it is subscribed.
  */
-export function serveEvents(bus: EventBus, streams: Set<Response>) {
+export function serveEvents(bus: EventBus, streams: Set<Response>, watch: SessionsWatch) {
   return (req: Request, res: Response): void => {
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
@@ -29,10 +30,15 @@ export function serveEvents(bus: EventBus, streams: Set<Response>) {
     const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
     keepalive.unref();
     streams.add(res);
+    watch.listen();
+    let stopped = false;
     const stop = (): void => {
+      if (stopped) return;
+      stopped = true;
       clearInterval(keepalive);
       unsubscribe();
       streams.delete(res);
+      watch.unlisten();
     };
     req.on('close', stop);
     res.on('close', stop);

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { BadRequestError, BrokerError, NotFoundError, OutOfScopeError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { SessionsWatch } from '../events/sessions-watch.js';
 import { serveEvents } from '../events/sse.js';
 import type { ExchangeCache } from '../logins/exchange-cache.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
@@ -22,6 +23,8 @@ export interface AppContext {
   rateLimit: RateLimitOptions;
   /** Open event streams, ended when the broker stops. */
   streams: Set<Response>;
+  /** Watches sessions while event streams are open. */
+  sessionsWatch: SessionsWatch;
   /** One log line per request: method, path (never the query), status. */
   log: (line: string) => void;
   version: string;
@@ -142,7 +145,7 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ platforms: [...listing.platforms, ...platforms], sessions: listing.sessions });
   });
 
-  app.get('/v1/events', serveEvents(ctx.bus, ctx.streams));
+  app.get('/v1/events', serveEvents(ctx.bus, ctx.streams, ctx.sessionsWatch));
 
   app.use((req: Request) => {
     throw new BrokerError('not_found', 404, `No route ${req.method} ${req.path}.`);
