@@ -145,7 +145,7 @@ test('the page never sees a platform token or the broker secret', async () => {
   }
 }, STEP_TIMEOUT);
 
-test('launches a Firefly session, lists it, runs its connect snippet in a real kernel, deletes it', async () => {
+test('launches a Firefly session; lists, opens, copies, renews it; runs its connect snippet in a real kernel; deletes it', async () => {
   await openSessionsPanel();
   await page.locator('#vobridge-sessions .vobridge-launch').click();
   const dialog = page.locator('.jp-Dialog');
@@ -171,6 +171,22 @@ test('launches a Firefly session, lists it, runs its connect snippet in a real k
   // The connected FireflyClient reports the viewer URL of this very session.
   await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
   await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
+
+  // Open in a new tab, copy the URL, renew.
+  const tab = page.context().waitForEvent('page');
+  await row.locator('.vobridge-action-open').click();
+  const opened = await tab;
+  await opened.waitForLoadState();
+  expect(opened.url()).toContain(new URL(platform.url).host);
+  expect(opened.url()).toContain(id);
+  await opened.close();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
+  await row.locator('.vobridge-action-copy').click();
+  await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
+  const renewed = page.waitForResponse((response) => response.url().includes(`/vobridge/actions/sessions/${id}/renew`));
+  await row.locator('.vobridge-action-renew').click();
+  expect((await renewed).status()).toBe(200);
+  await row.filter({ hasText: 'Running' }).waitFor();
 
   // Delete, with confirmation.
   await row.locator('.vobridge-action-delete').click();

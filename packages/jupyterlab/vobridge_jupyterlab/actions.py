@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import tornado.web
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 
-from .proxy import _BrokerHandler
+from .proxy import BrokerHandlerBase
 
 SESSION_ID = r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}"
 _SESSION_ID_RE = re.compile(SESSION_ID)
@@ -28,7 +28,7 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}".lower()
 
 
-class _PlatformHandler(_BrokerHandler):
+class _PlatformHandler(BrokerHandlerBase):
     @property
     def skaha_path(self) -> str:
         return self.settings["vobridge_skaha_path"]

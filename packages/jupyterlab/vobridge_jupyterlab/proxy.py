@@ -45,7 +45,7 @@ def broker_headers(info: BrokerInfo, content_type: str | None = None) -> dict[st
     return headers
 
 
-class _BrokerHandler(APIHandler):
+class BrokerHandlerBase(APIHandler):
     """Shared plumbing: find the broker, answer errors as JSON in the broker's shape."""
 
     @property
@@ -86,7 +86,7 @@ class _BrokerHandler(APIHandler):
 _ERROR_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 503: "broker_unavailable"}
 
 
-class BrokerProxyHandler(_BrokerHandler):
+class BrokerProxyHandler(BrokerHandlerBase):
     """Forwards allow-listed requests to the broker and relays its answer."""
 
     @tornado.web.authenticated
@@ -117,7 +117,7 @@ class BrokerProxyHandler(_BrokerHandler):
         await self.finish()
 
 
-class BrokerEventsHandler(_BrokerHandler):
+class BrokerEventsHandler(BrokerHandlerBase):
     """Relays the broker's server-sent events as they come."""
 
     _closed = False

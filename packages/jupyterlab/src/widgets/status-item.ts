@@ -9,6 +9,14 @@ const HEALTH_TEXT: Readonly<Record<TokenHealth, string>> = {
   failed: 'token refresh failed — log in again',
 };
 
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Status bar item: who is logged in where, and token health — amber before
  * a token expires, red when a refresh failed or a token expired.
@@ -38,7 +46,7 @@ export class StatusItem extends Widget {
     const now = Date.now();
     const health = this.service.logins.health(now);
     const views = this.service.logins.views(now).filter((v) => v.login.state !== 'pending');
-    const who = views.map((v) => `${v.login.user ?? '?'}@${new URL(v.login.platform).host}`);
+    const who = views.map((v) => `${v.login.user ?? '?'}@${hostOf(v.login.platform)}`);
     this.node.textContent = `vobridge: ${who.length ? `${who.join(', ')} · ` : ''}${HEALTH_TEXT[health]}`;
     this.node.title = views.length
       ? views.map((v) => `${v.login.user ?? '?'} @ ${v.login.platform}: ${v.problem ?? `token ${v.remaining.level === 'expired' ? 'expired' : `expires in ${v.remaining.text}`}`}`).join('\n')
