@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
+import { discoverOidc, exchangeToken } from '@vobridge/sdk';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { formAction, formFields, TestBrowser } from './support/browser.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
@@ -185,6 +186,25 @@ describe('token exchange (RFC 8693)', () => {
     expect(exchanged.body.expires_in as number).toBeLessThanOrEqual(900);
     expect((await fetch(`${platform.url}/gms/search`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('works with the SDK exchangeToken()', async () => {
+    const metadata = await discoverOidc(platform.url);
+    const tokens = await exchangeToken({ metadata, clientId: 'vobridge', subjectToken: await platform.login('bob'), resource: `${platform.url}/vospace` });
+    expect(decodeJwt(tokens.access_token)).toMatchObject({ sub: 'bob', aud: `${platform.url}/vospace`, act: { sub: 'vobridge' } });
+  });
+
+  it('nests an earlier actor and never outlives the subject token', async () => {
+    const subject = (await platform.context.tokens.issue({ username: 'alice', ttlSeconds: 30, actor: 'job-1' })).token;
+    const exchanged = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
+      client_id: 'vobridge',
+      subject_token: subject,
+      subject_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+    });
+    expect(exchanged.status).toBe(200);
+    expect(exchanged.body.expires_in as number).toBeLessThanOrEqual(30);
+    expect(decodeJwt(exchanged.body.access_token as string).act).toEqual({ sub: 'vobridge', act: { sub: 'job-1' } });
   });
 
   it('refuses an invalid subject token and a foreign audience', async () => {
