@@ -1,0 +1,14 @@
+// The floor any local token service is measured against: node:http answering
+// a fixed JSON document, no routing, no checks.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const body = process.env.BENCH_BARE_BODY ?? '{}';
+const server = createServer((_req, res) => {
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+});
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(`bare server listening on http://127.0.0.1:${(server.address() as AddressInfo).port}\n`);
+});
+process.on('SIGTERM', () => server.close(() => process.exit(0)));
