@@ -232,6 +232,34 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/files/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Node path below the VOSpace root, **slashes included**
+                 *     (`alice/data/x.fits`); matches the rest of the URL path. Path
+                 *     segments are percent-encoded individually; the separating `/` are not.
+                 * @example alice/data/x.fits
+                 */
+                path: components["parameters"]["NodePath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Redirect to the bytes of a data node (VOSpace files-proto)
+         * @description The `ivo://ivoa.net/std/VOSpace#files-proto` endpoint `vcp` uses: a 303 to the data URL, following link nodes inside the caller's space.
+         */
+        get: operations["getFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -762,6 +790,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1113,6 +1142,7 @@ export interface operations {
                     "application/octet-stream": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1220,6 +1250,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -1283,6 +1314,36 @@ export interface operations {
                 };
             };
             500: components["responses"]["InternalError"];
+        };
+    };
+    getFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Node path below the VOSpace root, **slashes included**
+                 *     (`alice/data/x.fits`); matches the rest of the URL path. Path
+                 *     segments are percent-encoded individually; the separating `/` are not.
+                 * @example alice/data/x.fits
+                 */
+                path: components["parameters"]["NodePath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description See the data URL. */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
 }
