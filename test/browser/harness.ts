@@ -155,7 +155,10 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
     ],
     /(http:\/\/127\.0\.0\.1:\d+\/)lab/,
     { env, cwd: dir, timeoutMs: 90_000 },
-  );
+  ).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
   const stop = async () => {
     await running.stop();
     rmSync(dir, { recursive: true, force: true });
