@@ -71,7 +71,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-    res.end(JSON.stringify({ error: 'unavailable', message: 'platform is starting' }));
+    // Shaped both as a /healthz answer and as an error body.
+    res.end(JSON.stringify({ status: 'unavailable', error: 'unavailable', message: 'platform is starting' }));
   };
   const host = options.host ?? '127.0.0.1';
   const tls = options.tls === true ? await loadTlsMaterial(dataDir, host) : undefined;

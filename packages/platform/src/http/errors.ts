@@ -84,14 +84,6 @@ export class ConflictError extends HttpError {
   }
 }
 
-/** 413: the request body is larger than allowed. */
-export class PayloadTooLargeError extends HttpError {
-  constructor(message: string) {
-    super(413, 'payload_too_large', message);
-    this.name = 'PayloadTooLargeError';
-  }
-}
-
 /** 415: the request body has a media type this endpoint does not read. */
 export class UnsupportedMediaTypeError extends HttpError {
   constructor(message: string) {
@@ -105,13 +97,5 @@ export class RangeNotSatisfiableError extends HttpError {
   constructor(message: string, size: number) {
     super(416, 'range_not_satisfiable', message, { headers: { 'Content-Range': `bytes */${size}` } });
     this.name = 'RangeNotSatisfiableError';
-  }
-}
-
-/** 503: temporarily unable to answer (starting, shutting down, overloaded). */
-export class ServiceUnavailableError extends HttpError {
-  constructor(message: string) {
-    super(503, 'unavailable', message);
-    this.name = 'ServiceUnavailableError';
   }
 }

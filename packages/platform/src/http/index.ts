@@ -6,10 +6,8 @@ export {
   NotFoundError,
   MethodNotAllowedError,
   ConflictError,
-  PayloadTooLargeError,
   UnsupportedMediaTypeError,
   RangeNotSatisfiableError,
-  ServiceUnavailableError,
   type HttpErrorOptions,
 } from './errors.js';
 export {
@@ -21,6 +19,6 @@ export {
   type AuthenticatedUser,
 } from './auth.js';
 export { challengeHeader, SSO, REALM, type ChallengeReason } from './challenges.js';
-export { findCredential, readCookie, SSO_COOKIE, type CredentialSource, type PresentedCredential } from './credentials.js';
-export { createErrorHandler, errorStyle, sendError, type ErrorStyle } from './error-handler.js';
-export { openapiValidator, loadSpec, type OpenApiValidatorOptions, type SpecFile } from './openapi.js';
+export { findCredential, SSO_COOKIE, type CredentialSource, type PresentedCredential } from './credentials.js';
+export { createErrorHandler, errorStyle, type ErrorStyle } from './error-handler.js';
+export { openapiValidator, type OpenApiValidatorOptions, type SpecFile } from './openapi.js';
