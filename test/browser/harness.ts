@@ -80,10 +80,10 @@ export function startProcess(
 }
 
 /** The reference platform on an ephemeral port with its own data directory. */
-export function startPlatform(dataDir: string): Promise<Running> {
+export function startPlatform(dataDir: string, extraArgs: string[] = []): Promise<Running> {
   return startProcess(
     process.execPath,
-    [join(ROOT, 'packages/platform/dist/bin/vobridge-platform.js'), '--port', '0', '--data', dataDir],
+    [join(ROOT, 'packages/platform/dist/bin/vobridge-platform.js'), '--port', '0', '--data', dataDir, ...extraArgs],
     /vobridge-platform listening on (http:\/\/127\.0\.0\.1:\d+)/,
   );
 }

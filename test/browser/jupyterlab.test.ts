@@ -305,3 +305,29 @@ test('logs in with the OIDC device flow', async () => {
   await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/device/);
   await logOutEverywhere();
 }, STEP_TIMEOUT);
+
+test('the status bar warns before a token expires and turns red when it cannot be renewed', async () => {
+  // A platform whose tokens live 20 s: inside the 300 s warning margin from the start.
+  const shortDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-short-'));
+  const short = await startPlatform(shortDir, ['--token-ttl', '20']);
+  try {
+    await openLoginPanel();
+    await page.locator('.vobridge-login-url').fill(short.url);
+    await page.locator('.vobridge-discover').click();
+    await page.locator('.vobridge-method-password').click();
+    await page.locator('.vobridge-username').fill(USER);
+    await page.locator('.vobridge-password').fill(PASSWORD);
+    await page.locator('.vobridge-login-submit').click();
+    const status = page.locator('.vobridge-StatusItem');
+    await status.and(page.locator('[data-health="warning"]')).waitFor();
+    // The platform goes away: the broker cannot renew the token, and the item turns red.
+    await short.stop();
+    await status.and(page.locator('[data-health="failed"]')).waitFor({ timeout: 60_000 });
+    await expect(status.innerText()).resolves.toMatch(/log in again/);
+    await logOutEverywhere();
+    await status.and(page.locator('[data-health="none"]')).waitFor();
+  } finally {
+    await short.stop();
+    rmSync(shortDir, { recursive: true, force: true });
+  }
+}, STEP_TIMEOUT);
