@@ -105,9 +105,15 @@ describe('a CARTA session', () => {
     const connect = String(running.connectURL);
     expect(connect).toBe(`${platform.url}/session/carta/${id}/`);
 
-    const page = await fetch(connect, { headers: auth(alice) });
+    const page = await fetch(connect, { headers: { ...auth(alice), cookie: 'CADC_SSO=x; theme=dark', 'x-cadc-delegationtoken': alice } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('CARTA');
+    // The session never sees the platform credential; other cookies pass.
+    const seen = await (await fetch(`${skaha(`session/${id}`)}?view=logs`, { headers: auth(alice) })).text();
+    const line = seen.split('\n').find((l) => l.includes(`GET /session/carta/${id}/ 200`)) ?? '';
+    expect(line).toContain('cookie');
+    expect(line).toContain('x-forwarded-host');
+    expect(line).not.toMatch(/authorization|x-cadc-delegationtoken/);
     expect((await fetch(connect)).status).toBe(401);
     expect((await fetch(connect, { headers: auth(bob) })).status).toBe(404);
     expect((await fetch(skaha(`session/${id}`), { headers: auth(bob) })).status).toBe(404);
@@ -143,6 +149,28 @@ describe('a CARTA session', () => {
     expect((await fetch(skaha(`session/${id}`), { method: 'DELETE', headers: auth(alice) })).status).toBe(200);
     expect((await fetch(skaha(`session/${id}`), { headers: auth(alice) })).status).toBe(404);
     expect((await fetch(`${platform.url}/session/carta/${id}/`, { headers: auth(alice) })).status).toBe(404);
+  });
+});
+
+describe('session expiry', () => {
+  it('stops and forgets a session once it expires', async () => {
+    const short = await startTestPlatform({ sessionLifetimeSeconds: 1 });
+    try {
+      const token = await short.login('alice');
+      const res = await fetch(`${short.url}/skaha/v1/session?name=brief&image=images.canfar.net/skaha/notebook:1.0&type=notebook`, {
+        method: 'POST',
+        headers: auth(token),
+      });
+      const id = (await res.text()).trim();
+      let status = 200;
+      for (let i = 0; i < 100 && status === 200; i++) {
+        await sleep(100);
+        status = (await fetch(`${short.url}/skaha/v1/session/${id}`, { headers: auth(token) })).status;
+      }
+      expect(status).toBe(404);
+    } finally {
+      await short.dispose();
+    }
   });
 });
 

@@ -240,6 +240,12 @@ export class SessionService {
       }
       const serves = image.standIn !== 'headless';
       const launched = await this.runtime.launch({ id: record.id, standIn: image.standIn, userEnv: record.env, platformEnv, serves });
+      const current = this.#store.get(record.id);
+      if (current === undefined || current.status === 'Terminating') {
+        // Deleted or expired while it was starting.
+        await this.runtime.stop(record.id, launched.pid);
+        return;
+      }
       await this.#store.update(record.id, (r) => {
         r.pid = launched.pid;
         if (launched.port === undefined) delete r.port;

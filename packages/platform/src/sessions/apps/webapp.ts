@@ -23,7 +23,8 @@ const server = createServer((req, res) => {
   } else {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
   }
-  log(`${req.method ?? 'GET'} ${path} ${res.statusCode}`);
+  // Header names only (never values): shows what the platform's proxy lets through.
+  log(`${req.method ?? 'GET'} ${path} ${res.statusCode} headers: ${Object.keys(req.headers).sort().join(',')}`);
 });
 
 server.listen(env.port, '127.0.0.1', () => log(`${env.title} listening on 127.0.0.1:${env.port}${env.basePath}`));
