@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { conforming } from './support/spec.js';
 
 let platform: TestPlatform;
 
@@ -53,7 +54,7 @@ describe('password login', () => {
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^CADC_SSO=[^;]+; .*HttpOnly/);
     const who = await fetch(`${platform.url}/ac/whoami`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
-    expect(await who.json()).toEqual({ username: 'bob', groups: ['demo'] });
+    expect(await conforming('auth.yaml', 'GET', '/ac/whoami', who)).toEqual({ username: 'bob', groups: ['demo'] });
   });
 });
 
@@ -116,9 +117,19 @@ describe('discovery', () => {
   });
 
   it('serves the root index, health and the registry', async () => {
-    const index = (await (await fetch(`${platform.url}/`)).json()) as { services: Array<{ name: string; baseUrl: string }> };
-    expect(index.services.map((s) => s.name)).toEqual(expect.arrayContaining(['auth', 'gms']));
-    expect(((await (await fetch(`${platform.url}/healthz`)).json()) as { status: string }).status).toBe('ok');
+    const index = (await conforming('auth.yaml', 'GET', '/', await fetch(`${platform.url}/`))) as { services: Array<{ name: string }> };
+    expect(index.services.map((s) => s.name)).toEqual(expect.arrayContaining(['auth', 'gms', 'sessions']));
+    const health = (await conforming('auth.yaml', 'GET', '/healthz', await fetch(`${platform.url}/healthz`))) as { status: string };
+    expect(health.status).toBe('ok');
+    const bearer = { authorization: `Bearer ${await platform.login('alice')}` };
+    const groups = await conforming('gms.yaml', 'GET', '/groups', await fetch(`${platform.url}/gms/groups`, { headers: bearer }));
+    expect(groups).toEqual([expect.objectContaining({ name: 'astro' }), expect.objectContaining({ name: 'demo' })]);
+    const group = await conforming('gms.yaml', 'GET', '/groups/{name}', await fetch(`${platform.url}/gms/groups/astro`, { headers: bearer }));
+    expect(group).toMatchObject({ name: 'astro', members: ['alice', 'carol'] });
+    const carol = { authorization: `Bearer ${await platform.login('carol')}` };
+    const refused = await fetch(`${platform.url}/gms/groups/demo`, { headers: carol });
+    expect(refused.status).toBe(403);
+    await conforming('gms.yaml', 'GET', '/groups/{name}', refused);
     const caps = await (await fetch(`${platform.url}/reg/resource-caps`)).text();
     expect(caps).toContain(`ivo://cadc.nrc.ca/gms = ${platform.url}/gms/capabilities`);
   });

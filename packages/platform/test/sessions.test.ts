@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { conforming } from './support/spec.js';
 
 let platform: TestPlatform;
 let alice: string;
@@ -32,7 +33,7 @@ async function launch(token: string, params: Record<string, string | string[]>):
 async function session(token: string, id: string): Promise<Record<string, unknown>> {
   const res = await fetch(skaha(`session/${id}`), { headers: auth(token) });
   expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  return (await conforming('sessions.yaml', 'GET', '/session/{id}', res)) as Record<string, unknown>;
 }
 
 /** Polls until the session reaches one of `statuses` (bounded). */
@@ -47,20 +48,19 @@ async function until(token: string, id: string, statuses: string[]): Promise<Rec
 
 describe('skaha API', () => {
   it('lists images, context and repositories', async () => {
-    const images = (await (await fetch(skaha('image'), { headers: auth(alice) })).json()) as Array<{
-      id: string;
-      types: string[];
-      digest: string;
-    }>;
+    const images = (await conforming('sessions.yaml', 'GET', '/image', await fetch(skaha('image'), { headers: auth(alice) }))) as Array<{ id: string }>;
     expect(images.map((i) => i.id)).toContain('images.canfar.net/skaha/firefly:2025.2');
-    const context = (await (await fetch(skaha('context'), { headers: auth(alice) })).json()) as Record<string, unknown>;
+    const context = await conforming('sessions.yaml', 'GET', '/context', await fetch(skaha('context'), { headers: auth(alice) }));
     expect(context).toHaveProperty('maxInteractiveSessions');
-    expect(await (await fetch(skaha('repository'), { headers: auth(alice) })).json()).toEqual(['images.canfar.net']);
+    const repositories = await conforming('sessions.yaml', 'GET', '/repository', await fetch(skaha('repository'), { headers: auth(alice) }));
+    expect(repositories).toEqual(['images.canfar.net']);
+    await conforming('sessions.yaml', 'GET', '/session', await fetch(`${skaha('session')}?view=stats`, { headers: auth(alice) }));
   });
 
   it('requires authentication, with challenges', async () => {
     const res = await fetch(skaha('session'));
     expect(res.status).toBe(401);
+    await conforming('sessions.yaml', 'GET', '/session', res.clone());
     expect(res.headers.get('www-authenticate')).toContain('ivoa_bearer');
   });
 
