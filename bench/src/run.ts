@@ -2,6 +2,8 @@
 // they would measure each other), saving each result as it completes.
 //   --full          the sizes named in the issue (a 1 GiB transfer)
 //   --only=a,b      run only these benchmarks
+//   --note=TEXT     what else the machine was doing, for RESULTS.md
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
@@ -22,7 +24,7 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = 
   bundle,
 };
 
-const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' } } });
+const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' }, note: { type: 'string' } } });
 const ctx: BenchContext = { reps: 5, seconds: values.full ? 5 : 2, full: values.full ?? false };
 const only = values.only?.split(',');
 let failed = false;
@@ -30,8 +32,9 @@ for (const [name, bench] of Object.entries(BENCHMARKS)) {
   if (only && !only.includes(name)) continue;
   process.stdout.write(`bench ${name} ...\n`);
   try {
+    const before = loadavg()[0] ?? 0;
     const result = await bench(ctx);
-    await saveResult(result);
+    await saveResult({ ...result, load: { before, after: loadavg()[0] ?? 0 } });
     for (const c of result.comparisons) {
       process.stdout.write(`  ${c.metric}: vobridge ${c.vobridge.value.median.toPrecision(4)} ${c.unit}${c.peer ? `, peer ${c.peer.value.median.toPrecision(4)}, ratio ${c.ratio?.toFixed(2)}` : ''}\n`);
     }
@@ -40,5 +43,5 @@ for (const [name, bench] of Object.entries(BENCHMARKS)) {
     process.stderr.write(`bench ${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
-await writeMarkdown(process.env.BENCH_MACHINE_NOTE ?? '');
+await writeMarkdown(values.note ?? '');
 process.exitCode = failed ? 1 : 0;

@@ -44,7 +44,8 @@ export async function writeMarkdown(machineNote: string): Promise<void> {
     '',
   ];
   for (const r of results) {
-    lines.push(`## ${r.title}`, '', `Measured ${r.measuredAt}.`, '', '| metric | unit | vobridge | peer | ratio | note |', '| --- | --- | --- | --- | --- | --- |');
+    const load = r.load ? `, 1-minute load average ${r.load.before.toFixed(1)} at the start and ${r.load.after.toFixed(1)} at the end` : '';
+    lines.push(`## ${r.title}`, '', `Measured ${r.measuredAt}${load}.`, '', '| metric | unit | vobridge | peer | ratio | note |', '| --- | --- | --- | --- | --- | --- |');
     for (const c of r.comparisons) lines.push(row(c));
     lines.push('', ...r.notes.map((n) => `- ${n}`), '');
   }

@@ -25,6 +25,8 @@ export interface BenchResult {
   comparisons: Comparison[];
   /** Conditions worth knowing (sizes, repetitions, what was left out). */
   notes: string[];
+  /** The machine's 1-minute load average when the benchmark started and ended (set by the runner). */
+  load?: { before: number; after: number };
 }
 
 /** Builds a comparison, computing the ratio of the medians. */
