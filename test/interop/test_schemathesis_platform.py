@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import requests
 
 ROOT = Path(__file__).resolve().parents[2]
 ST = Path(sys.executable).with_name("st")
@@ -36,13 +37,20 @@ RUNS = {
 }
 
 
+@pytest.fixture(scope="module")
+def fuzzed_platform(platform_factory):
+    """A platform of its own: the fuzzer launches sessions and would otherwise use up other tests' quotas."""
+    proc = platform_factory()
+    token = requests.post(f"{proc.url}/ac/login", data={"username": "carol", "password": "carol-demo-password"}, timeout=30).text
+    return {"url": proc.url, "token": token}
+
+
 @pytest.mark.parametrize("run", sorted(RUNS))
-def test_spec_conformance(run, platform, login, tmp_path):
+def test_spec_conformance(run, fuzzed_platform, tmp_path):
     spec, prefix, authenticated, extra = RUNS[run]
-    args = [str(ST), "run", str(ROOT / "openapi" / spec), "--url", f"{platform['url']}{prefix}", *COMMON, *extra]
+    args = [str(ST), "run", str(ROOT / "openapi" / spec), "--url", f"{fuzzed_platform['url']}{prefix}", *COMMON, *extra]
     if authenticated:
-        # A user of its own, so generated sessions do not collide with other tests' users.
-        args += ["-H", f"Authorization: Bearer {login('carol')}"]
+        args += ["-H", f"Authorization: Bearer {fuzzed_platform['token']}"]
     env = {**os.environ, "HOME": str(tmp_path), "SCHEMATHESIS_HOOKS": ""}
     result = subprocess.run(args, capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
     tail = "\n".join(result.stdout.splitlines()[-60:])
