@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { discoverAuth } from '@vobridge/sdk';
+import { startTestPlatform, type TestPlatform } from './support/platform.js';
+
+let platform: TestPlatform;
+
+beforeAll(async () => {
+  platform = await startTestPlatform();
+});
+afterAll(async () => {
+  await platform.dispose();
+});
+
+describe('the SDK discovers how to log in to the platform', () => {
+  it('finds the password, OAuth and cookie logins on a protected service URL', async () => {
+    const found = await discoverAuth(`${platform.url}/skaha/v1/session`);
+    expect(found.anonymous).toBe(false);
+    expect(found.status).toBe(401);
+    const byId = new Map(found.methods.map((m) => [m.standardId, m.accessUrl]));
+    expect(byId.get('ivo://ivoa.net/sso#tls-with-password')).toBe(`${platform.url}/ac/login`);
+    expect(byId.get('ivo://ivoa.net/sso#OAuth')).toBe(`${platform.url}/oidc/auth`);
+    expect(byId.get('ivo://ivoa.net/sso#cookie')).toBe(`${platform.url}/ac/cookie`);
+  });
+
+  it('tells optional from required authentication on anonymous capabilities', async () => {
+    const found = await discoverAuth(`${platform.url}/gms/capabilities`);
+    expect(found.anonymous).toBe(true);
+    expect(found.methods.length).toBeGreaterThan(0);
+  });
+});
