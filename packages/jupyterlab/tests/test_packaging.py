@@ -46,7 +46,9 @@ def test_wheel_ships_the_prebuilt_labextension_and_server_config(wheel: Path) ->
 def test_installed_wheel_is_enabled_and_ok_without_node(wheel: Path, tmp_path: Path) -> None:
     prefix = tmp_path / "prefix"
     subprocess.run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--prefix", str(prefix), str(wheel)],
+        # --ignore-installed: without it pip would uninstall the project's own (editable)
+        # install from the venv before installing into the prefix.
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--ignore-installed", "--quiet", "--prefix", str(prefix), str(wheel)],
         check=True,
         env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"},
     )
