@@ -197,7 +197,7 @@ export class SessionRuntime {
 }
 
 /** Whether `pid` is a stand-in process of session `id` (checked through its command line). */
-export async function isSessionProcess(pid: number, id: string): Promise<boolean> {
+async function isSessionProcess(pid: number, id: string): Promise<boolean> {
   try {
     const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
     return cmdline.includes(`--session=${id}`) && cmdline.some((arg) => arg.startsWith(APPS_DIR));
