@@ -6,7 +6,7 @@ import type { UserStore } from '../identity/users.js';
 import type { Logger } from '../log/logger.js';
 import { RecordStore } from '../store/index.js';
 import { findImage } from './images.js';
-import { INTERACTIVE_TYPES, isoSeconds, SESSION_STATUSES, SESSION_TYPES, type SessionRecord, type SessionStatus, type SessionType } from './model.js';
+import { INTERACTIVE_TYPES, isoSeconds, SESSION_STATUSES, SESSION_TYPES, sessionPath, type SessionRecord, type SessionStatus, type SessionType } from './model.js';
 import { SessionRuntime } from './runtime.js';
 
 /** Resource limits, as `GET /context` reports them and launches enforce. */
@@ -226,7 +226,7 @@ export class SessionService {
     }
     try {
       const platformEnv: Record<string, string> = {
-        BASE_PATH: `/session/${record.type}/${record.id}/`,
+        BASE_PATH: sessionPath(record),
         PLATFORM_URL: this.#options.baseUrl,
         APP_TITLE: image.title,
         ...(this.#options.caCertPath === undefined ? {} : { NODE_EXTRA_CA_CERTS: this.#options.caCertPath }),
