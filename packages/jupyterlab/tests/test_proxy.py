@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
 
-from vobridge_jupyterlab.broker import ENV_SECRET, ENV_URL, read_runtime_file
+from vobridge_jupyterlab.broker import ENV_RUNTIME_FILE, ENV_SECRET, ENV_URL, read_runtime_file
 
 
 async def _json(jp_fetch: Any, *path: str, **kwargs: Any) -> Any:
@@ -102,6 +102,7 @@ async def test_kernels_get_the_broker_location(jp_fetch: Any, runtime_file: Path
     info = read_runtime_file(runtime_file)
     assert info is not None
     assert os.environ[ENV_URL] == info.url and os.environ[ENV_SECRET] == info.secret
+    assert os.environ[ENV_RUNTIME_FILE] == str(runtime_file)
     assert stat.S_IMODE(runtime_file.stat().st_mode) == 0o600
     assert info.secret not in repr(info)
 

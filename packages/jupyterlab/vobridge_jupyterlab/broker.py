@@ -13,6 +13,7 @@ from pathlib import Path
 #: Environment variables through which kernels find the broker.
 ENV_URL = "VOBRIDGE_BROKER_URL"
 ENV_SECRET = "VOBRIDGE_BROKER_SECRET"
+ENV_RUNTIME_FILE = "VOBRIDGE_BROKER_RUNTIME_FILE"
 
 # Jupyter's own credentials are of no use to the broker: keep them from it.
 _WITHHELD_ENV = ("JUPYTER_TOKEN", "JPY_API_TOKEN", "JUPYTERHUB_API_TOKEN")
@@ -151,7 +152,7 @@ class BrokerSupervisor:
                 await self._task
             except (asyncio.CancelledError, Exception):
                 pass
-        for name in (ENV_URL, ENV_SECRET):
+        for name in (ENV_URL, ENV_SECRET, ENV_RUNTIME_FILE):
             os.environ.pop(name, None)
 
     async def _supervise(self) -> None:
@@ -174,7 +175,7 @@ class BrokerSupervisor:
 
     async def _run_once(self) -> None:
         self._ready.clear()
-        env = {k: v for k, v in os.environ.items() if k not in _WITHHELD_ENV and k not in (ENV_URL, ENV_SECRET)}
+        env = {k: v for k, v in os.environ.items() if k not in _WITHHELD_ENV and k not in (ENV_URL, ENV_SECRET, ENV_RUNTIME_FILE)}
         self.runtime_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         process = await asyncio.create_subprocess_exec(
             *self.command,
@@ -191,6 +192,8 @@ class BrokerSupervisor:
             self._info = info
             os.environ[ENV_URL] = info.url
             os.environ[ENV_SECRET] = info.secret
+            # Kernels that outlive this broker re-read the file after a restart.
+            os.environ[ENV_RUNTIME_FILE] = str(self.runtime_file)
             self._ready.set()
             self.log.info("vobridge: broker (pid %d) listening on %s", info.pid, info.url)
             await process.wait()
