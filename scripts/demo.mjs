@@ -77,6 +77,8 @@ try {
         `--IdentityProvider.token=${token}`,
         `--ServerApp.root_dir=${path.join(root, 'examples')}`,
         '--LabApp.news_url=None',
+        // Containers and CI machines often run as root, which Jupyter refuses without this flag.
+        ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
       ],
       /(http:\/\/(?:127\.0\.0\.1|localhost):\d+\/lab)/,
       { VOBRIDGE_PLATFORM_URL: platformUrl },
