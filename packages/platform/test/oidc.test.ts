@@ -103,6 +103,10 @@ describe('authorization code + PKCE', () => {
       code_challenge_method: 'S256',
     }).toString();
     const page = await browser.follow(auth.href, platform.url);
+    // No scripts; the form may lead back to a loopback redirect URI (a browser applies form-action to that redirect).
+    const csp = page.res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/form-action 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*/);
     const html = await page.res.text();
     const res = await browser.request(new URL(formAction(html), page.url).href, {
       method: 'POST',

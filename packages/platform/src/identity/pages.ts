@@ -2,9 +2,13 @@ import { escapeXml } from '../vosi/xml.js';
 
 /**
  * Content-Security-Policy of every identity page: no scripts at all, inline
- * styles only, forms post to this origin only, never framed (clickjacking).
+ * styles only, never framed (clickjacking). Forms post to this origin; the
+ * loopback origins are allowed too because browsers apply `form-action` to the
+ * redirects that follow a submitted login, and the authorization code goes
+ * back to a loopback redirect URI (RFC 8252, e.g. JupyterLab's PKCE popup).
  */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'";
 
 /** Wraps trusted `body` HTML in the platform's page layout; `title` is escaped. */
 function page(title: string, body: string): string {
