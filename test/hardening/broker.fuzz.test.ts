@@ -41,31 +41,6 @@ afterAll(async () => {
   if (dataDir) await removeDir(dataDir);
 });
 
-/**
- * Requests that hit a known broker bug, reported to its owner and listed in
- * SECURITY.md ("Known issues"); they are not sent, so that the suite keeps
- * guarding everything else. Remove an entry once its bug is fixed.
- */
-const KNOWN_ISSUES: { why: string; matches: (req: RawRequest) => boolean }[] = [
-  {
-    why: 'HEAD /v1/events never answers: the SSE handler only writes body chunks, which Node does not flush for HEAD',
-    matches: (req) => req.method === 'HEAD' && /^\/v1\/events\/?(\?|$)/.test(req.path),
-  },
-  {
-    why: 'a login id that is not valid percent-encoding (/v1/logins/%C0%AE) answers 500 internal: express\'s 400 URIError is not mapped',
-    matches: (req) => {
-      const id = /^\/v1\/logins\/([^/?]+)/.exec(req.path)?.[1];
-      if (id === undefined) return false;
-      try {
-        decodeURIComponent(id);
-        return false;
-      } catch {
-        return true;
-      }
-    },
-  },
-];
-
 function acceptable(req: RawRequest, reply: RawReply): boolean {
   if (reply.status < 500) return true;
   if (reply.status !== 502) return false;
@@ -92,7 +67,6 @@ describe('the broker under hostile HTTP input', () => {
     });
     await fc.assert(
       fc.asyncProperty(requests, async (req) => {
-        fc.pre(!KNOWN_ISSUES.some((issue) => issue.matches(req)));
         const reply = await send(broker.url, req);
         if (!acceptable(req, reply)) throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
         expect(reply.body).not.toContain(broker.secret);
@@ -110,6 +84,15 @@ describe('the broker under hostile HTTP input', () => {
     const health = await send(broker.url, { method: 'GET', path: '/healthz', headers: { authorization: `Bearer ${broker.secret}` } });
     expect(health.status).toBe(200);
   }, TEST_TIMEOUT_MS);
+
+  it.each([
+    ['HEAD', '/v1/events'],
+    ['GET', '/v1/logins/%C0%AE'],
+    ['DELETE', '/v1/logins/%zz'],
+  ])('answers %s %s, which once hung or failed with a 500, with a proper status', async (method, path) => {
+    const reply = await send(broker.url, { method, path, headers: { authorization: `Bearer ${broker.secret}` } });
+    expect(reply.status).toBeLessThan(500);
+  });
 
   it('survives bytes that are not HTTP', async () => {
     await fc.assert(
