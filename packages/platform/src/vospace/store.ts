@@ -182,8 +182,8 @@ export class NodeStore {
     return this.stat(path);
   }
 
-  /** Creates an empty data node; its parent must be a container and the path free. */
-  async createData(path: NodePath, properties: Record<string, string | null> = {}): Promise<NodeInfo> {
+  /** Creates the empty file behind a new data or link node; 409 when the name is taken. */
+  private async createEmptyFile(path: NodePath): Promise<void> {
     const fsPath = await this.prepareCreate(path);
     let handle: FileHandle;
     try {
@@ -193,21 +193,18 @@ export class NodeStore {
       throw err;
     }
     await handle.close();
+  }
+
+  /** Creates an empty data node; its parent must be a container and the path free. */
+  async createData(path: NodePath, properties: Record<string, string | null> = {}): Promise<NodeInfo> {
+    await this.createEmptyFile(path);
     await this.writeProperties(path, properties);
     return this.stat(path);
   }
 
   /** Creates a link node pointing at `target` (a URI); its parent must be a container and the path free. */
   async createLink(path: NodePath, target: string, properties: Record<string, string | null> = {}): Promise<NodeInfo> {
-    const fsPath = await this.prepareCreate(path);
-    let handle: FileHandle;
-    try {
-      handle = await open(fsPath, 'wx', 0o644);
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw duplicate(path);
-      throw err;
-    }
-    await handle.close();
+    await this.createEmptyFile(path);
     const key = keyOf(path);
     await this.index.update(ownerOf(path), (nodes) => {
       nodes[key] = { properties: {}, link: target };
