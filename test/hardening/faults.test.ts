@@ -26,11 +26,6 @@ let token: string;
 const md5 = (bytes: Buffer): string => createHash('md5').update(bytes).digest('hex');
 const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
 
-/** Resolves once `check` holds, checking every 20 ms; the Jest timeout bounds the wait. */
-async function until(check: () => Promise<boolean>): Promise<void> {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 /** Bearer-token fetch for the platform's own origin (the SDK clients never add credentials themselves). */
 const authed: FetchLike = (input, init) => {
   const headers = new Headers(init?.headers);
@@ -206,8 +201,7 @@ describe('the broker and its platform failing', () => {
   it('a broker killed with SIGKILL refuses connections, and once restarted serves the same login without a new one', async () => {
     const before = JSON.parse((await ask(60)).body) as { login_id: string };
     const port = broker.port;
-    // The 201 of a login comes before it is on disk (SECURITY.md, known issues): kill only once it is.
-    await until(() => exists(join(persist, 'broker-logins.enc')));
+    // A login is on disk once acknowledged (its 201): kill at once.
     await broker.kill();
     await expect(ask(60)).rejects.toThrow(/ECONNREFUSED/);
 

@@ -19,18 +19,6 @@ afterAll(async () => {
   await p?.close();
 });
 
-/**
- * Requests that hit a known platform bug, reported to its owners and listed
- * in SECURITY.md ("Known issues"); they are not sent, so that the suite
- * keeps guarding everything else. Remove an entry once its bug is fixed.
- */
-const KNOWN_ISSUES: { why: string; matches: (req: RawRequest) => boolean }[] = [
-  {
-    why: 'GET or HEAD /oidc/device/<code> answers 500 (oidc-provider: "persist can only be called on previously persisted Sessions")',
-    matches: (req) => (req.method === 'GET' || req.method === 'HEAD') && /^\/oidc\/device\/[^/?]+\/?(\?|$)/.test(req.path),
-  },
-];
-
 function describeRequest(req: RawRequest): string {
   return `${req.method} ${req.path} ${JSON.stringify(req.headers)} body=${JSON.stringify(req.body ?? '').slice(0, 300)}`;
 }
@@ -56,7 +44,6 @@ describe('the platform under hostile HTTP input', () => {
     });
     await fc.assert(
       fc.asyncProperty(requests, async (req) => {
-        fc.pre(!KNOWN_ISSUES.some((issue) => issue.matches(req)));
         const reply = await send(p.server.url, req);
         if (reply.status >= 500) throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
         const sentToken = req.headers?.authorization?.replace(/^Bearer /, '') ?? '';

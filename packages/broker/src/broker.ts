@@ -77,9 +77,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   const store = options.persist ? storeFor(options.persist) : undefined;
   let sink: TokenFileSink | undefined;
   let saving: Promise<void> = Promise.resolve();
-  const changed = (): void => {
+  const changed = (): Promise<void> => {
     void sink?.update();
     if (store) saving = saving.then(() => store.save(snapshot(logins))).catch(() => log('could not save logins'));
+    return saving;
   };
   const logins = new LoginRegistry(client, bus, changed);
   bus.subscribe((event) => log(describeEvent(event)));

@@ -43,6 +43,21 @@ describe('login persistence', () => {
     }
   });
 
+  it('has written a login to disk by the time it acknowledges it', async () => {
+    const dir = await tempDir('persist-ack');
+    const first = await startBroker({ runtimeFile: false, persist: { dir } });
+    // A second broker reads the store while the first is still running: nothing was saved by a clean shutdown.
+    let second: Awaited<ReturnType<typeof startBroker>> | undefined;
+    try {
+      const login = await loginAlice(first, p.url);
+      second = await startBroker({ runtimeFile: false, persist: { dir } });
+      expect((await call(second, '/v1/logins')).json()).toEqual([expect.objectContaining({ id: login.id, user: 'alice' })]);
+    } finally {
+      await second?.close();
+      await first.close();
+    }
+  });
+
   it('ignores a store that fails authentication', async () => {
     const dir = await tempDir('persist-bad');
     const first = await startBroker({ runtimeFile: false, persist: { dir } });

@@ -134,6 +134,15 @@ describe('authorization code + PKCE', () => {
 });
 
 describe('device authorization grant', () => {
+  it('answers a stale or forged resume link with 400, not a server error', async () => {
+    for (const method of ['GET', 'HEAD']) {
+      const res = await fetch(`${platform.url}/oidc/device/not-a-real-interaction`, { method });
+      expect(res.status).toBe(400);
+    }
+    const body = (await (await fetch(`${platform.url}/oidc/device/not-a-real-interaction`)).json()) as { error: string };
+    expect(body.error).toBe('invalid_request');
+  });
+
   it('issues tokens once the user approved the code in a browser', async () => {
     const start = await fetch(discovery.device_authorization_endpoint as string, {
       method: 'POST',

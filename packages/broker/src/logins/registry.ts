@@ -54,11 +54,15 @@ export class LoginRegistry {
   readonly #aborts = new Map<string, AbortController>();
   readonly #client: PlatformClient;
   readonly #bus: EventBus;
-  readonly #changed: () => void;
+  readonly #changed: () => Promise<void> | void;
   readonly #hooks: LoginHooks;
 
-  /** `changed` runs after any change of a login's token or state (persistence, token file sink). */
-  constructor(client: PlatformClient, bus: EventBus, changed: () => void = () => undefined) {
+  /**
+   * `changed` runs after any change of a login's token or state (persistence,
+   * token file sink); a new login is acknowledged only once its promise settles,
+   * so a broker killed right after answering still has the login it confirmed.
+   */
+  constructor(client: PlatformClient, bus: EventBus, changed: () => Promise<void> | void = () => undefined) {
     this.#client = client;
     this.#bus = bus;
     this.#changed = changed;
@@ -93,10 +97,10 @@ export class LoginRegistry {
     const login = new Login({ method: request.method, platform: url.origin, scope: { origins: [url.origin], domains }, hooks: this.#hooks });
     switch (request.method) {
       case 'password':
-        this.#admit(login, await this.#client.passwordLogin(url, request.username, request.password));
+        await this.#admit(login, await this.#client.passwordLogin(url, request.username, request.password));
         return login.info();
       case 'token':
-        this.#admit(login, await this.#client.tokenLogin(url, request.token, request.refresh_token));
+        await this.#admit(login, await this.#client.tokenLogin(url, request.token, request.refresh_token));
         return login.info();
       case 'device': {
         const abort = new AbortController();
@@ -142,7 +146,7 @@ export class LoginRegistry {
     this.#pkce.delete(state);
     clearTimeout(pending.timer);
     try {
-      this.#admit(pending.login, await pending.complete(callbackQuery));
+      await this.#admit(pending.login, await pending.complete(callbackQuery));
     } catch (failure) {
       this.#failPending(pending.login, failure);
       throw failure;
@@ -212,7 +216,7 @@ export class LoginRegistry {
     for (const login of this.#logins.values()) this.#forget(login);
   }
 
-  #admit(login: Login, grant: Grant): void {
+  #admit(login: Login, grant: Grant): Promise<void> | void {
     login.activate(grant);
     // Logging in again as the same user on the same platform replaces the older login.
     for (const other of this.#logins.values()) {
@@ -223,7 +227,7 @@ export class LoginRegistry {
     }
     this.#logins.set(login.id, login);
     this.#announce(login);
-    this.#changed();
+    return this.#changed();
   }
 
   #announce(login: Login): void {

@@ -126,6 +126,22 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
 
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
+  provider.use(async (koaCtx, next) => {
+    try {
+      await next();
+    } catch (err) {
+      // oidc-provider 9 fails with a TypeError ("persist can only be called on previously persisted
+      // Sessions") when a device-login resume link is opened without the browser session that started
+      // it: a stale or forged link is the caller's mistake, so answer it as one (found by the fuzz suite).
+      if (!/^\/device\/[^/]+\/?$/.test(koaCtx.path) || koaCtx.path === '/device/auth') throw err;
+      koaCtx.status = 400;
+      koaCtx.type = 'application/json';
+      koaCtx.body = {
+        error: 'invalid_request',
+        error_description: 'This device login link is unknown or has expired, or was opened in another browser. Start again with a new code.',
+      };
+    }
+  });
   allowLoopbackRedirects(provider);
   provider.registerGrantType(TOKEN_EXCHANGE, tokenExchange(ctx), EXCHANGE_PARAMS);
 
