@@ -3,19 +3,44 @@
 // `digest: md5=` header.
 import { md5 } from '@noble/hashes/legacy.js';
 
+interface HashState {
+  update(chunk: Uint8Array): unknown;
+}
+interface NodeCrypto {
+  createHash(algorithm: 'md5'): HashState & { digest(encoding: 'hex'): string };
+}
+
+/**
+ * Node's own MD5 when the runtime has one (about 8x faster than JavaScript,
+ * which otherwise bounds transfer throughput). Looked up at run time through
+ * `process.getBuiltinModule` rather than imported, so browser bundles of the
+ * SDK neither contain nor need `node:crypto`.
+ */
+const nodeCrypto = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
+).process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+
 /** An MD5 computation fed chunk by chunk. */
 export class Md5 {
-  readonly #state = md5.create();
+  readonly #native: ReturnType<NodeCrypto['createHash']> | undefined;
+  readonly #portable: ReturnType<typeof md5.create> | undefined;
+
+  /** @param portable - use the JavaScript implementation even on Node (for tests). @hidden */
+  constructor(portable = false) {
+    this.#native = portable ? undefined : nodeCrypto?.createHash('md5');
+    this.#portable = this.#native ? undefined : md5.create();
+  }
 
   /** Adds bytes. */
   update(chunk: Uint8Array): this {
-    this.#state.update(chunk);
+    (this.#native ?? this.#portable)?.update(chunk);
     return this;
   }
 
   /** The digest as lower-case hex. Ends the computation. */
   hex(): string {
-    return Array.from(this.#state.digest(), (b) => b.toString(16).padStart(2, '0')).join('');
+    if (this.#native) return this.#native.digest('hex');
+    return Array.from(this.#portable?.digest() ?? [], (b) => b.toString(16).padStart(2, '0')).join('');
   }
 }
 
