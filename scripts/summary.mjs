@@ -54,7 +54,12 @@ for (const dir of dirs) {
 const stepsFile = '.test-results/steps.json';
 if (existsSync(stepsFile)) {
   for (const s of JSON.parse(readFileSync(stepsFile, 'utf8'))) {
-    suites.push({ name: `check: ${s.name}`, passed: s.ok ? 1 : 0, failed: s.ok ? 0 : 1, skipped: 0 });
+    suites.push({
+      name: `check: ${s.name}`,
+      passed: s.ok && !s.skipped ? 1 : 0,
+      failed: s.ok ? 0 : 1,
+      skipped: s.skipped ? 1 : 0,
+    });
   }
 }
 
@@ -77,7 +82,7 @@ const total = suites.reduce(
 const width = Math.max(...suites.map((s) => s.name.length), 10);
 console.log('\n──── vobridge test summary ────');
 for (const s of suites) {
-  const mark = s.failed > 0 ? 'FAIL' : 'ok  ';
+  const mark = s.failed > 0 ? 'FAIL' : s.passed === 0 && s.skipped > 0 ? 'skip' : 'ok  ';
   console.log(`${mark} ${s.name.padEnd(width)}  ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped`);
 }
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
