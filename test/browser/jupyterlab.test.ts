@@ -306,6 +306,25 @@ test('logs in with the OIDC device flow', async () => {
   await logOutEverywhere();
 }, STEP_TIMEOUT);
 
+test('logs in with the OIDC authorization code + PKCE popup', async () => {
+  await openLoginPanel();
+  await page.locator('.vobridge-login-url').fill(platform.url);
+  await page.locator('.vobridge-discover').click();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('.vobridge-method-pkce').click()]);
+  try {
+    // The popup lands on the platform's login page, then goes back through Jupyter's callback to the broker.
+    await popup.locator('#username').waitFor({ timeout: 60_000 });
+    await popup.locator('#username').fill(USER);
+    await popup.locator('#password').fill(PASSWORD);
+    await popup.locator('button[type=submit]').first().click();
+    await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 60_000 });
+  } finally {
+    if (!popup.isClosed()) await popup.close();
+  }
+  await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/pkce|browser/i);
+  await logOutEverywhere();
+}, STEP_TIMEOUT);
+
 test('the status bar warns before a token expires and turns red when it cannot be renewed', async () => {
   // A platform whose tokens live 20 s: inside the 300 s warning margin from the start.
   const shortDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-short-'));
