@@ -40,7 +40,9 @@ function start(name, command, args, ready, env = {}) {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('exit', (code) => {
-      reject(new Error(`${name} exited (${code}) before it was ready:\n${seen.trim().split('\n').slice(-15).join('\n')}`));
+      reject(
+        new Error(`${name} exited (${code}) before it was ready:\n${seen.trim().split('\n').slice(-15).join('\n')}`),
+      );
       if (children.every((c) => c.exitCode !== null)) process.exit(1);
     });
   });
@@ -64,7 +66,8 @@ try {
   const lines = [`Reference platform  ${platformUrl}   (service index: ${platformUrl}/)`];
 
   const hasLabExtension =
-    existsSync(venvPython) && spawnSync(venvPython, ['-c', 'import vobridge_jupyterlab'], { stdio: 'ignore' }).status === 0;
+    existsSync(venvPython) &&
+    spawnSync(venvPython, ['-c', 'import vobridge_jupyterlab'], { stdio: 'ignore' }).status === 0;
   if (hasLabExtension) {
     const token = randomBytes(16).toString('hex');
     const [, labUrl] = await start(
@@ -86,12 +89,20 @@ try {
     lines.push(`JupyterLab          ${labUrl}?token=${token}`);
     lines.push('Token broker        started by the JupyterLab server extension');
   } else if (existsSync(brokerBin)) {
-    const [, brokerUrl] = await start('broker', process.execPath, [brokerBin, '--port', '0'], /vobridge-broker listening on (\S+)/);
+    const [, brokerUrl] = await start(
+      'broker',
+      process.execPath,
+      [brokerBin, '--port', '0'],
+      /vobridge-broker listening on (\S+)/,
+    );
     lines.push(`Token broker        ${brokerUrl}   (JupyterLab extension not built yet)`);
   } else {
     lines.push('Token broker        not built yet; JupyterLab extension not built yet');
   }
-  lines.push('', 'Demo login          alice / alice-demo-password   (also bob, carol: see packages/platform/README.md)');
+  lines.push(
+    '',
+    'Demo login          alice / alice-demo-password   (also bob, carol: see packages/platform/README.md)',
+  );
   lines.push('Stop with Ctrl-C.');
   console.log(['', ...lines, ''].join('\n'));
 } catch (err) {

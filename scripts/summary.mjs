@@ -15,10 +15,7 @@ const hasTestScript = (dir) => {
     return false;
   }
 };
-const dirs = [
-  ...readdirSync('packages').map((d) => path.join('packages', d)),
-  'test',
-];
+const dirs = [...readdirSync('packages').map((d) => path.join('packages', d)), 'test'];
 
 for (const dir of dirs) {
   const before = suites.length;
@@ -36,7 +33,10 @@ for (const dir of dirs) {
   const junit = path.join(dir, 'test-results', 'junit.xml');
   if (existsSync(junit)) {
     const xml = readFileSync(junit, 'utf8');
-    let tests = 0, failures = 0, errors = 0, skipped = 0;
+    let tests = 0,
+      failures = 0,
+      errors = 0,
+      skipped = 0;
     for (const m of xml.matchAll(/<testsuite\b([^>]*)>/g)) {
       const attr = (n) => Number(new RegExp(`\\b${n}="(\\d+)"`).exec(m[1])?.[1] ?? 0);
       tests += attr('tests');
@@ -44,7 +44,12 @@ for (const dir of dirs) {
       errors += attr('errors');
       skipped += attr('skipped');
     }
-    suites.push({ name: `${dir} (pytest)`, passed: tests - failures - errors - skipped, failed: failures + errors, skipped });
+    suites.push({
+      name: `${dir} (pytest)`,
+      passed: tests - failures - errors - skipped,
+      failed: failures + errors,
+      skipped,
+    });
   }
   if (suites.length === before && hasTestScript(dir)) {
     // Its build or its test runner failed before writing results: count that as a failure.

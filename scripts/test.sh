@@ -16,6 +16,8 @@ status=0
 if node scripts/step.mjs "generated types match openapi/" -- node packages/sdk/scripts/generate.mjs --check; then :; else status=1; fi
 if node scripts/step.mjs "supply chain: npm audit + pip-audit" -- bash scripts/audit.sh; then :; else status=1; fi
 
+if node scripts/step.mjs "code formatted (prettier)" -- npm run --silent format:check; then :; else status=1; fi
+
 npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
 
 node scripts/summary.mjs || status=1

@@ -24,7 +24,9 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = 
   bundle,
 };
 
-const { values } = parseArgs({ options: { full: { type: 'boolean' }, only: { type: 'string' }, note: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { full: { type: 'boolean' }, only: { type: 'string' }, note: { type: 'string' } },
+});
 const ctx: BenchContext = { reps: 5, seconds: values.full ? 5 : 2, full: values.full ?? false };
 const only = values.only?.split(',');
 let failed = false;
@@ -36,7 +38,9 @@ for (const [name, bench] of Object.entries(BENCHMARKS)) {
     const result = await bench(ctx);
     await saveResult({ ...result, load: { before, after: loadavg()[0] ?? 0 } });
     for (const c of result.comparisons) {
-      process.stdout.write(`  ${c.metric}: vobridge ${c.vobridge.value.median.toPrecision(4)} ${c.unit}${c.peer ? `, peer ${c.peer.value.median.toPrecision(4)}, ratio ${c.ratio?.toFixed(2)}` : ''}\n`);
+      process.stdout.write(
+        `  ${c.metric}: vobridge ${c.vobridge.value.median.toPrecision(4)} ${c.unit}${c.peer ? `, peer ${c.peer.value.median.toPrecision(4)}, ratio ${c.ratio?.toFixed(2)}` : ''}\n`,
+      );
     }
   } catch (error) {
     failed = true;

@@ -43,7 +43,9 @@ store.set(platform, oidcCredential(tokens, { ...client, metadata }));
 const fetch = createAuthFetch({ store });
 
 // 3. Where the services live: the platform's index of services.
-const index = (await (await globalThis.fetch(`${platform}/`)).json()) as { services: { name: string; baseUrl: string }[] };
+const index = (await (await globalThis.fetch(`${platform}/`)).json()) as {
+  services: { name: string; baseUrl: string }[];
+};
 const service = (name: string): string => {
   const found = index.services.find((s) => s.name === name);
   if (!found) throw new Error(`${platform} has no ${name} service`);

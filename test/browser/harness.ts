@@ -32,7 +32,12 @@ export function startProcess(
   ready: RegExp,
   options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
 ): Promise<Running> {
-  const child = spawn(command, args, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    env: options.env ?? process.env,
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
@@ -168,7 +173,11 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
 
 /** The broker's location and secret, as the server extension's broker wrote them. */
 export function brokerRuntime(lab: Lab): { url: string; secret: string; pid: number } {
-  return JSON.parse(readFileSync(join(lab.runtimeDir, 'vobridge-broker.json'), 'utf8')) as { url: string; secret: string; pid: number };
+  return JSON.parse(readFileSync(join(lab.runtimeDir, 'vobridge-broker.json'), 'utf8')) as {
+    url: string;
+    secret: string;
+    pid: number;
+  };
 }
 
 /** Debian's chromium, headless, with nothing phoning home. */
@@ -176,6 +185,13 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }

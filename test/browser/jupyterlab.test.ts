@@ -73,280 +73,347 @@ function screenshotDir(): string {
   return SCREENSHOTS;
 }
 
-test('logs in with a password; the panel and the status bar show who and until when', async () => {
-  await openLoginPanel();
-  await page.locator('.vobridge-login-url').fill(platform.url);
-  await page.locator('.vobridge-discover').click();
-  await page.locator('.vobridge-method-password').click();
-  await page.locator('.vobridge-username').fill(USER);
-  await page.locator('.vobridge-password').fill('wrong password');
-  await page.locator('.vobridge-login-submit').click();
-  // A wrong password is reported inline, in plain words.
-  await page.locator('#vobridge-login .vobridge-error').filter({ hasText: /not accepted|rejected|invalid/i }).waitFor();
-
-  await page.locator('.vobridge-password').fill(PASSWORD);
-  await page.locator('.vobridge-login-submit').click();
-  const item = page.locator('#vobridge-login .vobridge-login-item');
-  await item.filter({ hasText: `${USER} @ ${platform.url}` }).waitFor();
-  await expect(item.innerText()).resolves.toMatch(/active/);
-
-  const status = page.locator('.vobridge-StatusItem');
-  await status.filter({ hasText: `${USER}@${new URL(platform.url).host}` }).waitFor();
-  await expect(status.getAttribute('data-health')).resolves.toMatch(/^(ok|warning)$/);
-
-  await page.locator('#vobridge-login').screenshot({ path: join(screenshotDir(), 'login-panel.png') });
-  await page.locator('#jp-main-statusbar').screenshot({ path: join(screenshotDir(), 'status-bar.png') });
-}, STEP_TIMEOUT);
-
-test('the page never sees a platform token or the broker secret', async () => {
-  const broker = brokerRuntime(lab);
-  // Ask the broker as a kernel would (with its secret) for the token the login holds.
-  const answer = await fetch(`${broker.url}/v1/token?url=${encodeURIComponent(`${platform.url}/ac/whoami`)}`, {
-    headers: { Authorization: `Bearer ${broker.secret}` },
-  });
-  expect(answer.status).toBe(200);
-  const { token } = (await answer.json()) as { token: string };
-  expect(token.length).toBeGreaterThan(10);
-
-  // The proxy refuses the token route outright.
-  const direct = await page.evaluate(async () => (await fetch('/vobridge/v1/token?url=http://127.0.0.1/')).status);
-  expect(direct).toBe(404);
-  // A write without Jupyter's XSRF token (what a cross-site form could send) is refused.
-  const forged = await page.evaluate(
-    async () => (await fetch('/vobridge/v1/logins', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status,
-  );
-  expect(forged).toBe(403);
-
-  // Read the live event stream for a moment, as the page does.
-  const events = await page.evaluate(async () => {
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 2000);
-    let text = '';
-    try {
-      const response = await fetch('/vobridge/v1/events', { signal: controller.signal });
-      const reader = response.body!.getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        text += new TextDecoder().decode(value);
-      }
-    } catch {
-      // aborted: what arrived is in `text`
-    }
-    return text;
-  });
-  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
-  const html = await page.content();
-  const bodies = await Promise.all(seen);
-  expect(bodies.length).toBeGreaterThan(20);
-  for (const haystack of [...bodies, events, storage, html]) {
-    expect(haystack.includes(token)).toBe(false);
-    expect(haystack.includes(broker.secret)).toBe(false);
-  }
-}, STEP_TIMEOUT);
-
-test('launches a Firefly session; lists, opens, copies, renews it; runs its connect snippet in a real kernel; deletes it', async () => {
-  await openSessionsPanel();
-  await page.locator('#vobridge-sessions .vobridge-launch').click();
-  const dialog = page.locator('.jp-Dialog');
-  await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
-  await dialog.locator('.vobridge-launch-type').selectOption('firefly');
-  await dialog.locator('.vobridge-launch-name').fill('bridge');
-  await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
-  await dialog.waitFor({ state: 'detached' });
-
-  const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
-  await row.filter({ hasText: 'Running' }).waitFor({ timeout: 60_000 });
-  const id = (await row.getAttribute('data-session-id'))!;
-  await expect(page.locator('#vobridge-sessions .vobridge-row-group[data-type="firefly"]').innerText()).resolves.toMatch(/Firefly \(1\)/);
-  await page.locator('#vobridge-sessions').screenshot({ path: join(screenshotDir(), 'sessions-sidebar.png') });
-
-  // Insert the snippet into the open notebook and run it in its (real, Python) kernel.
-  await row.locator('.vobridge-action-insert').click();
-  const cell = page.locator('.jp-NotebookPanel .jp-Cell.jp-mod-active');
-  await cell.locator('.jp-InputArea').filter({ hasText: `vobridge.sessions.firefly("${id}")` }).waitFor();
-  await page.locator('.jp-NotebookPanel button[data-command="notebook:run-cell-and-select-next"], .jp-NotebookPanel jp-button[data-command="notebook:run-cell-and-select-next"]').first().click();
-  const output = page.locator('.jp-NotebookPanel .jp-OutputArea-output').first();
-  await output.waitFor({ timeout: 90_000 });
-  // The connected FireflyClient reports the viewer URL of this very session.
-  await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
-  await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
-
-  // Open in a new tab, copy the URL, renew.
-  const tab = page.context().waitForEvent('page');
-  await row.locator('.vobridge-action-open').click();
-  const opened = await tab;
-  await opened.waitForLoadState();
-  expect(opened.url()).toContain(new URL(platform.url).host);
-  expect(opened.url()).toContain(id);
-  await opened.close();
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
-  await row.locator('.vobridge-action-copy').click();
-  await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
-  const renewed = page.waitForResponse((response) => response.url().includes(`/vobridge/actions/sessions/${id}/renew`));
-  await row.locator('.vobridge-action-renew').click();
-  expect((await renewed).status()).toBe(200);
-  await row.filter({ hasText: 'Running' }).waitFor();
-
-  // Delete, with confirmation.
-  await row.locator('.vobridge-action-delete').click();
-  await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
-  await page.locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${id}"]`).waitFor({ state: 'detached' });
-}, STEP_TIMEOUT);
-
-test('a platform that is down is shown as such, without hiding the others', async () => {
-  const otherDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-b-'));
-  const other = await startPlatform(otherDir);
-  try {
+test(
+  'logs in with a password; the panel and the status bar show who and until when',
+  async () => {
     await openLoginPanel();
-    await page.locator('.vobridge-login-url').fill(other.url);
+    await page.locator('.vobridge-login-url').fill(platform.url);
     await page.locator('.vobridge-discover').click();
     await page.locator('.vobridge-method-password').click();
     await page.locator('.vobridge-username').fill(USER);
+    await page.locator('.vobridge-password').fill('wrong password');
+    await page.locator('.vobridge-login-submit').click();
+    // A wrong password is reported inline, in plain words.
+    await page
+      .locator('#vobridge-login .vobridge-error')
+      .filter({ hasText: /not accepted|rejected|invalid/i })
+      .waitFor();
+
     await page.locator('.vobridge-password').fill(PASSWORD);
     await page.locator('.vobridge-login-submit').click();
-    await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: other.url }).waitFor();
+    const item = page.locator('#vobridge-login .vobridge-login-item');
+    await item.filter({ hasText: `${USER} @ ${platform.url}` }).waitFor();
+    await expect(item.innerText()).resolves.toMatch(/active/);
 
-    // A session on the first platform, then the second platform goes away.
+    const status = page.locator('.vobridge-StatusItem');
+    await status.filter({ hasText: `${USER}@${new URL(platform.url).host}` }).waitFor();
+    await expect(status.getAttribute('data-health')).resolves.toMatch(/^(ok|warning)$/);
+
+    await page.locator('#vobridge-login').screenshot({ path: join(screenshotDir(), 'login-panel.png') });
+    await page.locator('#jp-main-statusbar').screenshot({ path: join(screenshotDir(), 'status-bar.png') });
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'the page never sees a platform token or the broker secret',
+  async () => {
+    const broker = brokerRuntime(lab);
+    // Ask the broker as a kernel would (with its secret) for the token the login holds.
+    const answer = await fetch(`${broker.url}/v1/token?url=${encodeURIComponent(`${platform.url}/ac/whoami`)}`, {
+      headers: { Authorization: `Bearer ${broker.secret}` },
+    });
+    expect(answer.status).toBe(200);
+    const { token } = (await answer.json()) as { token: string };
+    expect(token.length).toBeGreaterThan(10);
+
+    // The proxy refuses the token route outright.
+    const direct = await page.evaluate(async () => (await fetch('/vobridge/v1/token?url=http://127.0.0.1/')).status);
+    expect(direct).toBe(404);
+    // A write without Jupyter's XSRF token (what a cross-site form could send) is refused.
+    const forged = await page.evaluate(
+      async () =>
+        (
+          await fetch('/vobridge/v1/logins', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+    );
+    expect(forged).toBe(403);
+
+    // Read the live event stream for a moment, as the page does.
+    const events = await page.evaluate(async () => {
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 2000);
+      let text = '';
+      try {
+        const response = await fetch('/vobridge/v1/events', { signal: controller.signal });
+        const reader = response.body!.getReader();
+        for (;;) {
+          const { done, value } = await reader.read();
+          if (done) break;
+          text += new TextDecoder().decode(value);
+        }
+      } catch {
+        // aborted: what arrived is in `text`
+      }
+      return text;
+    });
+    const storage = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+    );
+    const html = await page.content();
+    const bodies = await Promise.all(seen);
+    expect(bodies.length).toBeGreaterThan(20);
+    for (const haystack of [...bodies, events, storage, html]) {
+      expect(haystack.includes(token)).toBe(false);
+      expect(haystack.includes(broker.secret)).toBe(false);
+    }
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'launches a Firefly session; lists, opens, copies, renews it; runs its connect snippet in a real kernel; deletes it',
+  async () => {
     await openSessionsPanel();
     await page.locator('#vobridge-sessions .vobridge-launch').click();
     const dialog = page.locator('.jp-Dialog');
-    await dialog.locator('.vobridge-launch-platform').selectOption(platform.url);
     await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
     await dialog.locator('.vobridge-launch-type').selectOption('firefly');
+    await dialog.locator('.vobridge-launch-name').fill('bridge');
     await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
-    const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
-    await row.first().waitFor();
-    await other.stop();
-    await page.locator('#vobridge-sessions .vobridge-refresh').click();
-    await page.locator('#vobridge-sessions .vobridge-row-down').filter({ hasText: other.url }).waitFor();
-    await expect(row.count()).resolves.toBe(1);
-    await expect(row.getAttribute('data-platform')).resolves.toBe(platform.url);
+    await dialog.waitFor({ state: 'detached' });
 
+    const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
+    await row.filter({ hasText: 'Running' }).waitFor({ timeout: 60_000 });
+    const id = (await row.getAttribute('data-session-id'))!;
+    await expect(
+      page.locator('#vobridge-sessions .vobridge-row-group[data-type="firefly"]').innerText(),
+    ).resolves.toMatch(/Firefly \(1\)/);
+    await page.locator('#vobridge-sessions').screenshot({ path: join(screenshotDir(), 'sessions-sidebar.png') });
+
+    // Insert the snippet into the open notebook and run it in its (real, Python) kernel.
+    await row.locator('.vobridge-action-insert').click();
+    const cell = page.locator('.jp-NotebookPanel .jp-Cell.jp-mod-active');
+    await cell
+      .locator('.jp-InputArea')
+      .filter({ hasText: `vobridge.sessions.firefly("${id}")` })
+      .waitFor();
+    await page
+      .locator(
+        '.jp-NotebookPanel button[data-command="notebook:run-cell-and-select-next"], .jp-NotebookPanel jp-button[data-command="notebook:run-cell-and-select-next"]',
+      )
+      .first()
+      .click();
+    const output = page.locator('.jp-NotebookPanel .jp-OutputArea-output').first();
+    await output.waitFor({ timeout: 90_000 });
+    // The connected FireflyClient reports the viewer URL of this very session.
+    await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
+    await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
+
+    // Open in a new tab, copy the URL, renew.
+    const tab = page.context().waitForEvent('page');
+    await row.locator('.vobridge-action-open').click();
+    const opened = await tab;
+    await opened.waitForLoadState();
+    expect(opened.url()).toContain(new URL(platform.url).host);
+    expect(opened.url()).toContain(id);
+    await opened.close();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
+    await row.locator('.vobridge-action-copy').click();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
+    const renewed = page.waitForResponse((response) =>
+      response.url().includes(`/vobridge/actions/sessions/${id}/renew`),
+    );
+    await row.locator('.vobridge-action-renew').click();
+    expect((await renewed).status()).toBe(200);
+    await row.filter({ hasText: 'Running' }).waitFor();
+
+    // Delete, with confirmation.
     await row.locator('.vobridge-action-delete').click();
     await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
-    await row.first().waitFor({ state: 'detached' });
-  } finally {
-    await other.stop();
-    rmSync(otherDir, { recursive: true, force: true });
-  }
-}, STEP_TIMEOUT);
+    await page
+      .locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${id}"]`)
+      .waitFor({ state: 'detached' });
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'a platform that is down is shown as such, without hiding the others',
+  async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-b-'));
+    const other = await startPlatform(otherDir);
+    try {
+      await openLoginPanel();
+      await page.locator('.vobridge-login-url').fill(other.url);
+      await page.locator('.vobridge-discover').click();
+      await page.locator('.vobridge-method-password').click();
+      await page.locator('.vobridge-username').fill(USER);
+      await page.locator('.vobridge-password').fill(PASSWORD);
+      await page.locator('.vobridge-login-submit').click();
+      await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: other.url }).waitFor();
+
+      // A session on the first platform, then the second platform goes away.
+      await openSessionsPanel();
+      await page.locator('#vobridge-sessions .vobridge-launch').click();
+      const dialog = page.locator('.jp-Dialog');
+      await dialog.locator('.vobridge-launch-platform').selectOption(platform.url);
+      await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
+      await dialog.locator('.vobridge-launch-type').selectOption('firefly');
+      await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
+      const row = page.locator('#vobridge-sessions .vobridge-row-session[data-type="firefly"]');
+      await row.first().waitFor();
+      await other.stop();
+      await page.locator('#vobridge-sessions .vobridge-refresh').click();
+      await page.locator('#vobridge-sessions .vobridge-row-down').filter({ hasText: other.url }).waitFor();
+      await expect(row.count()).resolves.toBe(1);
+      await expect(row.getAttribute('data-platform')).resolves.toBe(platform.url);
+
+      await row.locator('.vobridge-action-delete').click();
+      await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
+      await row.first().waitFor({ state: 'detached' });
+    } finally {
+      await other.stop();
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  },
+  STEP_TIMEOUT,
+);
 
 // JupyterLab's ServerConnection adds a cache-busting query string.
 const SESSIONS_ROUTE = /\/vobridge\/v1\/sessions(\?|$)/;
 
-test('stays small in the DOM with 1 000 sessions and scrolls to the last one', async () => {
-  // Stand-in listing: a platform allows one interactive session of a type per
-  // user, so 1 000 real sessions cannot exist here. Only this response is replaced.
-  const types = ['firefly', 'carta', 'notebook', 'desktop', 'headless'];
-  const sessions = Array.from({ length: 1000 }, (_, i) => ({
-    platform: platform.url,
-    id: `s${String(i).padStart(4, '0')}`,
-    name: `session ${i}`,
-    type: types[i % types.length],
-    status: 'Running',
-    expiryTime: new Date(Date.now() + 3_600_000).toISOString(),
-    connectURL: `${platform.url}/session/${i}/`,
-  }));
-  await page.route(SESSIONS_ROUTE, (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ platforms: [{ platform: platform.url, ok: true }], sessions }) }),
-  );
-  try {
-    await openSessionsPanel();
-    await page.locator('#vobridge-sessions .vobridge-refresh').click();
-    await page.locator('#vobridge-sessions .vobridge-sessions-status').filter({ hasText: '1000 sessions' }).waitFor();
-    const rendered = page.locator('#vobridge-sessions .vobridge-row');
-    expect(await rendered.count()).toBeLessThan(80);
-    await page.locator('#vobridge-sessions .vobridge-sessions-scroll').evaluate((node) => (node.scrollTop = node.scrollHeight));
-    // The last group is headless (i % 5 == 4); its last session is s0999.
-    await page.locator('#vobridge-sessions .vobridge-row-session[data-session-id="s0999"]').waitFor();
-    expect(await rendered.count()).toBeLessThan(80);
-  } finally {
-    await page.unroute(SESSIONS_ROUTE);
-    await page.locator('#vobridge-sessions .vobridge-refresh').click();
-  }
-}, STEP_TIMEOUT);
-
-test('logs out', async () => {
-  await logOutEverywhere();
-  await page.locator('.vobridge-StatusItem').filter({ hasText: 'not logged in' }).waitFor();
-}, STEP_TIMEOUT);
-
-test('logs in with the OIDC device flow', async () => {
-  await openLoginPanel();
-  await page.locator('.vobridge-login-url').fill(platform.url);
-  await page.locator('.vobridge-discover').click();
-  await page.locator('.vobridge-method-device').click();
-  const link = page.locator('.vobridge-verification-link');
-  await link.waitFor();
-  const code = await page.locator('.vobridge-user-code').innerText();
-  expect(code.trim()).not.toBe('');
-
-  // The user opens the verification page in another tab and confirms there.
-  const device = await browser.newPage();
-  try {
-    await device.goto((await link.getAttribute('href'))!);
-    for (let step = 0; step < 6; step++) {
-      if ((await device.locator('text=You are signed in on your device').count()) > 0) break;
-      if ((await device.locator('#username').count()) > 0) {
-        await device.locator('#username').fill(USER);
-        await device.locator('#password').fill(PASSWORD);
-        await device.locator('button[type=submit]').first().click();
-      } else {
-        await device.locator('button[type=submit]:not([name=abort])').first().click();
-      }
-      await device.waitForLoadState();
+test(
+  'stays small in the DOM with 1 000 sessions and scrolls to the last one',
+  async () => {
+    // Stand-in listing: a platform allows one interactive session of a type per
+    // user, so 1 000 real sessions cannot exist here. Only this response is replaced.
+    const types = ['firefly', 'carta', 'notebook', 'desktop', 'headless'];
+    const sessions = Array.from({ length: 1000 }, (_, i) => ({
+      platform: platform.url,
+      id: `s${String(i).padStart(4, '0')}`,
+      name: `session ${i}`,
+      type: types[i % types.length],
+      status: 'Running',
+      expiryTime: new Date(Date.now() + 3_600_000).toISOString(),
+      connectURL: `${platform.url}/session/${i}/`,
+    }));
+    await page.route(SESSIONS_ROUTE, (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ platforms: [{ platform: platform.url, ok: true }], sessions }),
+      }),
+    );
+    try {
+      await openSessionsPanel();
+      await page.locator('#vobridge-sessions .vobridge-refresh').click();
+      await page.locator('#vobridge-sessions .vobridge-sessions-status').filter({ hasText: '1000 sessions' }).waitFor();
+      const rendered = page.locator('#vobridge-sessions .vobridge-row');
+      expect(await rendered.count()).toBeLessThan(80);
+      await page
+        .locator('#vobridge-sessions .vobridge-sessions-scroll')
+        .evaluate((node) => (node.scrollTop = node.scrollHeight));
+      // The last group is headless (i % 5 == 4); its last session is s0999.
+      await page.locator('#vobridge-sessions .vobridge-row-session[data-session-id="s0999"]').waitFor();
+      expect(await rendered.count()).toBeLessThan(80);
+    } finally {
+      await page.unroute(SESSIONS_ROUTE);
+      await page.locator('#vobridge-sessions .vobridge-refresh').click();
     }
-    await device.locator('text=You are signed in on your device').waitFor();
-  } finally {
-    await device.close();
-  }
-  await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 30_000 });
-  await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/device/);
-  await logOutEverywhere();
-}, STEP_TIMEOUT);
+  },
+  STEP_TIMEOUT,
+);
 
-test('logs in with the OIDC authorization code + PKCE popup', async () => {
-  await openLoginPanel();
-  await page.locator('.vobridge-login-url').fill(platform.url);
-  await page.locator('.vobridge-discover').click();
-  const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('.vobridge-method-pkce').click()]);
-  try {
-    // The popup lands on the platform's login page, then goes back through Jupyter's callback to the broker.
-    await popup.locator('#username').waitFor({ timeout: 60_000 });
-    await popup.locator('#username').fill(USER);
-    await popup.locator('#password').fill(PASSWORD);
-    await popup.locator('button[type=submit]').first().click();
-    await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 60_000 });
-  } finally {
-    if (!popup.isClosed()) await popup.close();
-  }
-  await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/pkce|browser/i);
-  await logOutEverywhere();
-}, STEP_TIMEOUT);
-
-test('the status bar warns before a token expires and turns red when it cannot be renewed', async () => {
-  // A platform whose tokens live 20 s: inside the 300 s warning margin from the start.
-  const shortDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-short-'));
-  const short = await startPlatform(shortDir, ['--token-ttl', '20']);
-  try {
-    await openLoginPanel();
-    await page.locator('.vobridge-login-url').fill(short.url);
-    await page.locator('.vobridge-discover').click();
-    await page.locator('.vobridge-method-password').click();
-    await page.locator('.vobridge-username').fill(USER);
-    await page.locator('.vobridge-password').fill(PASSWORD);
-    await page.locator('.vobridge-login-submit').click();
-    const status = page.locator('.vobridge-StatusItem');
-    await status.and(page.locator('[data-health="warning"]')).waitFor();
-    // The platform goes away: the broker cannot renew the token, and the item turns red.
-    await short.stop();
-    await status.and(page.locator('[data-health="failed"]')).waitFor({ timeout: 60_000 });
-    await expect(status.innerText()).resolves.toMatch(/log in again/);
+test(
+  'logs out',
+  async () => {
     await logOutEverywhere();
-    await status.and(page.locator('[data-health="none"]')).waitFor();
-  } finally {
-    await short.stop();
-    rmSync(shortDir, { recursive: true, force: true });
-  }
-}, STEP_TIMEOUT);
+    await page.locator('.vobridge-StatusItem').filter({ hasText: 'not logged in' }).waitFor();
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'logs in with the OIDC device flow',
+  async () => {
+    await openLoginPanel();
+    await page.locator('.vobridge-login-url').fill(platform.url);
+    await page.locator('.vobridge-discover').click();
+    await page.locator('.vobridge-method-device').click();
+    const link = page.locator('.vobridge-verification-link');
+    await link.waitFor();
+    const code = await page.locator('.vobridge-user-code').innerText();
+    expect(code.trim()).not.toBe('');
+
+    // The user opens the verification page in another tab and confirms there.
+    const device = await browser.newPage();
+    try {
+      await device.goto((await link.getAttribute('href'))!);
+      for (let step = 0; step < 6; step++) {
+        if ((await device.locator('text=You are signed in on your device').count()) > 0) break;
+        if ((await device.locator('#username').count()) > 0) {
+          await device.locator('#username').fill(USER);
+          await device.locator('#password').fill(PASSWORD);
+          await device.locator('button[type=submit]').first().click();
+        } else {
+          await device.locator('button[type=submit]:not([name=abort])').first().click();
+        }
+        await device.waitForLoadState();
+      }
+      await device.locator('text=You are signed in on your device').waitFor();
+    } finally {
+      await device.close();
+    }
+    await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 30_000 });
+    await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/device/);
+    await logOutEverywhere();
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'logs in with the OIDC authorization code + PKCE popup',
+  async () => {
+    await openLoginPanel();
+    await page.locator('.vobridge-login-url').fill(platform.url);
+    await page.locator('.vobridge-discover').click();
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('.vobridge-method-pkce').click()]);
+    try {
+      // The popup lands on the platform's login page, then goes back through Jupyter's callback to the broker.
+      await popup.locator('#username').waitFor({ timeout: 60_000 });
+      await popup.locator('#username').fill(USER);
+      await popup.locator('#password').fill(PASSWORD);
+      await popup.locator('button[type=submit]').first().click();
+      await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 60_000 });
+    } finally {
+      if (!popup.isClosed()) await popup.close();
+    }
+    await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/pkce|browser/i);
+    await logOutEverywhere();
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'the status bar warns before a token expires and turns red when it cannot be renewed',
+  async () => {
+    // A platform whose tokens live 20 s: inside the 300 s warning margin from the start.
+    const shortDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-short-'));
+    const short = await startPlatform(shortDir, ['--token-ttl', '20']);
+    try {
+      await openLoginPanel();
+      await page.locator('.vobridge-login-url').fill(short.url);
+      await page.locator('.vobridge-discover').click();
+      await page.locator('.vobridge-method-password').click();
+      await page.locator('.vobridge-username').fill(USER);
+      await page.locator('.vobridge-password').fill(PASSWORD);
+      await page.locator('.vobridge-login-submit').click();
+      const status = page.locator('.vobridge-StatusItem');
+      await status.and(page.locator('[data-health="warning"]')).waitFor();
+      // The platform goes away: the broker cannot renew the token, and the item turns red.
+      await short.stop();
+      await status.and(page.locator('[data-health="failed"]')).waitFor({ timeout: 60_000 });
+      await expect(status.innerText()).resolves.toMatch(/log in again/);
+      await logOutEverywhere();
+      await status.and(page.locator('[data-health="none"]')).waitFor();
+    } finally {
+      await short.stop();
+      rmSync(shortDir, { recursive: true, force: true });
+    }
+  },
+  STEP_TIMEOUT,
+);

@@ -11,7 +11,14 @@ import fc from 'fast-check';
 import { TEST_TIMEOUT_MS, runs } from './support/budget.js';
 import { rawStatus, send, sendBytes, type RawReply, type RawRequest } from './support/http.js';
 import { ALICE } from './support/platform-session.js';
-import { removeDir, startBrokerProcess, startPlatformProcess, tempDir, type BrokerProcess, type ChildServer } from './support/processes.js';
+import {
+  removeDir,
+  startBrokerProcess,
+  startPlatformProcess,
+  tempDir,
+  type BrokerProcess,
+  type ChildServer,
+} from './support/processes.js';
 import { garbageBytes, hostileRequest } from './support/requests.js';
 import { specRoutes } from './support/routes.js';
 
@@ -32,7 +39,11 @@ beforeAll(async () => {
   });
   expect(login.status).toBe(201);
   loginId = (JSON.parse(login.body) as { id: string }).id;
-  const token = await send(broker.url, { method: 'GET', path: `/v1/token?url=${encodeURIComponent(platform.url)}`, headers: { authorization: `Bearer ${broker.secret}` } });
+  const token = await send(broker.url, {
+    method: 'GET',
+    path: `/v1/token?url=${encodeURIComponent(platform.url)}`,
+    headers: { authorization: `Bearer ${broker.secret}` },
+  });
   platformToken = (JSON.parse(token.body) as { token: string }).token;
 }, 60_000);
 
@@ -54,36 +65,48 @@ function acceptable(req: RawRequest, reply: RawReply): boolean {
 }
 
 function describeRequest(req: RawRequest): string {
-  const headers = { ...req.headers, ...(req.headers?.authorization === `Bearer ${broker.secret}` ? { authorization: 'Bearer <secret>' } : {}) };
+  const headers = {
+    ...req.headers,
+    ...(req.headers?.authorization === `Bearer ${broker.secret}` ? { authorization: 'Bearer <secret>' } : {}),
+  };
   return `${req.method} ${req.path} ${JSON.stringify(headers)} body=${JSON.stringify(req.body ?? '').slice(0, 300)}`;
 }
 
 describe('the broker under hostile HTTP input', () => {
-  it('answers every request with a typed answer, never a crash, and leaks neither secret nor token', async () => {
-    const requests = hostileRequest({
-      routes: specRoutes('broker.yaml'),
-      known: { id: [loginId, 'nope'] },
-      authorizations: [`Bearer ${broker.secret}`],
-    });
-    await fc.assert(
-      fc.asyncProperty(requests, async (req) => {
-        const reply = await send(broker.url, req);
-        if (!acceptable(req, reply)) throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
-        expect(reply.body).not.toContain(broker.secret);
-        const releasesToken = reply.status === 200 && req.path.startsWith('/v1/token');
-        if (!releasesToken) expect(reply.body).not.toContain(platformToken);
-        if (reply.status >= 400 && req.method !== 'HEAD') {
-          const error = JSON.parse(reply.body) as { error?: unknown; message?: unknown };
-          expect(typeof error.error).toBe('string');
-          expect(typeof error.message).toBe('string');
-        }
-      }),
-      { numRuns: runs(300) },
-    );
-    expect(broker.process.exitCode).toBeNull();
-    const health = await send(broker.url, { method: 'GET', path: '/healthz', headers: { authorization: `Bearer ${broker.secret}` } });
-    expect(health.status).toBe(200);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'answers every request with a typed answer, never a crash, and leaks neither secret nor token',
+    async () => {
+      const requests = hostileRequest({
+        routes: specRoutes('broker.yaml'),
+        known: { id: [loginId, 'nope'] },
+        authorizations: [`Bearer ${broker.secret}`],
+      });
+      await fc.assert(
+        fc.asyncProperty(requests, async (req) => {
+          const reply = await send(broker.url, req);
+          if (!acceptable(req, reply))
+            throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
+          expect(reply.body).not.toContain(broker.secret);
+          const releasesToken = reply.status === 200 && req.path.startsWith('/v1/token');
+          if (!releasesToken) expect(reply.body).not.toContain(platformToken);
+          if (reply.status >= 400 && req.method !== 'HEAD') {
+            const error = JSON.parse(reply.body) as { error?: unknown; message?: unknown };
+            expect(typeof error.error).toBe('string');
+            expect(typeof error.message).toBe('string');
+          }
+        }),
+        { numRuns: runs(300) },
+      );
+      expect(broker.process.exitCode).toBeNull();
+      const health = await send(broker.url, {
+        method: 'GET',
+        path: '/healthz',
+        headers: { authorization: `Bearer ${broker.secret}` },
+      });
+      expect(health.status).toBe(200);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it.each([
     ['HEAD', '/v1/events'],
@@ -94,16 +117,25 @@ describe('the broker under hostile HTTP input', () => {
     expect(reply.status).toBeLessThan(500);
   });
 
-  it('survives bytes that are not HTTP', async () => {
-    await fc.assert(
-      fc.asyncProperty(garbageBytes, async (bytes) => {
-        const status = rawStatus(await sendBytes(broker.url, bytes));
-        if (status !== undefined && status >= 500) throw new Error(`HTTP ${status} for raw ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
-      }),
-      { numRuns: runs(60) },
-    );
-    expect(broker.process.exitCode).toBeNull();
-    const health = await send(broker.url, { method: 'GET', path: '/healthz', headers: { authorization: `Bearer ${broker.secret}` } });
-    expect(health.status).toBe(200);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'survives bytes that are not HTTP',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(garbageBytes, async (bytes) => {
+          const status = rawStatus(await sendBytes(broker.url, bytes));
+          if (status !== undefined && status >= 500)
+            throw new Error(`HTTP ${status} for raw ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
+        }),
+        { numRuns: runs(60) },
+      );
+      expect(broker.process.exitCode).toBeNull();
+      const health = await send(broker.url, {
+        method: 'GET',
+        path: '/healthz',
+        headers: { authorization: `Bearer ${broker.secret}` },
+      });
+      expect(health.status).toBe(200);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

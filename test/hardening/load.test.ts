@@ -39,57 +39,77 @@ afterAll(async () => {
 });
 
 describe('the broker under load', () => {
-  it('serves /v1/token to concurrent clients with no error, no 5xx and bounded memory', async () => {
-    const options = {
-      url: `${broker.url}/v1/token?url=${encodeURIComponent(`${p.server.url}/vospace/nodes/alice`)}&min_valid=60`,
-      headers: { authorization: `Bearer ${broker.secret}` },
-    };
-    const warm = await load({ ...options, seconds: 1 });
-    expect(warm.errors).toBe(0);
-    const before = await broker.rss();
-    const run = await load({ ...options, seconds: 3 });
-    const after = await broker.rss();
+  it(
+    'serves /v1/token to concurrent clients with no error, no 5xx and bounded memory',
+    async () => {
+      const options = {
+        url: `${broker.url}/v1/token?url=${encodeURIComponent(`${p.server.url}/vospace/nodes/alice`)}&min_valid=60`,
+        headers: { authorization: `Bearer ${broker.secret}` },
+      };
+      const warm = await load({ ...options, seconds: 1 });
+      expect(warm.errors).toBe(0);
+      const before = await broker.rss();
+      const run = await load({ ...options, seconds: 3 });
+      const after = await broker.rss();
 
-    expect(run.requests).toBeGreaterThan(0);
-    expect(run.errors).toBe(0);
-    expect(run.timeouts).toBe(0);
-    expect(Object.keys(run.statuses)).toEqual(['200']);
-    expect(after - before).toBeLessThan(RSS_GROWTH_LIMIT);
-    expect(broker.process.exitCode).toBeNull();
-  }, TEST_TIMEOUT_MS);
+      expect(run.requests).toBeGreaterThan(0);
+      expect(run.errors).toBe(0);
+      expect(run.timeouts).toBe(0);
+      expect(Object.keys(run.statuses)).toEqual(['200']);
+      expect(after - before).toBeLessThan(RSS_GROWTH_LIMIT);
+      expect(broker.process.exitCode).toBeNull();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('sheds load beyond its rate limit with 429, never with a 5xx or a dropped connection', async () => {
-    const run = await load({
-      url: `${throttled.url}/v1/token?url=${encodeURIComponent(p.server.url)}`,
-      headers: { authorization: `Bearer ${throttled.secret}` },
-      seconds: 2,
-    });
-    expect(run.errors).toBe(0);
-    expect(serverErrors(run)).toEqual({});
-    expect(run.statuses['429']).toBeGreaterThan(0);
-    expect(Object.keys(run.statuses).sort()).toEqual(['200', '429']);
-  }, TEST_TIMEOUT_MS);
+  it(
+    'sheds load beyond its rate limit with 429, never with a 5xx or a dropped connection',
+    async () => {
+      const run = await load({
+        url: `${throttled.url}/v1/token?url=${encodeURIComponent(p.server.url)}`,
+        headers: { authorization: `Bearer ${throttled.secret}` },
+        seconds: 2,
+      });
+      expect(run.errors).toBe(0);
+      expect(serverErrors(run)).toEqual({});
+      expect(run.statuses['429']).toBeGreaterThan(0);
+      expect(Object.keys(run.statuses).sort()).toEqual(['200', '429']);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });
 
 describe('the platform under load', () => {
-  it('serves its authenticated routes with no error, no 5xx and bounded memory', async () => {
-    const options = {
-      url: p.server.url,
-      headers: { authorization: `Bearer ${p.aliceToken}` },
-      paths: ['/ac/whoami', '/gms/search?group=astro', '/vospace/nodes/alice', '/vospace/data/alice/f.txt', '/skaha/v1/session', `/uws/sleep/${p.jobId}`, '/uws/sleep'],
-    };
-    const warm = await load({ ...options, seconds: 1 });
-    expect(warm.errors).toBe(0);
-    const before = await p.server.rss();
-    const run = await load({ ...options, seconds: 3 });
-    const after = await p.server.rss();
+  it(
+    'serves its authenticated routes with no error, no 5xx and bounded memory',
+    async () => {
+      const options = {
+        url: p.server.url,
+        headers: { authorization: `Bearer ${p.aliceToken}` },
+        paths: [
+          '/ac/whoami',
+          '/gms/search?group=astro',
+          '/vospace/nodes/alice',
+          '/vospace/data/alice/f.txt',
+          '/skaha/v1/session',
+          `/uws/sleep/${p.jobId}`,
+          '/uws/sleep',
+        ],
+      };
+      const warm = await load({ ...options, seconds: 1 });
+      expect(warm.errors).toBe(0);
+      const before = await p.server.rss();
+      const run = await load({ ...options, seconds: 3 });
+      const after = await p.server.rss();
 
-    expect(run.requests).toBeGreaterThan(0);
-    expect(run.errors).toBe(0);
-    expect(run.timeouts).toBe(0);
-    expect(serverErrors(run)).toEqual({});
-    expect(Object.keys(run.statuses)).toEqual(['200']);
-    expect(after - before).toBeLessThan(RSS_GROWTH_LIMIT);
-    expect((await send(p.server.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
-  }, TEST_TIMEOUT_MS);
+      expect(run.requests).toBeGreaterThan(0);
+      expect(run.errors).toBe(0);
+      expect(run.timeouts).toBe(0);
+      expect(serverErrors(run)).toEqual({});
+      expect(Object.keys(run.statuses)).toEqual(['200']);
+      expect(after - before).toBeLessThan(RSS_GROWTH_LIMIT);
+      expect((await send(p.server.url, { method: 'GET', path: '/healthz' })).status).toBe(200);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -30,30 +30,39 @@ async function healthy(): Promise<void> {
 }
 
 describe('the platform under hostile HTTP input', () => {
-  it('answers every request from the specs with a status below 500 and never echoes a token', async () => {
-    const requests = hostileRequest({
-      routes: [...specRoutes('auth.yaml', 'gms.yaml', 'sessions.yaml', 'uws.yaml', 'vospace.yaml'), '/skaha/capabilities', '/oidc/interaction/{uid}'],
-      known: {
-        path: ['alice', 'alice/f.txt', 'alice/missing', 'bob', 'alice/f.txt/x'],
-        jobList: ['sleep', 'cone', 'bright-stars'],
-        jobId: [p.jobId],
-        resultId: ['result'],
-        name: ['astro', 'demo'],
-      },
-      authorizations: [`Bearer ${p.aliceToken}`, `Bearer ${p.bobToken}`],
-    });
-    await fc.assert(
-      fc.asyncProperty(requests, async (req) => {
-        const reply = await send(p.server.url, req);
-        if (reply.status >= 500) throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
-        const sentToken = req.headers?.authorization?.replace(/^Bearer /, '') ?? '';
-        if (sentToken.length > 20) expect(reply.body).not.toContain(sentToken);
-        expect(String(reply.headers['x-injected'] ?? '')).toBe('');
-      }),
-      { numRuns: runs(300) },
-    );
-    await healthy();
-  }, TEST_TIMEOUT_MS);
+  it(
+    'answers every request from the specs with a status below 500 and never echoes a token',
+    async () => {
+      const requests = hostileRequest({
+        routes: [
+          ...specRoutes('auth.yaml', 'gms.yaml', 'sessions.yaml', 'uws.yaml', 'vospace.yaml'),
+          '/skaha/capabilities',
+          '/oidc/interaction/{uid}',
+        ],
+        known: {
+          path: ['alice', 'alice/f.txt', 'alice/missing', 'bob', 'alice/f.txt/x'],
+          jobList: ['sleep', 'cone', 'bright-stars'],
+          jobId: [p.jobId],
+          resultId: ['result'],
+          name: ['astro', 'demo'],
+        },
+        authorizations: [`Bearer ${p.aliceToken}`, `Bearer ${p.bobToken}`],
+      });
+      await fc.assert(
+        fc.asyncProperty(requests, async (req) => {
+          const reply = await send(p.server.url, req);
+          if (reply.status >= 500)
+            throw new Error(`HTTP ${reply.status} for ${describeRequest(req)}: ${reply.body.slice(0, 300)}`);
+          const sentToken = req.headers?.authorization?.replace(/^Bearer /, '') ?? '';
+          if (sentToken.length > 20) expect(reply.body).not.toContain(sentToken);
+          expect(String(reply.headers['x-injected'] ?? '')).toBe('');
+        }),
+        { numRuns: runs(300) },
+      );
+      await healthy();
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it('refuses a deeply nested node document with a 4xx instead of blocking on it', async () => {
     const depth = 60_000;
@@ -69,14 +78,19 @@ describe('the platform under hostile HTTP input', () => {
     await healthy();
   });
 
-  it('survives bytes that are not HTTP, answering 4xx or closing the connection', async () => {
-    await fc.assert(
-      fc.asyncProperty(garbageBytes, async (bytes) => {
-        const status = rawStatus(await sendBytes(p.server.url, bytes));
-        if (status !== undefined && status >= 500) throw new Error(`HTTP ${status} for raw ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
-      }),
-      { numRuns: runs(60) },
-    );
-    await healthy();
-  }, TEST_TIMEOUT_MS);
+  it(
+    'survives bytes that are not HTTP, answering 4xx or closing the connection',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(garbageBytes, async (bytes) => {
+          const status = rawStatus(await sendBytes(p.server.url, bytes));
+          if (status !== undefined && status >= 500)
+            throw new Error(`HTTP ${status} for raw ${JSON.stringify(bytes.toString('latin1').slice(0, 200))}`);
+        }),
+        { numRuns: runs(60) },
+      );
+      await healthy();
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -40,7 +40,9 @@ describe('openapi specs', () => {
   });
 
   test.each(specs)('%s: every operation has an operationId, an error response and an example', (spec) => {
-    const doc = YAML.parse(readFileSync(path.join(specDir, spec), 'utf8')) as { paths: Record<string, Record<string, Operation>> };
+    const doc = YAML.parse(readFileSync(path.join(specDir, spec), 'utf8')) as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     const missing: string[] = [];
     for (const [route, item] of Object.entries(doc.paths ?? {})) {
       for (const method of methods) {
@@ -51,9 +53,14 @@ describe('openapi specs', () => {
         const codes = Object.keys(op.responses ?? {});
         if (!codes.some((c) => /^[45]/.test(c) || c === 'default')) missing.push(`${where}: error response`);
         const hasExample = Object.values(op.responses ?? {}).some(
-          (r) => '$ref' in r || Object.values(r.content ?? {}).some((m) => m.example !== undefined || m.examples !== undefined || '$ref' in m),
+          (r) =>
+            '$ref' in r ||
+            Object.values(r.content ?? {}).some(
+              (m) => m.example !== undefined || m.examples !== undefined || '$ref' in m,
+            ),
         );
-        if (!hasExample && !codes.every((c) => /^(204|3\d\d)$/.test(c) || /^[45]/.test(c))) missing.push(`${where}: example`);
+        if (!hasExample && !codes.every((c) => /^(204|3\d\d)$/.test(c) || /^[45]/.test(c)))
+          missing.push(`${where}: example`);
       }
     }
     expect(missing).toEqual([]);
@@ -73,13 +80,20 @@ describe('openapi specs', () => {
             get: {
               operationId: 'getX',
               summary: 'x',
-              responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } } } },
+              responses: {
+                '200': {
+                  description: 'ok',
+                  content: { 'application/json': { schema: { $ref: '#/components/schemas/Nope' } } },
+                },
+              },
             },
           },
         },
       }),
     );
     const errors = await lintErrors(broken);
-    expect(errors.join('\n')).toMatch(/broken\.yaml#\/paths\/~1x\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref/);
+    expect(errors.join('\n')).toMatch(
+      /broken\.yaml#\/paths\/~1x\/get\/responses\/200\/content\/application~1json\/schema: Can't resolve \$ref/,
+    );
   });
 });

@@ -31,7 +31,10 @@ export async function auth(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('auth');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }) });
+    const login = await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
+    });
     const token = (await login.text()).trim();
     const claims = decodeJwt(token);
     const issuer = String(claims.iss);
@@ -65,9 +68,25 @@ export async function auth(ctx: BenchContext): Promise<BenchResult> {
       name: 'auth',
       title: 'Auth: challenge parsing, JWT verification, discovery',
       comparisons: [
-        compare('parseChallenges, a 4-challenge CADC-style header', 'parses/s', 'higher', { what: 'parseChallenges', value: summarize(parse) }, undefined, 'No JavaScript or Python peer parses IVOA challenges (pyvo 1.9 does not read them).'),
-        compare('JWT verification, keys cached', 'verifications/s', 'higher', { what: 'createJwtValidator().verify (remote JWKS, cached)', value: summarize(verify) }, { what: 'jose jwtVerify with a local key set (the floor)', value: summarize(floor) }),
-        compare('cold discoverAuth of a VOSpace node URL', 'ms', 'lower', { what: `discoverAuth (${roundTrips} HTTP round trips)`, value: summarize(discoveryMs) }),
+        compare(
+          'parseChallenges, a 4-challenge CADC-style header',
+          'parses/s',
+          'higher',
+          { what: 'parseChallenges', value: summarize(parse) },
+          undefined,
+          'No JavaScript or Python peer parses IVOA challenges (pyvo 1.9 does not read them).',
+        ),
+        compare(
+          'JWT verification, keys cached',
+          'verifications/s',
+          'higher',
+          { what: 'createJwtValidator().verify (remote JWKS, cached)', value: summarize(verify) },
+          { what: 'jose jwtVerify with a local key set (the floor)', value: summarize(floor) },
+        ),
+        compare('cold discoverAuth of a VOSpace node URL', 'ms', 'lower', {
+          what: `discoverAuth (${roundTrips} HTTP round trips)`,
+          value: summarize(discoveryMs),
+        }),
       ],
       notes: [`${ctx.reps} repetitions of about 1 s each; RS256 tokens from the reference platform.`],
     };

@@ -34,8 +34,20 @@ export async function bundle(_ctx: BenchContext): Promise<BenchResult> {
     name: 'bundle',
     title: 'SDK bundle size (esbuild, minified)',
     comparisons: [
-      compare('sessions-only consumer, minified + gzip', 'KiB', 'lower', { what: "import { SessionsClient } from '@vobridge/sdk'", value: kib(sessions.gz) }, { what: 'the whole SDK (import *)', value: kib(whole.gz) }),
-      compare('sessions-only consumer, minified', 'KiB', 'lower', { what: "import { SessionsClient } from '@vobridge/sdk'", value: kib(sessions.min) }, { what: 'the whole SDK (import *)', value: kib(whole.min) }),
+      compare(
+        'sessions-only consumer, minified + gzip',
+        'KiB',
+        'lower',
+        { what: "import { SessionsClient } from '@vobridge/sdk'", value: kib(sessions.gz) },
+        { what: 'the whole SDK (import *)', value: kib(whole.gz) },
+      ),
+      compare(
+        'sessions-only consumer, minified',
+        'KiB',
+        'lower',
+        { what: "import { SessionsClient } from '@vobridge/sdk'", value: kib(sessions.min) },
+        { what: 'the whole SDK (import *)', value: kib(whole.min) },
+      ),
     ],
     notes: [
       'esbuild 0.28 for the browser, ESM, minified; gzip level 9. Deterministic, so one measurement.',

@@ -23,7 +23,10 @@ export async function gms(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('gms');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }) });
+    const login = await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
+    });
     const token = (await login.text()).trim();
     let upstream = 0;
     const authed: FetchLike = (input, init) => {
@@ -47,7 +50,9 @@ export async function gms(ctx: BenchContext): Promise<BenchResult> {
       burstCached.push(upstream);
       // The peer: each check its own GET /search, as a client without a cache does.
       upstream = 0;
-      const plain = await Promise.all(Array.from({ length: 100 }, () => authed(`${baseUrl}/search?group=astro`).then((r) => r.text())));
+      const plain = await Promise.all(
+        Array.from({ length: 100 }, () => authed(`${baseUrl}/search?group=astro`).then((r) => r.text())),
+      );
       if (plain.some((body) => !body.includes('astro'))) throw new Error('alice is in astro');
       burstUncached.push(upstream);
     }
@@ -55,8 +60,20 @@ export async function gms(ctx: BenchContext): Promise<BenchResult> {
       name: 'gms',
       title: 'GMS membership checks',
       comparisons: [
-        compare('isMember checks per second (sequential)', 'checks/s', 'higher', { what: 'GmsClient, cache on (default TTL)', value: summarize(cached) }, { what: 'GmsClient, cacheTtlMs: 0 (one GET /search per check)', value: summarize(uncached) }),
-        compare('upstream requests for 100 concurrent checks, fresh client', 'requests', 'lower', { what: 'GmsClient, cache on (single-flight)', value: summarize(burstCached) }, { what: 'a GET /search per check (no cache)', value: summarize(burstUncached) }),
+        compare(
+          'isMember checks per second (sequential)',
+          'checks/s',
+          'higher',
+          { what: 'GmsClient, cache on (default TTL)', value: summarize(cached) },
+          { what: 'GmsClient, cacheTtlMs: 0 (one GET /search per check)', value: summarize(uncached) },
+        ),
+        compare(
+          'upstream requests for 100 concurrent checks, fresh client',
+          'requests',
+          'lower',
+          { what: 'GmsClient, cache on (single-flight)', value: summarize(burstCached) },
+          { what: 'a GET /search per check (no cache)', value: summarize(burstUncached) },
+        ),
       ],
       notes: [`${ctx.reps} repetitions; checks of alice in astro on the reference platform's GMS.`],
     };

@@ -38,7 +38,8 @@ async function latency(url: string, headers: Record<string, string>): Promise<{ 
 
 async function cannon(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
   const r = await autocannon({ url, headers, connections: 10, duration: seconds });
-  if (r.errors > 0 || r.non2xx > 0) throw new Error(`load on ${new URL(url).pathname}: ${r.errors} errors, ${r.non2xx} non-2xx`);
+  if (r.errors > 0 || r.non2xx > 0)
+    throw new Error(`load on ${new URL(url).pathname}: ${r.errors} errors, ${r.non2xx} non-2xx`);
   return { rps: r.requests.average, ...(await latency(url, headers)) };
 }
 
@@ -53,9 +54,16 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
       method: 'POST',
       bearer: broker.secret,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ url: platform.url, method: 'password', username: 'alice', password: 'alice-demo-password' }),
+      body: JSON.stringify({
+        url: platform.url,
+        method: 'password',
+        username: 'alice',
+        password: 'alice-demo-password',
+      }),
     });
-    const doc = await json<Record<string, unknown>>(`${broker.url}/v1/token?url=${encodeURIComponent(service)}`, { bearer: broker.secret });
+    const doc = await json<Record<string, unknown>>(`${broker.url}/v1/token?url=${encodeURIComponent(service)}`, {
+      bearer: broker.secret,
+    });
     const bare = await startBareServer(JSON.stringify(doc));
     const tokenFile = join(dir.path, 'bt_u1000');
     await writeFile(tokenFile, `${String(doc.token)}\n`, { mode: 0o600 });
@@ -77,7 +85,9 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
     const curlRuns: number[] = [];
     for (let i = 0; i < ctx.reps; i++) {
       cliRuns.push(await perProcess(process.execPath, [CLI, 'token', service], brokerEnv, 10));
-      curlRuns.push(await perProcess('curl', ['-sS', '-f', '-H', `authorization: Bearer ${broker.secret}`, brokerUrl], {}, 10));
+      curlRuns.push(
+        await perProcess('curl', ['-sS', '-f', '-H', `authorization: Bearer ${broker.secret}`, brokerUrl], {}, 10),
+      );
     }
 
     const py = JSON.parse(
@@ -98,15 +108,60 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
       name: 'token-fetch',
       title: 'Token fetch from a kernel',
       comparisons: [
-        compare('HTTP token fetch, requests/s (10 connections)', 'req/s', 'higher', { what: broker_, value: summarize(brokerRuns.map((r) => r.rps)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.rps)) }),
-        compare('HTTP token fetch, p50 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p50)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p50)) }),
-        compare('HTTP token fetch, p99 latency (one connection, sequential)', 'ms', 'lower', { what: broker_, value: summarize(brokerRuns.map((r) => r.p99)) }, { what: bare_, value: summarize(bareRuns.map((r) => r.p99)) }),
-        compare('server RSS after each load run', 'MiB', 'lower', { what: 'broker process', value: summarize(rss.map((b) => b / 2 ** 20)) }, { what: 'bare server process', value: summarize(bareRss.map((b) => b / 2 ** 20)) }),
-        compare('a token from a shell, one process per call', 'ms', 'lower', { what: 'vobridge token <url> (CLI → broker)', value: summarize(cliRuns) }, { what: 'curl of the broker /v1/token', value: summarize(curlRuns) }, 'Mostly Node start-up against curl start-up.'),
-        compare('Python: token per call, cached in the kernel', 'calls/s', 'higher', { what: 'vobridge.token(url) (cache hit)', value: summarize(py.cached) }, { what: 'open() + read() of a token file', value: summarize(py.file) }),
-        compare('Python: token per call, no cache', 'calls/s', 'higher', { what: 'BrokerClient().token(url) (one broker round trip)', value: summarize(py.uncached) }, { what: 'requests GET of a bare server', value: summarize(py.bare) }),
+        compare(
+          'HTTP token fetch, requests/s (10 connections)',
+          'req/s',
+          'higher',
+          { what: broker_, value: summarize(brokerRuns.map((r) => r.rps)) },
+          { what: bare_, value: summarize(bareRuns.map((r) => r.rps)) },
+        ),
+        compare(
+          'HTTP token fetch, p50 latency (one connection, sequential)',
+          'ms',
+          'lower',
+          { what: broker_, value: summarize(brokerRuns.map((r) => r.p50)) },
+          { what: bare_, value: summarize(bareRuns.map((r) => r.p50)) },
+        ),
+        compare(
+          'HTTP token fetch, p99 latency (one connection, sequential)',
+          'ms',
+          'lower',
+          { what: broker_, value: summarize(brokerRuns.map((r) => r.p99)) },
+          { what: bare_, value: summarize(bareRuns.map((r) => r.p99)) },
+        ),
+        compare(
+          'server RSS after each load run',
+          'MiB',
+          'lower',
+          { what: 'broker process', value: summarize(rss.map((b) => b / 2 ** 20)) },
+          { what: 'bare server process', value: summarize(bareRss.map((b) => b / 2 ** 20)) },
+        ),
+        compare(
+          'a token from a shell, one process per call',
+          'ms',
+          'lower',
+          { what: 'vobridge token <url> (CLI → broker)', value: summarize(cliRuns) },
+          { what: 'curl of the broker /v1/token', value: summarize(curlRuns) },
+          'Mostly Node start-up against curl start-up.',
+        ),
+        compare(
+          'Python: token per call, cached in the kernel',
+          'calls/s',
+          'higher',
+          { what: 'vobridge.token(url) (cache hit)', value: summarize(py.cached) },
+          { what: 'open() + read() of a token file', value: summarize(py.file) },
+        ),
+        compare(
+          'Python: token per call, no cache',
+          'calls/s',
+          'higher',
+          { what: 'BrokerClient().token(url) (one broker round trip)', value: summarize(py.uncached) },
+          { what: 'requests GET of a bare server', value: summarize(py.bare) },
+        ),
       ],
-      notes: [`${ctx.reps} repetitions of ${ctx.seconds} s of autocannon load per server; the Python figures are ${ctx.reps} repetitions of a few thousand calls.`],
+      notes: [
+        `${ctx.reps} repetitions of ${ctx.seconds} s of autocannon load per server; the Python figures are ${ctx.reps} repetitions of a few thousand calls.`,
+      ],
     };
   } finally {
     await broker.stop();

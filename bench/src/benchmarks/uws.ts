@@ -17,7 +17,10 @@ export async function uws(_ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('uws');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }) });
+    const login = await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
+    });
     const token = (await login.text()).trim();
     const authed: FetchLike = (input, init) => {
       const headers = new Headers(init?.headers);
@@ -29,7 +32,11 @@ export async function uws(_ctx: BenchContext): Promise<BenchResult> {
 
     const ours: number[] = [];
     for (let i = 0; i < JOBS; i++) {
-      const created = await authed(jobsUrl, { method: 'POST', body: new URLSearchParams({ DURATION, PHASE: 'RUN' }), redirect: 'manual' });
+      const created = await authed(jobsUrl, {
+        method: 'POST',
+        body: new URLSearchParams({ DURATION, PHASE: 'RUN' }),
+        redirect: 'manual',
+      });
       const jobId = /\/uws\/sleep\/([^/?]+)/.exec(created.headers.get('location') ?? '')?.[1];
       if (!jobId) throw new Error(`job creation: HTTP ${created.status}`);
       const job = await client.waitForJob(jobId);
@@ -50,8 +57,20 @@ export async function uws(_ctx: BenchContext): Promise<BenchResult> {
       name: 'uws',
       title: 'UWS completion latency',
       comparisons: [
-        compare('COMPLETED → client returns, median of 20 jobs', 'ms', 'lower', { what: 'UwsClient.waitForJob (WAIT)', value: summarize(ours) }, { what: 'pyvo AsyncTAPJob.wait()', value: summarize(theirs) }),
-        compare('COMPLETED → client returns, worst of 20 jobs', 'ms', 'lower', { what: 'UwsClient.waitForJob (WAIT)', value: summary(ours, 100) }, { what: 'pyvo AsyncTAPJob.wait()', value: summary(theirs, 100) }),
+        compare(
+          'COMPLETED → client returns, median of 20 jobs',
+          'ms',
+          'lower',
+          { what: 'UwsClient.waitForJob (WAIT)', value: summarize(ours) },
+          { what: 'pyvo AsyncTAPJob.wait()', value: summarize(theirs) },
+        ),
+        compare(
+          'COMPLETED → client returns, worst of 20 jobs',
+          'ms',
+          'lower',
+          { what: 'UwsClient.waitForJob (WAIT)', value: summary(ours, 100) },
+          { what: 'pyvo AsyncTAPJob.wait()', value: summary(theirs, 100) },
+        ),
       ],
       notes: [
         `${JOBS} sequential ${DURATION} s sleep jobs per client on the reference platform; latency = client return time − the job's endTime (same machine clock, ms resolution). Median cells show min–max over the ${JOBS} jobs.`,

@@ -48,30 +48,48 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('vospace');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }) });
+    const login = await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
+    });
     const token = (await login.text()).trim();
     const source = join(dir.path, 'source.bin');
     // Written in 64 MiB pieces: a 1 GiB buffer would distort every peak-memory figure after it.
     await writeFile(source, '');
-    for (let done = 0; done < size; done += 64 * MiB) await writeFile(source, randomBytes(Math.min(64 * MiB, size - done)), { flag: 'a' });
+    for (let done = 0; done < size; done += 64 * MiB)
+      await writeFile(source, randomBytes(Math.min(64 * MiB, size - done)), { flag: 'a' });
     const expected = await md5File(source);
 
     // vcp finds the platform through a cadc-registry cache in its HOME (see test/interop/test_vos_client.py).
     const home = join(dir.path, 'home');
     await mkdir(join(home, '.config', 'cadc-registry'), { recursive: true });
-    await writeFile(join(home, '.config', 'cadc-registry', 'resource-caps'), await (await fetch(`${platform.url}/reg/resource-caps`)).text());
+    await writeFile(
+      join(home, '.config', 'cadc-registry', 'resource-caps'),
+      await (await fetch(`${platform.url}/reg/resource-caps`)).text(),
+    );
     for (const pkg of ['vos', 'cadcutils']) {
       await mkdir(join(home, '.config', pkg, 'caches'), { recursive: true });
       await writeFile(join(home, '.config', pkg, 'caches', '.pypi_versions.json'), JSON.stringify({ releases: {} }));
     }
-    const vosEnv = { HOME: home, VOSPACE_WEBSERVICE: undefined, LOCAL_VOSPACE_WEBSERVICE: undefined, VOSPACE_CERTFILE: undefined };
+    const vosEnv = {
+      HOME: home,
+      VOSPACE_WEBSERVICE: undefined,
+      LOCAL_VOSPACE_WEBSERVICE: undefined,
+      VOSPACE_CERTFILE: undefined,
+    };
     const data = (name: string) => `${platform.url}/vospace/data/alice/${name}`;
     const auth = `authorization: Bearer ${token}`;
 
     const tools = {
       sdk: {
-        up: (name: string) => timed(process.execPath, [SDK_SCRIPT, 'upload', `${platform.url}/vospace`, `alice/${name}`, source], { BENCH_TOKEN: token }),
-        down: (name: string, dest: string) => timed(process.execPath, [SDK_SCRIPT, 'download', `${platform.url}/vospace`, `alice/${name}`, dest], { BENCH_TOKEN: token }),
+        up: (name: string) =>
+          timed(process.execPath, [SDK_SCRIPT, 'upload', `${platform.url}/vospace`, `alice/${name}`, source], {
+            BENCH_TOKEN: token,
+          }),
+        down: (name: string, dest: string) =>
+          timed(process.execPath, [SDK_SCRIPT, 'download', `${platform.url}/vospace`, `alice/${name}`, dest], {
+            BENCH_TOKEN: token,
+          }),
       },
       curl: {
         up: (name: string) => timed('curl', ['-sS', '-f', '-T', source, '-H', auth, data(name)]),
@@ -90,7 +108,8 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
         const f = (figures[tool] ??= { up: [], down: [] });
         f.up.push(await t.up(name));
         f.down.push(await t.down(name, dest));
-        if ((await md5File(dest)) !== expected) throw new Error(`${tool}: the downloaded file differs from the uploaded one`);
+        if ((await md5File(dest)) !== expected)
+          throw new Error(`${tool}: the downloaded file differs from the uploaded one`);
         await rm(dest);
       }
     }
@@ -103,10 +122,34 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
       const p = figures[peer] as { up: Measured[]; down: Measured[] };
       const what = peer === 'curl' ? 'curl on the data URL' : 'vos vcp (negotiated transfer)';
       comparisons.push(
-        compare(`download throughput vs ${peer}`, 'MiB/s', 'higher', { what: 'SDK downloadFile', value: mibps(sdk.down) }, { what, value: mibps(p.down) }),
-        compare(`upload throughput vs ${peer}`, 'MiB/s', 'higher', { what: 'SDK uploadFile', value: mibps(sdk.up) }, { what, value: mibps(p.up) }),
-        compare(`download peak RSS vs ${peer}`, 'MiB', 'lower', { what: 'SDK downloadFile (node process)', value: peak(sdk.down) }, { what, value: peak(p.down) }),
-        compare(`upload peak RSS vs ${peer}`, 'MiB', 'lower', { what: 'SDK uploadFile (node process)', value: peak(sdk.up) }, { what, value: peak(p.up) }),
+        compare(
+          `download throughput vs ${peer}`,
+          'MiB/s',
+          'higher',
+          { what: 'SDK downloadFile', value: mibps(sdk.down) },
+          { what, value: mibps(p.down) },
+        ),
+        compare(
+          `upload throughput vs ${peer}`,
+          'MiB/s',
+          'higher',
+          { what: 'SDK uploadFile', value: mibps(sdk.up) },
+          { what, value: mibps(p.up) },
+        ),
+        compare(
+          `download peak RSS vs ${peer}`,
+          'MiB',
+          'lower',
+          { what: 'SDK downloadFile (node process)', value: peak(sdk.down) },
+          { what, value: peak(p.down) },
+        ),
+        compare(
+          `upload peak RSS vs ${peer}`,
+          'MiB',
+          'lower',
+          { what: 'SDK uploadFile (node process)', value: peak(sdk.up) },
+          { what, value: peak(p.up) },
+        ),
       );
     }
     return {

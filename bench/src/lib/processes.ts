@@ -59,17 +59,34 @@ async function start(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {})
 
 /** The reference platform's bin. */
 export function startPlatform(dataDir: string): Promise<Child> {
-  return start([join(ROOT, 'packages/platform/dist/bin/vobridge-platform.js'), '--port', '0', '--data', dataDir, '--log-level', 'error'], /listening on (http:\/\/\S+)/);
+  return start(
+    [
+      join(ROOT, 'packages/platform/dist/bin/vobridge-platform.js'),
+      '--port',
+      '0',
+      '--data',
+      dataDir,
+      '--log-level',
+      'error',
+    ],
+    /listening on (http:\/\/\S+)/,
+  );
 }
 
 /** A broker with a known secret and no rate limit to speak of (a benchmark is not abuse). */
 export async function startBroker(): Promise<Child & { secret: string }> {
   const secret = randomBytes(32).toString('base64url');
-  const child = await start([fileURLToPath(new URL('./broker-child.js', import.meta.url))], /listening on (http:\/\/\S+)/, { BENCH_BROKER_SECRET: secret });
+  const child = await start(
+    [fileURLToPath(new URL('./broker-child.js', import.meta.url))],
+    /listening on (http:\/\/\S+)/,
+    { BENCH_BROKER_SECRET: secret },
+  );
   return { ...child, secret };
 }
 
 /** The peer of the broker: a bare node:http server answering a fixed token document. */
 export function startBareServer(body: string): Promise<Child> {
-  return start([fileURLToPath(new URL('./bare-server.js', import.meta.url))], /listening on (http:\/\/\S+)/, { BENCH_BARE_BODY: body });
+  return start([fileURLToPath(new URL('./bare-server.js', import.meta.url))], /listening on (http:\/\/\S+)/, {
+    BENCH_BARE_BODY: body,
+  });
 }

@@ -11,13 +11,22 @@ const RESULTS = `${BENCH}results/`;
 /** Saves one benchmark's result as results/<name>.json. */
 export async function saveResult(result: BenchResult): Promise<void> {
   await mkdir(RESULTS, { recursive: true });
-  await writeFile(`${RESULTS}${result.name}.json`, `${JSON.stringify({ ...result, measuredAt: new Date().toISOString() }, null, 2)}\n`);
+  await writeFile(
+    `${RESULTS}${result.name}.json`,
+    `${JSON.stringify({ ...result, measuredAt: new Date().toISOString() }, null, 2)}\n`,
+  );
 }
 
 function fmt(n: number): string {
   if (!Number.isFinite(n)) return '–';
   const abs = Math.abs(n);
-  return abs >= 1000 ? Math.round(n).toLocaleString('en-US') : abs >= 10 ? n.toFixed(1) : abs >= 1 ? n.toFixed(2) : n.toPrecision(2);
+  return abs >= 1000
+    ? Math.round(n).toLocaleString('en-US')
+    : abs >= 10
+      ? n.toFixed(1)
+      : abs >= 1
+        ? n.toFixed(2)
+        : n.toPrecision(2);
 }
 
 function cell(s: Summary): string {
@@ -33,7 +42,11 @@ function row(c: Comparison): string {
 /** Rebuilds RESULTS.md from every results/*.json. */
 export async function writeMarkdown(machineNote: string): Promise<void> {
   const files = (await readdir(RESULTS)).filter((f) => f.endsWith('.json')).sort();
-  const results = await Promise.all(files.map(async (f) => JSON.parse(await readFile(`${RESULTS}${f}`, 'utf8')) as BenchResult & { measuredAt: string }));
+  const results = await Promise.all(
+    files.map(
+      async (f) => JSON.parse(await readFile(`${RESULTS}${f}`, 'utf8')) as BenchResult & { measuredAt: string },
+    ),
+  );
   const lines = [
     '# Benchmarks: vobridge side by side',
     '',
@@ -44,8 +57,17 @@ export async function writeMarkdown(machineNote: string): Promise<void> {
     '',
   ];
   for (const r of results) {
-    const load = r.load ? `, 1-minute load average ${r.load.before.toFixed(1)} at the start and ${r.load.after.toFixed(1)} at the end` : '';
-    lines.push(`## ${r.title}`, '', `Measured ${r.measuredAt}${load}.`, '', '| metric | unit | vobridge | peer | ratio | note |', '| --- | --- | --- | --- | --- | --- |');
+    const load = r.load
+      ? `, 1-minute load average ${r.load.before.toFixed(1)} at the start and ${r.load.after.toFixed(1)} at the end`
+      : '';
+    lines.push(
+      `## ${r.title}`,
+      '',
+      `Measured ${r.measuredAt}${load}.`,
+      '',
+      '| metric | unit | vobridge | peer | ratio | note |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const c of r.comparisons) lines.push(row(c));
     lines.push('', ...r.notes.map((n) => `- ${n}`), '');
   }

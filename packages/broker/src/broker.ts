@@ -195,16 +195,18 @@ function snapshot(logins: LoginRegistry) {
   return logins.established().flatMap((login) => {
     const token = login.currentToken;
     if (!token) return [];
-    return [{
-      id: login.id,
-      method: login.method,
-      created_at: login.createdAt.toISOString(),
-      platform: login.platform,
-      origins: [...login.scope.origins],
-      domains: [...login.scope.domains],
-      token,
-      renewal: login.renewal,
-    }];
+    return [
+      {
+        id: login.id,
+        method: login.method,
+        created_at: login.createdAt.toISOString(),
+        platform: login.platform,
+        origins: [...login.scope.origins],
+        domains: [...login.scope.domains],
+        token,
+        renewal: login.renewal,
+      },
+    ];
   });
 }
 

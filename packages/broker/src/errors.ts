@@ -33,7 +33,12 @@ export class BrokerError extends Error {
   /** The platform concerned, when there is one. */
   readonly platform?: string;
 
-  constructor(code: BrokerErrorCode, status: number, message: string, options?: { cause?: unknown; loginId?: string; platform?: string }) {
+  constructor(
+    code: BrokerErrorCode,
+    status: number,
+    message: string,
+    options?: { cause?: unknown; loginId?: string; platform?: string },
+  ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
@@ -53,7 +58,11 @@ export class BadRequestError extends BrokerError {
 /** The request did not carry the broker secret, or carried a wrong one. */
 export class UnauthorizedError extends BrokerError {
   constructor() {
-    super('unauthorized', 401, 'Missing or wrong broker secret: send "Authorization: Bearer <secret>" with the secret from the runtime file or VOBRIDGE_BROKER_SECRET.');
+    super(
+      'unauthorized',
+      401,
+      'Missing or wrong broker secret: send "Authorization: Bearer <secret>" with the secret from the runtime file or VOBRIDGE_BROKER_SECRET.',
+    );
   }
 }
 
@@ -95,7 +104,11 @@ export class NotFoundError extends BrokerError {
 /** No login at all: the user must log in to a platform first. */
 export class NotLoggedInError extends BrokerError {
   constructor(origin: string) {
-    super('not_logged_in', 403, `Not logged in to any platform, so there is no token for ${origin}. Log in first (JupyterLab login panel or \`vobridge login <platform-url>\`).`);
+    super(
+      'not_logged_in',
+      403,
+      `Not logged in to any platform, so there is no token for ${origin}. Log in first (JupyterLab login panel or \`vobridge login <platform-url>\`).`,
+    );
   }
 }
 
@@ -109,14 +122,22 @@ export class OutOfScopeError extends BrokerError {
 /** The login covering the URL still waits for the user (device code or browser login not finished). */
 export class LoginPendingError extends BrokerError {
   constructor(loginId: string, platform: string) {
-    super('login_pending', 409, `The login to ${platform} is still waiting for the user to finish it.`, { loginId, platform });
+    super('login_pending', 409, `The login to ${platform} is still waiting for the user to finish it.`, {
+      loginId,
+      platform,
+    });
   }
 }
 
 /** The login covering the URL has expired and cannot be refreshed: log in again. */
 export class LoginRequiredError extends BrokerError {
   constructor(loginId: string, platform: string, reason: string) {
-    super('login_required', 424, `The login to ${platform} has expired and cannot be refreshed (${reason}). Log in again.`, { loginId, platform });
+    super(
+      'login_required',
+      424,
+      `The login to ${platform} has expired and cannot be refreshed (${reason}). Log in again.`,
+      { loginId, platform },
+    );
   }
 }
 
@@ -144,6 +165,10 @@ export class PlatformUnreachableError extends BrokerError {
 /** Another live broker already owns the runtime file. */
 export class AlreadyRunningError extends BrokerError {
   constructor(path: string, pid: number) {
-    super('already_running', 409, `Another vobridge broker (pid ${pid}) is running and owns ${path}; stop it or choose another --runtime-file.`);
+    super(
+      'already_running',
+      409,
+      `Another vobridge broker (pid ${pid}) is running and owns ${path}; stop it or choose another --runtime-file.`,
+    );
   }
 }

@@ -27,7 +27,10 @@ class Browser {
   }
 
   /** Submit the page's (first) form with its hidden fields plus `fields`. */
-  async submit(page: { res: Response; url: string }, fields: Record<string, string> = {}): Promise<{ res: Response; url: string; leftTo?: string }> {
+  async submit(
+    page: { res: Response; url: string },
+    fields: Record<string, string> = {},
+  ): Promise<{ res: Response; url: string; leftTo?: string }> {
     const html = await page.res.text();
     const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
     if (action === undefined) throw new Error(`no form on ${page.url}: ${html.slice(0, 200)}`);
@@ -57,7 +60,11 @@ class Browser {
 }
 
 /** Approve a device login at its `verification_uri_complete` as `username`. */
-export async function approveDevice(verificationUriComplete: string, username: string, password: string): Promise<void> {
+export async function approveDevice(
+  verificationUriComplete: string,
+  username: string,
+  password: string,
+): Promise<void> {
   const browser = new Browser(new URL(verificationUriComplete).origin);
   let page = await browser.go(verificationUriComplete);
   // Code page (pre-filled), confirm page, then the sign-in form.
@@ -81,7 +88,9 @@ export async function authorize(authorizationUrl: string, username: string, pass
   let page = await browser.go(authorizationUrl);
   for (let step = 0; step < 4 && page.leftTo === undefined; step += 1) {
     const html = await page.res.clone().text();
-    page = /name="password"/.test(html) ? await browser.submit(page, { username, password }) : await browser.submit(page);
+    page = /name="password"/.test(html)
+      ? await browser.submit(page, { username, password })
+      : await browser.submit(page);
   }
   if (page.leftTo === undefined) throw new Error(`authorization did not redirect back: ${page.res.status}`);
   return new URL(page.leftTo);

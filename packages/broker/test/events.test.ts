@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { broker, call, loginAlice, platform } from './helpers.js';
 
 /** Read server-sent events until `stop` says so; returns the raw stream text. */
-function readEvents(b: { url: string; secret: string }, stop: (text: string) => boolean): Promise<{ status: number; type: string; text: string }> {
+function readEvents(
+  b: { url: string; secret: string },
+  stop: (text: string) => boolean,
+): Promise<{ status: number; type: string; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(new URL('/v1/events', b.url), { headers: { authorization: `Bearer ${b.secret}` } }, (res) => {
       let text = '';
@@ -44,7 +47,14 @@ describe('GET /v1/events', () => {
     const events = text
       .split('\n\n')
       .filter((block) => block.startsWith('event: login'))
-      .map((block) => JSON.parse(block.split('\ndata: ')[1] as string) as { type: string; id: string; login?: { state: string; user: string } });
+      .map(
+        (block) =>
+          JSON.parse(block.split('\ndata: ')[1] as string) as {
+            type: string;
+            id: string;
+            login?: { state: string; user: string };
+          },
+      );
     expect(events[0]).toMatchObject({ type: 'login', id: login.id, login: { state: 'active', user: 'alice' } });
     expect(events.at(-1)).toEqual({ type: 'login', id: login.id });
     expect(text).not.toContain(token);

@@ -23,7 +23,13 @@ export interface Reply {
 export function call(
   broker: Pick<Broker, 'url' | 'secret'>,
   path: string,
-  options: { method?: string; secret?: string | null; headers?: Record<string, string>; body?: unknown; raw?: string } = {},
+  options: {
+    method?: string;
+    secret?: string | null;
+    headers?: Record<string, string>;
+    body?: unknown;
+    raw?: string;
+  } = {},
 ): Promise<Reply> {
   const url = new URL(path, broker.url);
   const headers: Record<string, string> = { ...options.headers };
@@ -51,7 +57,9 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 /** A real reference platform with its own data directory. */
-export async function platform(options: { accessTokenTtlSeconds?: number } = {}): Promise<RunningPlatform & { dataDir: string }> {
+export async function platform(
+  options: { accessTokenTtlSeconds?: number } = {},
+): Promise<RunningPlatform & { dataDir: string }> {
   const dataDir = await tempDir('platform');
   const running = await startPlatform({ port: 0, dataDir, ...options });
   return {
@@ -81,13 +89,20 @@ export async function broker(options: BrokerOptions = {}): Promise<Broker & { di
 
 /** Log alice in to `platformUrl` through the API and return the login. */
 export async function loginAlice(b: Broker, platformUrl: string): Promise<Record<string, unknown>> {
-  const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: platformUrl, method: 'password', ...ALICE } });
+  const reply = await call(b, '/v1/logins', {
+    method: 'POST',
+    body: { url: platformUrl, method: 'password', ...ALICE },
+  });
   if (reply.status !== 201) throw new Error(`login failed: ${reply.status} ${reply.text}`);
   return reply.json();
 }
 
 /** Resolve when `predicate` holds, checking whenever `subscribe` reports something, or fail after `timeoutMs`. */
-export function until<T>(subscribe: (listener: (event: T) => void) => () => void, predicate: (event: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export function until<T>(
+  subscribe: (listener: (event: T) => void) => () => void,
+  predicate: (event: T) => boolean,
+  timeoutMs = 20_000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       stop();

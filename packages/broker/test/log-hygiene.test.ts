@@ -15,10 +15,19 @@ describe('log hygiene', () => {
         tokens.add(reply.json<{ token: string }>().token);
       };
       await take();
-      await until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === login.id && e.login?.state === 'active');
+      await until<BrokerEvent>(
+        b.subscribe,
+        (e) => e.type === 'login' && e.id === login.id && e.login?.state === 'active',
+      );
       await take();
-      await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'password', username: 'alice', password: 'wrong-password-123' } });
-      await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'token', token: 'static-token-value-xyz' } });
+      await call(b, '/v1/logins', {
+        method: 'POST',
+        body: { url: p.url, method: 'password', username: 'alice', password: 'wrong-password-123' },
+      });
+      await call(b, '/v1/logins', {
+        method: 'POST',
+        body: { url: p.url, method: 'token', token: 'static-token-value-xyz' },
+      });
       await call(b, `/v1/logins/${String(login.id)}`, { method: 'DELETE' });
     } finally {
       await b.close();
@@ -28,7 +37,8 @@ describe('log hygiene', () => {
     expect(lines.length).toBeGreaterThan(5);
     const text = lines.join('\n');
     for (const token of tokens) expect(text).not.toContain(token);
-    for (const secret of [b.secret, ALICE.password, 'wrong-password-123', 'static-token-value-xyz', 'token=leak']) expect(text).not.toContain(secret);
+    for (const secret of [b.secret, ALICE.password, 'wrong-password-123', 'static-token-value-xyz', 'token=leak'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('GET /v1/token 200');
   });
 });

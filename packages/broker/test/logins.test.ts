@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALICE, broker, call, loginAlice, platform } from './helpers.js';
 
-type Login = { id: string; user?: string; platform: string; state: string; expires_at: number; scopes: string[]; method: string };
+type Login = {
+  id: string;
+  user?: string;
+  platform: string;
+  state: string;
+  expires_at: number;
+  scopes: string[];
+  method: string;
+};
 type Token = { token: string; token_type: string; expires_at: number; login_id: string; platform: string };
 
 /** Ask the real platform who a token belongs to. */
@@ -48,7 +56,12 @@ describe('password logins against the reference platform', () => {
   });
 
   it('refuses a token for another origin with 403 out_of_scope and a reason', async () => {
-    for (const url of [other.url, 'https://evil.example/tap', p.url.replace('127.0.0.1', 'localhost'), p.url.replace('http:', 'https:')]) {
+    for (const url of [
+      other.url,
+      'https://evil.example/tap',
+      p.url.replace('127.0.0.1', 'localhost'),
+      p.url.replace('http:', 'https:'),
+    ]) {
       const reply = await call(b, `/v1/token?url=${encodeURIComponent(url)}`);
       expect(reply.status).toBe(403);
       const error = reply.json<{ error: string; message: string }>();
@@ -69,14 +82,20 @@ describe('password logins against the reference platform', () => {
   });
 
   it('answers a wrong password with 401 invalid_credentials, never echoing it', async () => {
-    const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'password', username: 'alice', password: 'not-her-password' } });
+    const reply = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: p.url, method: 'password', username: 'alice', password: 'not-her-password' },
+    });
     expect(reply.status).toBe(401);
     expect(reply.json()).toMatchObject({ error: 'invalid_credentials' });
     expect(reply.text).not.toContain('not-her-password');
   });
 
   it('answers an unreachable platform with 502 platform_unreachable', async () => {
-    const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: 'http://127.0.0.1:9', method: 'password', ...ALICE } });
+    const reply = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: 'http://127.0.0.1:9', method: 'password', ...ALICE },
+    });
     expect(reply.status).toBe(502);
     expect(reply.json()).toMatchObject({ error: 'platform_unreachable' });
   });

@@ -3,7 +3,15 @@ import type { BrokerEvent } from '../src/index.js';
 import { approveDevice, authorize } from './browser.js';
 import { ALICE, broker, call, loginAlice, platform, until } from './helpers.js';
 
-type Pending = { id: string; state: string; user_code?: string; verification_uri?: string; verification_uri_complete?: string; authorization_url?: string; expires_in: number };
+type Pending = {
+  id: string;
+  state: string;
+  user_code?: string;
+  verification_uri?: string;
+  verification_uri_complete?: string;
+  authorization_url?: string;
+  expires_in: number;
+};
 type Token = { token: string; expires_at: number; scope: string };
 
 describe('OIDC logins against the reference platform', () => {
@@ -37,22 +45,39 @@ describe('OIDC logins against the reference platform', () => {
   });
 
   it('device flow: 202 with the code, pending until approved, then active and refreshed with its refresh token', async () => {
-    const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'device', scopes: ['openid', 'offline_access'] } });
+    const reply = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: p.url, method: 'device', scopes: ['openid', 'offline_access'] },
+    });
     expect(reply.status).toBe(202);
     const pending = reply.json<Pending>();
-    expect(pending).toMatchObject({ state: 'pending', user_code: expect.any(String), verification_uri: expect.stringContaining(p.url) });
+    expect(pending).toMatchObject({
+      state: 'pending',
+      user_code: expect.any(String),
+      verification_uri: expect.stringContaining(p.url),
+    });
     const early = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`);
     expect(early.status).toBe(409);
     expect(early.json()).toMatchObject({ error: 'login_pending', login_id: pending.id });
 
-    const active = until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === pending.id && e.login?.state === 'active');
+    const active = until<BrokerEvent>(
+      b.subscribe,
+      (e) => e.type === 'login' && e.id === pending.id && e.login?.state === 'active',
+    );
     await approveDevice(pending.verification_uri_complete as string, ALICE.username, ALICE.password);
     const event = await active;
     expect(event).toMatchObject({ login: { user: 'alice', method: 'device', refreshable: true } });
 
     const first = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
     expect(await whoami(first.token)).toBe('alice');
-    await until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === pending.id && e.login?.state === 'active' && e.login.expires_at > first.expires_at);
+    await until<BrokerEvent>(
+      b.subscribe,
+      (e) =>
+        e.type === 'login' &&
+        e.id === pending.id &&
+        e.login?.state === 'active' &&
+        e.login.expires_at > first.expires_at,
+    );
     const second = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
     expect(second.token).not.toBe(first.token);
     expect(await whoami(second.token)).toBe('alice');
@@ -63,7 +88,10 @@ describe('OIDC logins against the reference platform', () => {
 
   it('PKCE: 202 with the authorization URL, completed by the redirect to /v1/callback', async () => {
     const redirectUri = 'http://127.0.0.1:8/vobridge/v1/callback';
-    const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'pkce', redirect_uri: redirectUri } });
+    const reply = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: p.url, method: 'pkce', redirect_uri: redirectUri },
+    });
     expect(reply.status).toBe(202);
     const pending = reply.json<Pending>();
     const authorizationUrl = new URL(pending.authorization_url as string);
@@ -81,7 +109,11 @@ describe('OIDC logins against the reference platform', () => {
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.text).toContain('Logged in');
     expect(page.text).not.toContain(back.searchParams.get('code') as string);
-    expect((await call(b, `/v1/logins/${pending.id}`)).json()).toMatchObject({ state: 'active', user: 'alice', method: 'pkce' });
+    expect((await call(b, `/v1/logins/${pending.id}`)).json()).toMatchObject({
+      state: 'active',
+      user: 'alice',
+      method: 'pkce',
+    });
     const token = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<Token>();
     expect(await whoami(token.token)).toBe('alice');
     // The code was redeemed once: replaying the redirect finds no waiting login.
@@ -89,10 +121,16 @@ describe('OIDC logins against the reference platform', () => {
   });
 
   it('PKCE: an error redirect fails the login with a fixed page', async () => {
-    const reply = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'pkce', redirect_uri: 'http://127.0.0.1:8/cb' } });
+    const reply = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: p.url, method: 'pkce', redirect_uri: 'http://127.0.0.1:8/cb' },
+    });
     const pending = reply.json<Pending>();
     const state = new URL(pending.authorization_url as string).searchParams.get('state') as string;
-    const page = await call(b, `/v1/callback?state=${state}&error=access_denied&error_description=${encodeURIComponent('<script>x</script>')}`);
+    const page = await call(
+      b,
+      `/v1/callback?state=${state}&error=access_denied&error_description=${encodeURIComponent('<script>x</script>')}`,
+    );
     expect(page.status).toBe(200);
     expect(page.text).toContain('The login failed');
     expect(page.text).not.toContain('<script>x');
@@ -119,12 +157,18 @@ describe('token exchange for another audience (RFC 8693)', () => {
     const exchanged = first.json<Token>();
     const own = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<Token>();
     expect(exchanged.token).not.toBe(own.token);
-    const claims = JSON.parse(Buffer.from(exchanged.token.split('.')[1] as string, 'base64url').toString()) as { aud: string | string[]; sub: string };
+    const claims = JSON.parse(Buffer.from(exchanged.token.split('.')[1] as string, 'base64url').toString()) as {
+      aud: string | string[];
+      sub: string;
+    };
     expect([claims.aud].flat()).toContain(audience);
     expect(claims.sub).toBe('alice');
     expect((await call(b, url)).json<Token>().token).toBe(exchanged.token);
 
-    const elsewhere = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&audience=${encodeURIComponent('https://evil.example/api')}`);
+    const elsewhere = await call(
+      b,
+      `/v1/token?url=${encodeURIComponent(p.url)}&audience=${encodeURIComponent('https://evil.example/api')}`,
+    );
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.json()).toMatchObject({ error: 'out_of_scope' });
   });

@@ -51,7 +51,9 @@ describe('login persistence', () => {
     try {
       const login = await loginAlice(first, p.url);
       second = await startBroker({ runtimeFile: false, persist: { dir } });
-      expect((await call(second, '/v1/logins')).json()).toEqual([expect.objectContaining({ id: login.id, user: 'alice' })]);
+      expect((await call(second, '/v1/logins')).json()).toEqual([
+        expect.objectContaining({ id: login.id, user: 'alice' }),
+      ]);
     } finally {
       await second?.close();
       await first.close();

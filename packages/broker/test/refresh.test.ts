@@ -26,7 +26,10 @@ describe('token refresh', () => {
     cleanups.push(p.close, b.close);
     const login = await loginAlice(b, p.url);
     const first = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
-    const refreshed = await until<BrokerEvent>(b.subscribe, (e) => e.type === 'login' && e.id === login.id && e.login?.expires_at !== first.expires_at);
+    const refreshed = await until<BrokerEvent>(
+      b.subscribe,
+      (e) => e.type === 'login' && e.id === login.id && e.login?.expires_at !== first.expires_at,
+    );
     expect(refreshed.type).toBe('login');
     const second = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<Token>();
     expect(second.token).not.toBe(first.token);
@@ -103,7 +106,10 @@ describe('token refresh', () => {
       body: 'username=alice&password=alice-demo-password',
     });
     const token = (await issued.text()).trim();
-    const started = await call(b, '/v1/logins', { method: 'POST', body: { url: p.url, method: 'token', token, refresh_token: 'not-a-refresh-token' } });
+    const started = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: p.url, method: 'token', token, refresh_token: 'not-a-refresh-token' },
+    });
     if (started.status !== 201) {
       // The platform offers no OIDC yet: a refresh token cannot be adopted, and the broker says so.
       expect(started.json()).toMatchObject({ error: 'method_unsupported' });

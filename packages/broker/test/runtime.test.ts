@@ -29,7 +29,9 @@ describe('runtime file', () => {
 
   it('replaces a stale file left by a dead broker, and a half-written one', async () => {
     const file = join(dir, 'stale.json');
-    await writeFile(file, JSON.stringify({ url: 'http://127.0.0.1:1', secret: 'old', pid: 2 ** 22 + 12345 }), { mode: 0o644 });
+    await writeFile(file, JSON.stringify({ url: 'http://127.0.0.1:1', secret: 'old', pid: 2 ** 22 + 12345 }), {
+      mode: 0o644,
+    });
     const b = await startBroker({ runtimeFile: file });
     expect((await readRuntimeFile(file))?.secret).toBe(b.secret);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
@@ -42,7 +44,9 @@ describe('runtime file', () => {
 
   it('refuses to start over a live broker of another process', async () => {
     const file = join(dir, 'live.json');
-    const child = spawn(process.execPath, [BIN, '--port', '0', '--runtime-file', file, '--quiet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--port', '0', '--runtime-file', file, '--quiet'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];
     expect(line).toMatch(/^vobridge-broker listening on http:\/\/127\.0\.0\.1:\d+$/);
     try {
@@ -55,7 +59,7 @@ describe('runtime file', () => {
     }
   });
 
-  it('defaults to $JUPYTER_RUNTIME_DIR, else Jupyter\'s runtime dir under XDG_DATA_HOME', () => {
+  it("defaults to $JUPYTER_RUNTIME_DIR, else Jupyter's runtime dir under XDG_DATA_HOME", () => {
     expect(defaultRuntimeFile({ JUPYTER_RUNTIME_DIR: '/run/j' })).toBe('/run/j/vobridge-broker.json');
     expect(defaultRuntimeFile({ XDG_DATA_HOME: '/d' })).toBe('/d/jupyter/runtime/vobridge-broker.json');
   });
@@ -70,7 +74,9 @@ describe('vobridge-broker bin', () => {
 
   it('prints its URL once it answers, serves with the runtime file secret, and cleans up on SIGTERM', async () => {
     const file = join(dir, 'vobridge-broker.json');
-    const child = spawn(process.execPath, [BIN, '--port', '0', '--runtime-file', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, '--port', '0', '--runtime-file', file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [line] = (await once(createInterface({ input: child.stdout }), 'line')) as [string];

@@ -4,7 +4,10 @@ import { parseLoginRequest } from '../src/logins/registry.js';
 import { normaliseDomains, parseServiceUrl, scopeCovers } from '../src/logins/scope.js';
 
 describe('scope matching', () => {
-  const scope = { origins: ['https://platform.example.org', 'http://127.0.0.1:8080'], domains: normaliseDomains(['*.canfar.net']) };
+  const scope = {
+    origins: ['https://platform.example.org', 'http://127.0.0.1:8080'],
+    domains: normaliseDomains(['*.canfar.net']),
+  };
   const covers = (url: string): boolean => scopeCovers(scope, new URL(url));
 
   it('covers exact origins, and declared domains with their subdomains over https only', () => {
@@ -38,7 +41,14 @@ describe('scope matching', () => {
 
   it('parses only absolute http(s) URLs without credentials', () => {
     expect(parseServiceUrl('https://a.example/x').origin).toBe('https://a.example');
-    for (const bad of [undefined, '', '/relative', 'ftp://a.example/', 'javascript:alert(1)', 'https://user:pw@a.example/']) {
+    for (const bad of [
+      undefined,
+      '',
+      '/relative',
+      'ftp://a.example/',
+      'javascript:alert(1)',
+      'https://user:pw@a.example/',
+    ]) {
       expect(() => parseServiceUrl(bad)).toThrow(BadRequestError);
     }
   });
@@ -46,10 +56,18 @@ describe('scope matching', () => {
 
 describe('login request validation', () => {
   it('accepts each method with its fields', () => {
-    expect(parseLoginRequest({ url: 'https://p.example', method: 'password', username: 'a', password: 'b' })).toMatchObject({ method: 'password' });
-    expect(parseLoginRequest({ url: 'https://p.example', method: 'device', scopes: ['openid', 'read:tap'] })).toMatchObject({ scopes: ['openid', 'read:tap'] });
-    expect(parseLoginRequest({ url: 'https://p.example', method: 'pkce', redirect_uri: 'http://127.0.0.1:8888/cb' })).toMatchObject({ method: 'pkce' });
-    expect(parseLoginRequest({ url: 'https://p.example', method: 'token', token: 't', refresh_token: 'r' })).toMatchObject({ refresh_token: 'r' });
+    expect(
+      parseLoginRequest({ url: 'https://p.example', method: 'password', username: 'a', password: 'b' }),
+    ).toMatchObject({ method: 'password' });
+    expect(
+      parseLoginRequest({ url: 'https://p.example', method: 'device', scopes: ['openid', 'read:tap'] }),
+    ).toMatchObject({ scopes: ['openid', 'read:tap'] });
+    expect(
+      parseLoginRequest({ url: 'https://p.example', method: 'pkce', redirect_uri: 'http://127.0.0.1:8888/cb' }),
+    ).toMatchObject({ method: 'pkce' });
+    expect(
+      parseLoginRequest({ url: 'https://p.example', method: 'token', token: 't', refresh_token: 'r' }),
+    ).toMatchObject({ refresh_token: 'r' });
   });
 
   it('rejects malformed bodies with a typed 400 that never echoes a value', () => {

@@ -66,7 +66,11 @@ describe('broker request security', () => {
   });
 
   it('answers malformed requests with typed JSON errors', async () => {
-    const badJson = await call(b, '/v1/logins', { method: 'POST', headers: { 'content-type': 'application/json' }, raw: '{"url": "secret-looking' });
+    const badJson = await call(b, '/v1/logins', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      raw: '{"url": "secret-looking',
+    });
     expect(badJson.status).toBe(400);
     expect(badJson.json()).toMatchObject({ error: 'bad_request' });
     expect(badJson.text).not.toContain('secret-looking');
@@ -79,9 +83,15 @@ describe('broker request security', () => {
     expect(badMinValid.json()).toMatchObject({ error: 'bad_request' });
     const notHttp = await call(b, `/v1/token?url=${encodeURIComponent('file:///etc/passwd')}`);
     expect(notHttp.json()).toMatchObject({ error: 'bad_request' });
-    const unknownMethod = await call(b, '/v1/logins', { method: 'POST', body: { url: 'http://127.0.0.1:1', method: 'telepathy' } });
+    const unknownMethod = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: 'http://127.0.0.1:1', method: 'telepathy' },
+    });
     expect(unknownMethod.status).toBe(400);
-    const huge = await call(b, '/v1/logins', { method: 'POST', body: { url: 'http://127.0.0.1:1', method: 'password', username: 'a', password: 'x'.repeat(50_000) } });
+    const huge = await call(b, '/v1/logins', {
+      method: 'POST',
+      body: { url: 'http://127.0.0.1:1', method: 'password', username: 'a', password: 'x'.repeat(50_000) },
+    });
     expect(huge.status).toBe(413);
     expect(huge.text).not.toContain('xxxx');
     for (const path of ['/v1/logins/%E0%A4%A', '/v1/logins/%']) {
@@ -89,7 +99,11 @@ describe('broker request security', () => {
       expect(malformed.status).toBe(400);
       expect(malformed.json()).toMatchObject({ error: 'bad_request' });
     }
-    const gzip = await call(b, '/v1/logins', { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, raw: '{}' });
+    const gzip = await call(b, '/v1/logins', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      raw: '{}',
+    });
     expect(gzip.status).toBeGreaterThanOrEqual(400);
     expect(gzip.status).toBeLessThan(500);
     const missing = await call(b, '/v1/nothing');

@@ -5,7 +5,11 @@ import { describe, expect, it } from '@jest/globals';
 import { startBroker } from '../src/index.js';
 import { tempDir } from './helpers.js';
 
-function overSocket(socketPath: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+function overSocket(
+  socketPath: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ socketPath, path, headers }, (res) => {
       let body = '';

@@ -25,20 +25,35 @@ describe('WLCG bearer token file sink', () => {
     try {
       expect(s.tokenFile).toBe(path);
       const login = await loginAlice(s, p.url);
-      const current = async (): Promise<string> => (await call(s, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<{ token: string }>().token;
-      const fileHolds = async (token: string): Promise<boolean> => (await readFile(path, 'utf8').catch(() => '')).trim() === token;
+      const current = async (): Promise<string> =>
+        (await call(s, `/v1/token?url=${encodeURIComponent(p.url)}&min_valid=0`)).json<{ token: string }>().token;
+      const fileHolds = async (token: string): Promise<boolean> =>
+        (await readFile(path, 'utf8').catch(() => '')).trim() === token;
       const first = await current();
       await eventually(() => fileHolds(first));
       expect((await stat(path)).mode & 0o777).toBe(0o600);
-      await until<BrokerEvent>(s.subscribe, (e) => e.type === 'login' && e.id === login.id && e.login?.state === 'active');
+      await until<BrokerEvent>(
+        s.subscribe,
+        (e) => e.type === 'login' && e.id === login.id && e.login?.state === 'active',
+      );
       const second = await current();
       expect(second).not.toBe(first);
       await eventually(() => fileHolds(second));
       expect((await stat(path)).mode & 0o777).toBe(0o600);
       await call(s, `/v1/logins/${String(login.id)}`, { method: 'DELETE' });
-      await eventually(() => stat(path).then(() => false, () => true));
+      await eventually(() =>
+        stat(path).then(
+          () => false,
+          () => true,
+        ),
+      );
       await loginAlice(s, p.url);
-      await eventually(() => stat(path).then(() => true, () => false));
+      await eventually(() =>
+        stat(path).then(
+          () => true,
+          () => false,
+        ),
+      );
     } finally {
       await s.close();
     }

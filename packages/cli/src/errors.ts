@@ -51,7 +51,8 @@ export function formatError(error: unknown): FormattedError {
 
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof VosUriError) return new UsageError(error.message, 'VOSpace locations look like vos:alice/data/file.fits');
+  if (error instanceof VosUriError)
+    return new UsageError(error.message, 'VOSpace locations look like vos:alice/data/file.fits');
   if (isSdkError(error)) return fromSdkError(error);
   if (isExitPromptError(error)) return new CliError('interrupted', ExitCode.INTERRUPTED);
   const code = (error as NodeJS.ErrnoException | null)?.code;

@@ -36,7 +36,8 @@ export function createProgram(): Command {
   forEachCommand(program, (command) => {
     command.exitOverride().configureOutput({
       // Commander's usage errors, reshaped into the CLI's one line + hint.
-      outputError: (text, write) => write(`vobridge: ${usageLine(text)}\nRun '${fullName(command)} --help' for usage.\n`),
+      outputError: (text, write) =>
+        write(`vobridge: ${usageLine(text)}\nRun '${fullName(command)} --help' for usage.\n`),
     });
   });
   return program;

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
 
 /** The CLI's version, read from its package.json (one level above both src/ and dist/). */
-export const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+export const VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;

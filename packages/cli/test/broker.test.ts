@@ -26,12 +26,18 @@ test('start writes a private runtime file; a second start finds the running brok
   expect((await stat(runtime)).mode & 0o777).toBe(0o600);
   const again = await sandbox.run(['broker', 'start']);
   expect(again.stdout).toMatch(/^broker already running at /);
-  const status = JSON.parse((await sandbox.run(['broker', 'status', '--json'])).stdout) as { url: string; logins: number };
+  const status = JSON.parse((await sandbox.run(['broker', 'status', '--json'])).stdout) as {
+    url: string;
+    logins: number;
+  };
   expect(status).toMatchObject({ logins: 0, source: runtime });
 });
 
 test('env points WLCG tools at the token file the broker keeps current', async () => {
-  expect((await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password })).code).toBe(0);
+  expect(
+    (await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password }))
+      .code,
+  ).toBe(0);
   const env = (await sandbox.run(['env'])).stdout;
   const file = /^export BEARER_TOKEN_FILE='([^']+)';$/m.exec(env)?.[1];
   expect(file).toBe(join(sandbox.dir, 'xdg-runtime', `bt_u${process.getuid?.() ?? 0}`));
@@ -51,5 +57,7 @@ test('logins survive stop and start (persisted encrypted); stop removes the toke
   expect((await sandbox.run(['broker', 'start'])).code).toBe(0);
   expect((await sandbox.run(['whoami', platform.url])).stdout).toBe('alice\n');
   const token = (await sandbox.run(['token', `${platform.url}/gms`])).stdout.trim();
-  expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+  expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+    200,
+  );
 });

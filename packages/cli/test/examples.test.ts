@@ -51,11 +51,18 @@ test('examples/ts/device-login-download.ts logs in with the device flow and down
   const content = Buffer.from('x'.repeat(200_000));
   const source = join(sandbox.dir, 'spectrum.dat');
   await writeFile(source, content);
-  expect((await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password })).code).toBe(0);
+  expect(
+    (await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password }))
+      .code,
+  ).toBe(0);
   expect((await sandbox.run(['cp', source, 'vos:alice/spectrum.dat'])).code).toBe(0);
 
   const destination = join(sandbox.dir, 'downloaded.dat');
-  const child = spawn(process.execPath, [join(EXAMPLES, 'ts', 'dist', 'device-login-download.js'), platform.url, 'alice/spectrum.dat', destination], { env: sandbox.env });
+  const child = spawn(
+    process.execPath,
+    [join(EXAMPLES, 'ts', 'dist', 'device-login-download.js'), platform.url, 'alice/spectrum.dat', destination],
+    { env: sandbox.env },
+  );
   const done = collect(child);
   const [, url] = await waitForStderr(child, /\(or open (\S+)\)/);
   await approveDeviceCode(url as string, ALICE.username, ALICE.password);

@@ -11,7 +11,10 @@ beforeAll(async () => {
   platform = await startTestPlatform();
   sandbox = await createSandbox();
   list = `${platform.url}/uws/sleep`;
-  expect((await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password })).code).toBe(0);
+  expect(
+    (await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password }))
+      .code,
+  ).toBe(0);
 });
 afterAll(async () => {
   await sandbox.cleanup();

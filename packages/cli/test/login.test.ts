@@ -20,14 +20,18 @@ afterAll(async () => {
 
 describe('password login, then tokens for scripts', () => {
   test('a wrong password exits 2 with one line and never echoes the password', async () => {
-    const result = await sandbox.run(['login', platform.url, '-u', 'alice', '--password-stdin'], { input: 'not-her-password\n' });
+    const result = await sandbox.run(['login', platform.url, '-u', 'alice', '--password-stdin'], {
+      input: 'not-her-password\n',
+    });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^vobridge: .+\n.+\n$/);
     expect(result.stderr).not.toContain('not-her-password');
   });
 
   test('login starts the broker and logs in non-interactively', async () => {
-    const result = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: `${ALICE.password}\n` });
+    const result = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], {
+      input: `${ALICE.password}\n`,
+    });
     expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as alice\n` });
     expect(result.stderr).not.toContain(ALICE.password);
     const broker = await sandbox.run(['broker', 'status', '--json']);
@@ -66,7 +70,10 @@ describe('password login, then tokens for scripts', () => {
     expect(env.stdout).toMatch(/^export VOBRIDGE_BROKER_URL='http:\/\/127\.0\.0\.1:\d+';$/m);
     // Another process with no runtime file to read: only the exported variables lead it to the broker.
     const elsewhere = { ...sandbox.env, JUPYTER_RUNTIME_DIR: `${sandbox.dir}/no-runtime-here` };
-    const shell = spawnSync('bash', ['-c', `${env.stdout}\n"${process.execPath}" "${BIN}" whoami`], { env: elsewhere, encoding: 'utf8' });
+    const shell = spawnSync('bash', ['-c', `${env.stdout}\n"${process.execPath}" "${BIN}" whoami`], {
+      env: elsewhere,
+      encoding: 'utf8',
+    });
     expect(shell.stdout).toBe(`alice @ ${platform.url}\n`);
   });
 });

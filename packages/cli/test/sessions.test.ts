@@ -11,8 +11,12 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   [first, second] = await Promise.all([startTestPlatform(), startTestPlatform()]);
   sandbox = await createSandbox();
-  expect((await sandbox.run(['login', first.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password })).code).toBe(0);
-  expect((await sandbox.run(['login', second.url, '-u', BOB.username, '--password-stdin'], { input: BOB.password })).code).toBe(0);
+  expect(
+    (await sandbox.run(['login', first.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password })).code,
+  ).toBe(0);
+  expect(
+    (await sandbox.run(['login', second.url, '-u', BOB.username, '--password-stdin'], { input: BOB.password })).code,
+  ).toBe(0);
 });
 afterAll(async () => {
   await sandbox.cleanup();
@@ -20,7 +24,18 @@ afterAll(async () => {
 });
 
 test('launch --wait prints id and URL; the session answers at that URL', async () => {
-  const launch = await sandbox.run(['sessions', 'launch', 'carta', '--name', 'viewer', '--wait', '--timeout', '60', '--platform', first.url]);
+  const launch = await sandbox.run([
+    'sessions',
+    'launch',
+    'carta',
+    '--name',
+    'viewer',
+    '--wait',
+    '--timeout',
+    '60',
+    '--platform',
+    first.url,
+  ]);
   expect(launch.code).toBe(0);
   const [id, url] = launch.stdout.trim().split(' ');
   expect(url).toMatch(new RegExp(`^${first.url}/session/carta/${id}/`));
@@ -34,13 +49,21 @@ test('launch --wait prints id and URL; the session answers at that URL', async (
 });
 
 test('ls lists sessions across platforms, as a table and as JSON', async () => {
-  const id = (await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'true', '--platform', second.url])).stdout.trim();
+  const id = (
+    await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'true', '--platform', second.url])
+  ).stdout.trim();
   expect(id).toMatch(/^[a-z0-9]+$/);
-  const json = JSON.parse((await sandbox.run(['sessions', 'ls', '--json'])).stdout) as { id: string; platform: string; type: string }[];
-  expect(json).toEqual(expect.arrayContaining([
-    expect.objectContaining({ platform: first.url, type: 'carta' }),
-    expect.objectContaining({ platform: second.url, type: 'headless', id }),
-  ]));
+  const json = JSON.parse((await sandbox.run(['sessions', 'ls', '--json'])).stdout) as {
+    id: string;
+    platform: string;
+    type: string;
+  }[];
+  expect(json).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ platform: first.url, type: 'carta' }),
+      expect.objectContaining({ platform: second.url, type: 'headless', id }),
+    ]),
+  );
   const table = await sandbox.run(['sessions', 'ls', '--type', 'carta']);
   expect(table.stdout).toMatch(/^PLATFORM\s+ID\s+TYPE\s+STATUS\s+NAME\s+EXPIRES\s+URL$/m);
   expect(table.stdout).toMatch(/carta\s+Running\s+viewer\s+in \d+d/);
@@ -48,7 +71,9 @@ test('ls lists sessions across platforms, as a table and as JSON', async () => {
 });
 
 test('renew, logs and rm find the session on whichever platform runs it', async () => {
-  const [carta] = JSON.parse((await sandbox.run(['sessions', 'ls', '--type', 'carta', '--json'])).stdout) as { id: string }[];
+  const [carta] = JSON.parse((await sandbox.run(['sessions', 'ls', '--type', 'carta', '--json'])).stdout) as {
+    id: string;
+  }[];
   const id = carta?.id as string;
   const renew = await sandbox.run(['sessions', 'renew', id]);
   expect(renew).toMatchObject({ code: 0 });
@@ -64,7 +89,15 @@ test('launch needs a platform when logged in to several; an unknown image is not
   const ambiguous = await sandbox.run(['sessions', 'launch', 'firefly']);
   expect(ambiguous.code).toBe(1);
   expect(ambiguous.stderr).toMatch(/--platform/);
-  const image = await sandbox.run(['sessions', 'launch', 'firefly', '--image', 'nowhere/nothing:0', '--platform', first.url]);
+  const image = await sandbox.run([
+    'sessions',
+    'launch',
+    'firefly',
+    '--image',
+    'nowhere/nothing:0',
+    '--platform',
+    first.url,
+  ]);
   expect(image.code).toBe(1);
   expect(image.stderr).toMatch(/^vobridge: HTTP 400 .*image/m);
 });

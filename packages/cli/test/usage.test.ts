@@ -3,7 +3,22 @@ import { createSandbox, type Sandbox } from './helpers/cli.js';
 // The CLI without any platform: help, usage errors, exit codes, completion,
 // and what it says when no broker runs.
 
-const COMMANDS = ['login', 'logout', 'whoami', 'status', 'token', 'env', 'broker', 'sessions', 'ls', 'cp', 'mkdir', 'rm', 'jobs', 'completion'];
+const COMMANDS = [
+  'login',
+  'logout',
+  'whoami',
+  'status',
+  'token',
+  'env',
+  'broker',
+  'sessions',
+  'ls',
+  'cp',
+  'mkdir',
+  'rm',
+  'jobs',
+  'completion',
+];
 
 let sandbox: Sandbox;
 beforeAll(async () => {
@@ -22,11 +37,32 @@ describe('help', () => {
   });
 
   test.each([
-    ['login'], ['logout'], ['whoami'], ['status'], ['token'], ['env'], ['completion'],
-    ['broker', 'start'], ['broker', 'stop'], ['broker', 'status'], ['broker', 'run'],
-    ['sessions', 'ls'], ['sessions', 'launch'], ['sessions', 'rm'], ['sessions', 'renew'], ['sessions', 'open'], ['sessions', 'logs'],
-    ['ls'], ['cp'], ['mkdir'], ['rm'],
-    ['jobs', 'ls'], ['jobs', 'submit'], ['jobs', 'wait'], ['jobs', 'results'], ['jobs', 'abort'],
+    ['login'],
+    ['logout'],
+    ['whoami'],
+    ['status'],
+    ['token'],
+    ['env'],
+    ['completion'],
+    ['broker', 'start'],
+    ['broker', 'stop'],
+    ['broker', 'status'],
+    ['broker', 'run'],
+    ['sessions', 'ls'],
+    ['sessions', 'launch'],
+    ['sessions', 'rm'],
+    ['sessions', 'renew'],
+    ['sessions', 'open'],
+    ['sessions', 'logs'],
+    ['ls'],
+    ['cp'],
+    ['mkdir'],
+    ['rm'],
+    ['jobs', 'ls'],
+    ['jobs', 'submit'],
+    ['jobs', 'wait'],
+    ['jobs', 'results'],
+    ['jobs', 'abort'],
   ])('vobridge %s --help describes the command', async (...command: string[]) => {
     const result = await sandbox.run([...command, '--help']);
     expect(result.code).toBe(0);
@@ -48,12 +84,21 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['token', 'not a url'], /^vobridge: .*expected an http\(s\) URL/],
     [['token', 'https://p.example.org', '--min-valid', 'soon'], /^vobridge: .*expected a number of seconds/],
     [['login', 'https://user:pw@p.example.org'], /^vobridge: .*credentials in no URL/],
-    [['login', 'https://p.example.org', '--method', 'carrier-pigeon'], /^vobridge: .*Allowed choices are password, device, token/],
+    [
+      ['login', 'https://p.example.org', '--method', 'carrier-pigeon'],
+      /^vobridge: .*Allowed choices are password, device, token/,
+    ],
     [['frobnicate'], /^vobridge: unknown command 'frobnicate'$/],
     [['completion', 'tcsh'], /^vobridge: no completion for shell 'tcsh'$/],
-    [['jobs', 'submit', 'https://p.example.org/uws/sleep', 'DURATION'], /^vobridge: .*expected NAME=VALUE, got 'DURATION'/],
+    [
+      ['jobs', 'submit', 'https://p.example.org/uws/sleep', 'DURATION'],
+      /^vobridge: .*expected NAME=VALUE, got 'DURATION'/,
+    ],
     [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: unknown phase 'SLEEPING'$/],
-    [['sessions', 'launch', 'spaceship'], /^vobridge: .*Allowed choices are notebook, desktop, carta, firefly, headless, contributed/],
+    [
+      ['sessions', 'launch', 'spaceship'],
+      /^vobridge: .*Allowed choices are notebook, desktop, carta, firefly, headless, contributed/,
+    ],
     [['sessions', 'launch', 'headless', '--env', 'NOEQUALS'], /^vobridge: .*expected KEY=VALUE/],
     [['ls', '/tmp'], /^vobridge: not a vos: location: "\/tmp"$/],
   ])('%j', async (args, line) => {
@@ -90,7 +135,9 @@ describe('without a broker', () => {
   );
 
   test('a broker URL from the environment must be loopback: the secret goes nowhere else', async () => {
-    const result = await sandbox.run(['status'], { env: { VOBRIDGE_BROKER_URL: 'http://broker.example.org:8080', VOBRIDGE_BROKER_SECRET: 's3cret-value' } });
+    const result = await sandbox.run(['status'], {
+      env: { VOBRIDGE_BROKER_URL: 'http://broker.example.org:8080', VOBRIDGE_BROKER_SECRET: 's3cret-value' },
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^vobridge: VOBRIDGE_BROKER_URL is not a loopback address$/m);
     expect(result.stderr).not.toContain('s3cret-value');

@@ -8,7 +8,10 @@ describe('parseVosUri', () => {
   });
 
   test('explicit authority is kept apart from the path', () => {
-    expect(parseVosUri('vos://cadc.nrc.ca!vault/alice/x')).toEqual({ authority: 'cadc.nrc.ca!vault', path: '/alice/x' });
+    expect(parseVosUri('vos://cadc.nrc.ca!vault/alice/x')).toEqual({
+      authority: 'cadc.nrc.ca!vault',
+      path: '/alice/x',
+    });
   });
 
   test('rejects non-vos input and parent segments', () => {

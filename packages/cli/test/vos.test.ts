@@ -22,7 +22,9 @@ beforeAll(async () => {
   gate = await Gate.open();
   platform = await startTestPlatform(gate);
   sandbox = await createSandbox();
-  const login = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password });
+  const login = await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], {
+    input: ALICE.password,
+  });
   expect(login.code).toBe(0);
   local = join(sandbox.dir, 'files');
   await mkdir(local);
@@ -43,7 +45,9 @@ test('mkdir -p, upload into a container, ls shows name and size', async () => {
   const ls = await sandbox.run(['ls', 'vos:alice/data']);
   expect(ls.stdout).toMatch(new RegExp(`^file\\s+${SIZE}\\s+\\S+\\s+image\\.fits$`, 'm'));
   expect(ls.stdout).toMatch(/^dir\s+.*raw$/m);
-  const json = JSON.parse((await sandbox.run(['ls', 'vos:alice/data/image.fits', '--json'])).stdout) as { properties: Record<string, string> }[];
+  const json = JSON.parse((await sandbox.run(['ls', 'vos:alice/data/image.fits', '--json'])).stdout) as {
+    properties: Record<string, string>;
+  }[];
   expect(json[0]?.properties['ivo://ivoa.net/vospace/core#MD5']).toBe(md5(content));
 });
 

@@ -49,7 +49,9 @@ export function registerCommands(context: CommandContext): void {
 
   const sessionFrom = (args: ReadonlyPartialJSONObject): PlatformSession | undefined => {
     const ref =
-      typeof args.platform === 'string' && typeof args.id === 'string' ? { platform: args.platform, id: args.id } : context.selected();
+      typeof args.platform === 'string' && typeof args.id === 'string'
+        ? { platform: args.platform, id: args.id }
+        : context.selected();
     return ref ? service.sessions.find(ref.platform, ref.id) : undefined;
   };
   const needSession = async (args: ReadonlyPartialJSONObject): Promise<PlatformSession | undefined> => {
@@ -59,19 +61,34 @@ export function registerCommands(context: CommandContext): void {
   };
   const hasSession = (args: ReadonlyPartialJSONObject) => sessionFrom(args) !== undefined;
 
-  commands.addCommand(CommandIDs.showLogin, { label: 'vobridge: Log In to a Platform', execute: () => context.showLogin() });
-  commands.addCommand(CommandIDs.showSessions, { label: 'vobridge: Show Sessions', execute: () => context.showSessions() });
-  commands.addCommand(CommandIDs.refreshSessions, { label: 'vobridge: Refresh Sessions', execute: () => service.refresh() });
+  commands.addCommand(CommandIDs.showLogin, {
+    label: 'vobridge: Log In to a Platform',
+    execute: () => context.showLogin(),
+  });
+  commands.addCommand(CommandIDs.showSessions, {
+    label: 'vobridge: Show Sessions',
+    execute: () => context.showSessions(),
+  });
+  commands.addCommand(CommandIDs.refreshSessions, {
+    label: 'vobridge: Refresh Sessions',
+    execute: () => service.refresh(),
+  });
 
   commands.addCommand(CommandIDs.launchSession, {
     label: 'vobridge: Launch a Session…',
     execute: async (args) => {
-      const platforms = service.logins.logins.filter((l) => l.state === 'active' || l.state === 'refreshing').map((l) => l.platform);
+      const platforms = service.logins.logins
+        .filter((l) => l.state === 'active' || l.state === 'refreshing')
+        .map((l) => l.platform);
       if (platforms.length === 0) {
         await showErrorMessage('Not logged in', 'Log in to a platform before launching a session.');
         return;
       }
-      const form = new LaunchForm(service, [...new Set(platforms)], typeof args.type === 'string' ? args.type : 'firefly');
+      const form = new LaunchForm(
+        service,
+        [...new Set(platforms)],
+        typeof args.type === 'string' ? args.type : 'firefly',
+      );
       const result = await showDialog({
         title: 'Launch a session',
         body: form,

@@ -17,7 +17,9 @@ function readSettings(settings: ISettingRegistry.ISettings): VobridgeSettings {
   const platforms = settings.get('platforms').composite;
   const margin = settings.get('refreshMarginSeconds').composite;
   return {
-    platforms: Array.isArray(platforms) ? platforms.filter((p): p is string => typeof p === 'string') : DEFAULT_SETTINGS.platforms,
+    platforms: Array.isArray(platforms)
+      ? platforms.filter((p): p is string => typeof p === 'string')
+      : DEFAULT_SETTINGS.platforms,
     refreshMarginSeconds: typeof margin === 'number' ? margin : DEFAULT_SETTINGS.refreshMarginSeconds,
   };
 }

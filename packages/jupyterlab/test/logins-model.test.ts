@@ -5,7 +5,16 @@ const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const nowS = NOW / 1000;
 
 function login(id: string, patch: Partial<Login> = {}): Login {
-  return { id, platform: 'http://127.0.0.1:9000', user: 'alice', method: 'password', scopes: [], state: 'active', expires_at: nowS + 3600, ...patch };
+  return {
+    id,
+    platform: 'http://127.0.0.1:9000',
+    user: 'alice',
+    method: 'password',
+    scopes: [],
+    state: 'active',
+    expires_at: nowS + 3600,
+    ...patch,
+  };
 }
 
 describe('LoginsModel', () => {
@@ -27,7 +36,9 @@ describe('LoginsModel', () => {
     const model = new LoginsModel(300);
     model.reset([login('a', { expires_at: nowS + 120 })]);
     expect(model.health(NOW)).toBe('warning');
-    expect(model.apply({ type: 'refresh_failed', id: 'a', error: 'login_required', message: 'refresh token rejected' })).toBe(true);
+    expect(
+      model.apply({ type: 'refresh_failed', id: 'a', error: 'login_required', message: 'refresh token rejected' }),
+    ).toBe(true);
     expect(model.health(NOW)).toBe('failed');
     expect(model.views(NOW)[0]?.problem).toBe('refresh token rejected');
     // A later successful refresh clears the problem.

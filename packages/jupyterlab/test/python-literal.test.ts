@@ -45,7 +45,9 @@ describe('pythonString', () => {
       'print(json.dumps(out))',
     ].join('\n');
     const literals = HOSTILE.map(pythonString);
-    const decoded = JSON.parse(execFileSync(python, ['-c', script], { input: JSON.stringify(literals) }).toString()) as string[];
+    const decoded = JSON.parse(
+      execFileSync(python, ['-c', script], { input: JSON.stringify(literals) }).toString(),
+    ) as string[];
     expect(decoded).toEqual(HOSTILE.map((v) => Buffer.from(v, 'utf16le').toString('hex')));
   });
 });

@@ -13,20 +13,36 @@ describe('SessionsModel', () => {
     const model = new SessionsModel();
     model.reset({
       platforms: [{ platform: P1, ok: true }],
-      sessions: [session('n1', 'notebook'), session('f2', 'firefly'), session('z', 'weird'), session('c1', 'carta'), session('f1', 'firefly')],
+      sessions: [
+        session('n1', 'notebook'),
+        session('f2', 'firefly'),
+        session('z', 'weird'),
+        session('c1', 'carta'),
+        session('f1', 'firefly'),
+      ],
     });
-    expect(model.rows.map((r) => (r.kind === 'group' ? `[${r.type}:${r.count}]` : r.kind === 'session' ? r.session.id : r.kind))).toEqual([
-      '[firefly:2]', 'f1', 'f2', '[carta:1]', 'c1', '[notebook:1]', 'n1', '[weird:1]', 'z',
-    ]);
+    expect(
+      model.rows.map((r) =>
+        r.kind === 'group' ? `[${r.type}:${r.count}]` : r.kind === 'session' ? r.session.id : r.kind,
+      ),
+    ).toEqual(['[firefly:2]', 'f1', 'f2', '[carta:1]', 'c1', '[notebook:1]', 'n1', '[weird:1]', 'z']);
   });
 
   it('shows a platform that is down without hiding the others', () => {
     const model = new SessionsModel();
     model.reset({
-      platforms: [{ platform: P1, ok: true }, { platform: P2, ok: false, error: 'platform_unreachable' }],
+      platforms: [
+        { platform: P1, ok: true },
+        { platform: P2, ok: false, error: 'platform_unreachable' },
+      ],
       sessions: [session('f1', 'firefly')],
     });
-    expect(model.rows[0]).toEqual({ kind: 'platform-down', key: `down:${P2}`, platform: P2, error: 'platform_unreachable' });
+    expect(model.rows[0]).toEqual({
+      kind: 'platform-down',
+      key: `down:${P2}`,
+      platform: P2,
+      error: 'platform_unreachable',
+    });
     expect(model.rows.filter((r) => r.kind === 'session')).toHaveLength(1);
   });
 
@@ -52,8 +68,16 @@ describe('SessionsModel', () => {
   it('builds rows for 1 000 sessions with unique keys', () => {
     const model = new SessionsModel();
     const types = ['firefly', 'carta', 'notebook', 'desktop', 'headless'];
-    const sessions = Array.from({ length: 1000 }, (_, i) => session(`s${i}`, types[i % types.length]!, i % 2 ? P1 : P2));
-    model.reset({ platforms: [{ platform: P1, ok: true }, { platform: P2, ok: true }], sessions });
+    const sessions = Array.from({ length: 1000 }, (_, i) =>
+      session(`s${i}`, types[i % types.length]!, i % 2 ? P1 : P2),
+    );
+    model.reset({
+      platforms: [
+        { platform: P1, ok: true },
+        { platform: P2, ok: true },
+      ],
+      sessions,
+    });
     expect(model.rows).toHaveLength(1005);
     expect(new Set(model.rows.map((r) => r.key)).size).toBe(1005);
   });

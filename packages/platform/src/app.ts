@@ -15,8 +15,22 @@ import { discoveryRouter } from './vosi/discovery-router.js';
  * the root index, `/reg/resource-caps` and `/openapi/*` pick it up.
  */
 export const SERVICES: readonly ServiceMount[] = [
-  { name: 'auth', path: '', router: identityRouter, capabilitiesPath: '/capabilities', spec: 'auth.yaml', resourceIds: ['ivo://vobridge.org/auth'], errorStyle: 'json' },
-  { name: 'gms', path: '/gms', router: gmsRouter, spec: 'gms.yaml', resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'] },
+  {
+    name: 'auth',
+    path: '',
+    router: identityRouter,
+    capabilitiesPath: '/capabilities',
+    spec: 'auth.yaml',
+    resourceIds: ['ivo://vobridge.org/auth'],
+    errorStyle: 'json',
+  },
+  {
+    name: 'gms',
+    path: '/gms',
+    router: gmsRouter,
+    spec: 'gms.yaml',
+    resourceIds: ['ivo://cadc.nrc.ca/gms', 'ivo://opencadc.org/gms'],
+  },
   {
     name: 'sessions',
     path: '',
@@ -26,7 +40,13 @@ export const SERVICES: readonly ServiceMount[] = [
     spec: 'sessions.yaml',
     resourceIds: ['ivo://cadc.nrc.ca/skaha', 'ivo://opencadc.org/skaha'],
   },
-  { name: 'vospace', path: '/vospace', router: vospaceRouter, spec: 'vospace.yaml', resourceIds: ['ivo://cadc.nrc.ca/vault', 'ivo://opencadc.org/vault', 'ivo://vobridge.org/vault'] },
+  {
+    name: 'vospace',
+    path: '/vospace',
+    router: vospaceRouter,
+    spec: 'vospace.yaml',
+    resourceIds: ['ivo://cadc.nrc.ca/vault', 'ivo://opencadc.org/vault', 'ivo://vobridge.org/vault'],
+  },
   { name: 'uws', path: '/uws', router: uwsRouter, spec: 'uws.yaml', resourceIds: ['ivo://vobridge.org/uws'] },
 ];
 
@@ -37,7 +57,9 @@ export async function createApp(ctx: PlatformContext, services: readonly Service
   app.set('etag', false);
   app.use(requestLog(ctx));
   // Requests are held to the specs; the OIDC provider answers its own endpoints in OAuth's error format.
-  const specs = services.flatMap((s) => (s.spec === undefined ? [] : [{ path: join(ctx.specsDir, s.spec), errorStyle: s.errorStyle ?? 'text' }]));
+  const specs = services.flatMap((s) =>
+    s.spec === undefined ? [] : [{ path: join(ctx.specsDir, s.spec), errorStyle: s.errorStyle ?? 'text' }],
+  );
   app.use(openapiValidator(specs, { skipParameters: ['/oidc', '/.well-known'] }));
   app.use(await discoveryRouter(services)(ctx));
   for (const service of services) {

@@ -4,8 +4,22 @@ export type { PlatformContext, RouterFactory, ServiceMount } from './context.js'
 export * from './http/index.js';
 export * from './store/index.js';
 export { createLogger, type Logger, type LogLevel, type LogFields, type LoggerOptions } from './log/logger.js';
-export { TokenService, type AccessTokenRequest, type IssuedToken, type TokenServiceOptions } from './identity/tokens.js';
-export { UserStore, DEMO_USERS, UsersFileError, parseUserSpecs, readUsersFile, type UserSpec, type UserRecord, type GroupRecord } from './identity/users.js';
+export {
+  TokenService,
+  type AccessTokenRequest,
+  type IssuedToken,
+  type TokenServiceOptions,
+} from './identity/tokens.js';
+export {
+  UserStore,
+  DEMO_USERS,
+  UsersFileError,
+  parseUserSpecs,
+  readUsersFile,
+  type UserSpec,
+  type UserRecord,
+  type GroupRecord,
+} from './identity/users.js';
 export { loadSigningKey, type SigningKey } from './identity/keys.js';
 export {
   capability,

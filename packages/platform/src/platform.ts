@@ -76,9 +76,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   };
   const host = options.host ?? '127.0.0.1';
   const tls = options.tls === true ? await loadTlsMaterial(dataDir, host) : undefined;
-  const server: Server = tls === undefined
-    ? createServer((req, res) => handler(req, res))
-    : createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => handler(req, res));
+  const server: Server =
+    tls === undefined
+      ? createServer((req, res) => handler(req, res))
+      : createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => handler(req, res));
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {
@@ -88,7 +89,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   });
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const baseUrl = (options.publicUrl ?? `${tls === undefined ? 'http' : 'https'}://${urlHost}:${port}`).replace(/\/+$/, '');
+  const baseUrl = (options.publicUrl ?? `${tls === undefined ? 'http' : 'https'}://${urlHost}:${port}`).replace(
+    /\/+$/,
+    '',
+  );
 
   const closeHooks: Array<() => void | Promise<void>> = [];
   const upgradeHandlers: UpgradeHandler[] = [];
@@ -134,7 +138,9 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       tokens,
       logger,
       specsDir: options.specsDir ?? DEFAULT_SPECS_DIR,
-      ...(options.sessionLifetimeSeconds === undefined ? {} : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
+      ...(options.sessionLifetimeSeconds === undefined
+        ? {}
+        : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
       ...(tls === undefined ? {} : { caCertPath: tls.caPath }),
       onClose: (hook) => closeHooks.push(hook),
       onUpgrade: (handle) => upgradeHandlers.push(handle),
@@ -143,7 +149,13 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     handler = app;
     logger.info('platform started', { url: baseUrl, dataDir });
     let closing: Promise<void> | undefined;
-    return { url: baseUrl, port, context, ...(tls === undefined ? {} : { caPath: tls.caPath }), close: () => (closing ??= shutdown()) };
+    return {
+      url: baseUrl,
+      port,
+      context,
+      ...(tls === undefined ? {} : { caPath: tls.caPath }),
+      close: () => (closing ??= shutdown()),
+    };
   } catch (err) {
     await shutdown();
     throw err;

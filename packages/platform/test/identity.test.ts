@@ -41,7 +41,10 @@ describe('password login', () => {
   });
 
   it('answers 400 to a login without a password', async () => {
-    const res = await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'alice' }) });
+    const res = await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'alice' }),
+    });
     expect(res.status).toBe(400);
   });
 
@@ -64,16 +67,23 @@ describe('protected routes', () => {
       const res = await fetch(`${platform.url}/authcheck`, { method });
       expect(res.status).toBe(401);
       const challenge = res.headers.get('www-authenticate') ?? '';
-      expect(challenge).toContain(`ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="${platform.url}/ac/login"`);
+      expect(challenge).toContain(
+        `ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="${platform.url}/ac/login"`,
+      );
       expect(challenge).toContain('ivoa_bearer standard_id="ivo://ivoa.net/sso#OAuth"');
-      expect(challenge).toContain(`ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie", access_url="${platform.url}/ac/cookie"`);
+      expect(challenge).toContain(
+        `ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie", access_url="${platform.url}/ac/cookie"`,
+      );
       expect(challenge).toContain('Bearer realm="vobridge"');
     }
   });
 
   it('accept the token as Bearer and as X-CADC-DelegationToken', async () => {
     const token = await platform.login('alice');
-    const variants: Array<Record<string, string>> = [{ authorization: `Bearer ${token}` }, { 'x-cadc-delegationtoken': token }];
+    const variants: Array<Record<string, string>> = [
+      { authorization: `Bearer ${token}` },
+      { 'x-cadc-delegationtoken': token },
+    ];
     for (const headers of variants) {
       const res = await fetch(`${platform.url}/authcheck`, { headers });
       expect(res.status).toBe(200);
@@ -98,7 +108,11 @@ describe('protected routes', () => {
   });
 
   it('limit an audience-restricted token to its service', async () => {
-    const { token } = await platform.context.tokens.issue({ username: 'alice', audience: `${platform.url}/gms`, actor: 'job-1' });
+    const { token } = await platform.context.tokens.issue({
+      username: 'alice',
+      audience: `${platform.url}/gms`,
+      actor: 'job-1',
+    });
     const ok = await fetch(`${platform.url}/gms/search`, { headers: { authorization: `Bearer ${token}` } });
     expect(ok.status).toBe(200);
     const refused = await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } });
@@ -117,14 +131,28 @@ describe('discovery', () => {
   });
 
   it('serves the root index, health and the registry', async () => {
-    const index = (await conforming('auth.yaml', 'GET', '/', await fetch(`${platform.url}/`))) as { services: Array<{ name: string }> };
+    const index = (await conforming('auth.yaml', 'GET', '/', await fetch(`${platform.url}/`))) as {
+      services: Array<{ name: string }>;
+    };
     expect(index.services.map((s) => s.name)).toEqual(expect.arrayContaining(['auth', 'gms', 'sessions']));
-    const health = (await conforming('auth.yaml', 'GET', '/healthz', await fetch(`${platform.url}/healthz`))) as { status: string };
+    const health = (await conforming('auth.yaml', 'GET', '/healthz', await fetch(`${platform.url}/healthz`))) as {
+      status: string;
+    };
     expect(health.status).toBe('ok');
     const bearer = { authorization: `Bearer ${await platform.login('alice')}` };
-    const groups = await conforming('gms.yaml', 'GET', '/groups', await fetch(`${platform.url}/gms/groups`, { headers: bearer }));
+    const groups = await conforming(
+      'gms.yaml',
+      'GET',
+      '/groups',
+      await fetch(`${platform.url}/gms/groups`, { headers: bearer }),
+    );
     expect(groups).toEqual([expect.objectContaining({ name: 'astro' }), expect.objectContaining({ name: 'demo' })]);
-    const group = await conforming('gms.yaml', 'GET', '/groups/{name}', await fetch(`${platform.url}/gms/groups/astro`, { headers: bearer }));
+    const group = await conforming(
+      'gms.yaml',
+      'GET',
+      '/groups/{name}',
+      await fetch(`${platform.url}/gms/groups/astro`, { headers: bearer }),
+    );
     expect(group).toMatchObject({ name: 'astro', members: ['alice', 'carol'] });
     const carol = { authorization: `Bearer ${await platform.login('carol')}` };
     const refused = await fetch(`${platform.url}/gms/groups/demo`, { headers: carol });

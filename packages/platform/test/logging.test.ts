@@ -15,7 +15,10 @@ afterAll(async () => {
 describe('structured logs', () => {
   it('are JSON lines that never contain a password or token', async () => {
     const token = await platform.login('alice');
-    await fetch(`${platform.url}/ac/login`, { method: 'POST', body: new URLSearchParams({ username: 'bob', password: 'Wrong-Secret-Pw' }) });
+    await fetch(`${platform.url}/ac/login`, {
+      method: 'POST',
+      body: new URLSearchParams({ username: 'bob', password: 'Wrong-Secret-Pw' }),
+    });
     await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } });
     await fetch(`${platform.url}/ac/whoami?access_token=${token}`);
     expect(lines.length).toBeGreaterThan(3);
@@ -30,7 +33,11 @@ describe('structured logs', () => {
 
   it('redact secret-looking fields whatever their nesting', () => {
     const out: string[] = [];
-    createLogger({ write: (line) => out.push(line) }).info('x', { request: { headers: { authorization: 'Bearer abc' } }, password: 'p', nested: [{ refresh_token: 'r' }] });
+    createLogger({ write: (line) => out.push(line) }).info('x', {
+      request: { headers: { authorization: 'Bearer abc' } },
+      password: 'p',
+      nested: [{ refresh_token: 'r' }],
+    });
     expect(out[0]).not.toMatch(/abc|"p"|"r"/);
     expect(out[0]).toContain('[redacted]');
   });

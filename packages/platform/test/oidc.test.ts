@@ -10,19 +10,29 @@ let discovery: Record<string, string>;
 
 beforeAll(async () => {
   platform = await startTestPlatform({ accessTokenTtlSeconds: 120 });
-  discovery = (await (await fetch(`${platform.url}/.well-known/openid-configuration`)).json()) as Record<string, string>;
+  discovery = (await (await fetch(`${platform.url}/.well-known/openid-configuration`)).json()) as Record<
+    string,
+    string
+  >;
 });
 afterAll(async () => {
   await platform.dispose();
 });
 
-async function tokenRequest(params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+async function tokenRequest(
+  params: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await fetch(discovery.token_endpoint as string, { method: 'POST', body: new URLSearchParams(params) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
 /** Logs in through the platform's login page, starting from `url`, following redirects. */
-async function signIn(browser: TestBrowser, url: string, username: string, password: string): Promise<{ res: Response; url: string }> {
+async function signIn(
+  browser: TestBrowser,
+  url: string,
+  username: string,
+  password: string,
+): Promise<{ res: Response; url: string }> {
   const page = await browser.follow(url, platform.url);
   expect(page.res.status).toBe(200);
   const html = await page.res.text();
@@ -39,9 +49,17 @@ describe('discovery and keys', () => {
     expect(discovery.token_endpoint).toBe(`${platform.url}/oidc/token`);
     expect(discovery.device_authorization_endpoint).toBe(`${platform.url}/oidc/device/auth`);
     expect(discovery.grant_types_supported).toEqual(
-      expect.arrayContaining(['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', 'urn:ietf:params:oauth:grant-type:token-exchange']),
+      expect.arrayContaining([
+        'authorization_code',
+        'refresh_token',
+        'urn:ietf:params:oauth:grant-type:device_code',
+        'urn:ietf:params:oauth:grant-type:token-exchange',
+      ]),
     );
-    const underIssuer = (await (await fetch(`${platform.url}/oidc/.well-known/openid-configuration`)).json()) as Record<string, string>;
+    const underIssuer = (await (await fetch(`${platform.url}/oidc/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      string
+    >;
     expect(underIssuer.issuer).toBe(discovery.issuer);
   });
 
@@ -75,17 +93,34 @@ describe('authorization code + PKCE', () => {
     expect(callback.searchParams.get('state')).toBe('st-1');
     const code = callback.searchParams.get('code') ?? '';
 
-    const tokens = await tokenRequest({ grant_type: 'authorization_code', client_id: 'vobridge', code, redirect_uri: redirectUri, code_verifier: verifier });
+    const tokens = await tokenRequest({
+      grant_type: 'authorization_code',
+      client_id: 'vobridge',
+      code,
+      redirect_uri: redirectUri,
+      code_verifier: verifier,
+    });
     expect(tokens.status).toBe(200);
     const access = decodeJwt(tokens.body.access_token as string);
-    expect(access).toMatchObject({ iss: `${platform.url}/oidc`, sub: 'alice', aud: platform.url, groups: ['astro', 'demo'] });
+    expect(access).toMatchObject({
+      iss: `${platform.url}/oidc`,
+      sub: 'alice',
+      aud: platform.url,
+      groups: ['astro', 'demo'],
+    });
     expect(String(access.scope).split(' ')).toContain('vospace');
     expect(typeof tokens.body.refresh_token).toBe('string');
 
-    const who = await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${tokens.body.access_token as string}` } });
+    const who = await fetch(`${platform.url}/ac/whoami`, {
+      headers: { authorization: `Bearer ${tokens.body.access_token as string}` },
+    });
     expect(((await who.json()) as { username: string }).username).toBe('alice');
 
-    const refreshed = await tokenRequest({ grant_type: 'refresh_token', client_id: 'vobridge', refresh_token: tokens.body.refresh_token as string });
+    const refreshed = await tokenRequest({
+      grant_type: 'refresh_token',
+      client_id: 'vobridge',
+      refresh_token: tokens.body.refresh_token as string,
+    });
     expect(refreshed.status).toBe(200);
     expect(decodeJwt(refreshed.body.access_token as string).sub).toBe('alice');
   });
@@ -139,7 +174,9 @@ describe('device authorization grant', () => {
       const res = await fetch(`${platform.url}/oidc/device/not-a-real-interaction`, { method });
       expect(res.status).toBe(400);
     }
-    const body = (await (await fetch(`${platform.url}/oidc/device/not-a-real-interaction`)).json()) as { error: string };
+    const body = (await (await fetch(`${platform.url}/oidc/device/not-a-real-interaction`)).json()) as {
+      error: string;
+    };
     expect(body.error).toBe('invalid_request');
   });
 
@@ -150,7 +187,11 @@ describe('device authorization grant', () => {
     });
     expect(start.status).toBe(200);
     const device = (await start.json()) as Record<string, string>;
-    const pending = await tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'vobridge', device_code: device.device_code as string });
+    const pending = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      client_id: 'vobridge',
+      device_code: device.device_code as string,
+    });
     expect(pending.body.error).toBe('authorization_pending');
 
     const browser = new TestBrowser();
@@ -175,7 +216,11 @@ describe('device authorization grant', () => {
     expect(done.res.status).toBe(200);
     expect(await done.res.text()).toContain('Device connected');
 
-    const tokens = await tokenRequest({ grant_type: 'urn:ietf:params:oauth:grant-type:device_code', client_id: 'vobridge', device_code: device.device_code as string });
+    const tokens = await tokenRequest({
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+      client_id: 'vobridge',
+      device_code: device.device_code as string,
+    });
     expect(tokens.status).toBe(200);
     expect(decodeJwt(tokens.body.access_token as string)).toMatchObject({ sub: 'bob', aud: platform.url });
     expect(typeof tokens.body.refresh_token).toBe('string');
@@ -197,14 +242,27 @@ describe('token exchange (RFC 8693)', () => {
     const token = exchanged.body.access_token as string;
     expect(decodeJwt(token)).toMatchObject({ sub: 'alice', aud: `${platform.url}/gms`, act: { sub: 'vobridge' } });
     expect(exchanged.body.expires_in as number).toBeLessThanOrEqual(900);
-    expect((await fetch(`${platform.url}/gms/search`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
-    expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${platform.url}/gms/search`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
+      401,
+    );
   });
 
   it('works with the SDK exchangeToken()', async () => {
     const metadata = await discoverOidc(platform.url);
-    const tokens = await exchangeToken({ metadata, clientId: 'vobridge', subjectToken: await platform.login('bob'), resource: `${platform.url}/vospace` });
-    expect(decodeJwt(tokens.access_token)).toMatchObject({ sub: 'bob', aud: `${platform.url}/vospace`, act: { sub: 'vobridge' } });
+    const tokens = await exchangeToken({
+      metadata,
+      clientId: 'vobridge',
+      subjectToken: await platform.login('bob'),
+      resource: `${platform.url}/vospace`,
+    });
+    expect(decodeJwt(tokens.access_token)).toMatchObject({
+      sub: 'bob',
+      aud: `${platform.url}/vospace`,
+      act: { sub: 'vobridge' },
+    });
   });
 
   it('nests an earlier actor and never outlives the subject token', async () => {

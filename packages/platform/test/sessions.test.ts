@@ -48,13 +48,33 @@ async function until(token: string, id: string, statuses: string[]): Promise<Rec
 
 describe('skaha API', () => {
   it('lists images, context and repositories', async () => {
-    const images = (await conforming('sessions.yaml', 'GET', '/image', await fetch(skaha('image'), { headers: auth(alice) }))) as Array<{ id: string }>;
+    const images = (await conforming(
+      'sessions.yaml',
+      'GET',
+      '/image',
+      await fetch(skaha('image'), { headers: auth(alice) }),
+    )) as Array<{ id: string }>;
     expect(images.map((i) => i.id)).toContain('images.canfar.net/skaha/firefly:2025.2');
-    const context = await conforming('sessions.yaml', 'GET', '/context', await fetch(skaha('context'), { headers: auth(alice) }));
+    const context = await conforming(
+      'sessions.yaml',
+      'GET',
+      '/context',
+      await fetch(skaha('context'), { headers: auth(alice) }),
+    );
     expect(context).toHaveProperty('maxInteractiveSessions');
-    const repositories = await conforming('sessions.yaml', 'GET', '/repository', await fetch(skaha('repository'), { headers: auth(alice) }));
+    const repositories = await conforming(
+      'sessions.yaml',
+      'GET',
+      '/repository',
+      await fetch(skaha('repository'), { headers: auth(alice) }),
+    );
     expect(repositories).toEqual(['images.canfar.net']);
-    await conforming('sessions.yaml', 'GET', '/session', await fetch(`${skaha('session')}?view=stats`, { headers: auth(alice) }));
+    await conforming(
+      'sessions.yaml',
+      'GET',
+      '/session',
+      await fetch(`${skaha('session')}?view=stats`, { headers: auth(alice) }),
+    );
   });
 
   it('requires authentication, with challenges', async () => {
@@ -105,7 +125,9 @@ describe('a CARTA session', () => {
     const connect = String(running.connectURL);
     expect(connect).toBe(`${platform.url}/session/carta/${id}/`);
 
-    const page = await fetch(connect, { headers: { ...auth(alice), cookie: 'CADC_SSO=x; theme=dark', 'x-cadc-delegationtoken': alice } });
+    const page = await fetch(connect, {
+      headers: { ...auth(alice), cookie: 'CADC_SSO=x; theme=dark', 'x-cadc-delegationtoken': alice },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('CARTA');
     // The session never sees the platform credential; other cookies pass.
@@ -157,10 +179,13 @@ describe('session expiry', () => {
     const short = await startTestPlatform({ sessionLifetimeSeconds: 1 });
     try {
       const token = await short.login('alice');
-      const res = await fetch(`${short.url}/skaha/v1/session?name=brief&image=images.canfar.net/skaha/notebook:1.0&type=notebook`, {
-        method: 'POST',
-        headers: auth(token),
-      });
+      const res = await fetch(
+        `${short.url}/skaha/v1/session?name=brief&image=images.canfar.net/skaha/notebook:1.0&type=notebook`,
+        {
+          method: 'POST',
+          headers: auth(token),
+        },
+      );
       const id = (await res.text()).trim();
       let status = 200;
       for (let i = 0; i < 100 && status === 200; i++) {

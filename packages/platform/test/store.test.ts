@@ -54,7 +54,9 @@ describe('DocumentStore', () => {
   it('refuses to start from a corrupt file instead of losing it', async () => {
     const path = join(dir, 'counter.json');
     await writeFile(path, '{"n": 1');
-    await expect(DocumentStore.open({ path, parse: parseCounter, initial: () => ({ n: 0 }) })).rejects.toThrow(/not valid JSON/);
+    await expect(DocumentStore.open({ path, parse: parseCounter, initial: () => ({ n: 0 }) })).rejects.toThrow(
+      /not valid JSON/,
+    );
   });
 });
 

@@ -104,10 +104,7 @@ export class ProtocolError extends VobridgeError {
   /** Position in the document, for parse errors. */
   readonly location: ErrorLocation | undefined;
 
-  constructor(
-    message: string,
-    options?: { cause?: unknown; element?: string; location?: ErrorLocation },
-  ) {
+  constructor(message: string, options?: { cause?: unknown; element?: string; location?: ErrorLocation }) {
     super(message, options);
     this.element = options?.element;
     this.location = options?.location;
@@ -153,11 +150,7 @@ export class AuthenticationError extends HttpError {
   /** Challenges from `WWW-Authenticate`, parsed. Empty when none were sent. */
   readonly challenges: readonly Challenge[];
 
-  constructor(
-    status: number,
-    url: string | URL,
-    options?: HttpErrorOptions & { challenges?: readonly Challenge[] },
-  ) {
+  constructor(status: number, url: string | URL, options?: HttpErrorOptions & { challenges?: readonly Challenge[] }) {
     super(status, url, {
       ...options,
       message:

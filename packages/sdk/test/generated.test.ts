@@ -26,7 +26,10 @@ test('a spec changed without regenerating is reported by file name', () => {
   cpSync(path.resolve(sdk, '../../openapi'), specs, { recursive: true });
   cpSync(path.join(sdk, 'src/generated'), out, { recursive: true });
   const gms = path.join(specs, 'gms.yaml');
-  writeFileSync(gms, readFileSync(gms, 'utf8').replace('operationId: listMyGroups', 'operationId: listMyGroupsRenamed'));
+  writeFileSync(
+    gms,
+    readFileSync(gms, 'utf8').replace('operationId: listMyGroups', 'operationId: listMyGroupsRenamed'),
+  );
 
   const r = check('--spec-dir', specs, '--out-dir', out);
   expect(r.status).toBe(1);

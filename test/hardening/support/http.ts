@@ -51,11 +51,15 @@ export function send(base: string, req: RawRequest, timeoutMs = 15_000): Promise
         }
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
-    r.on('timeout', () => r.destroy(new Error(`no answer to ${req.method} ${req.path.slice(0, 80)} within ${timeoutMs} ms`)));
+    r.on('timeout', () =>
+      r.destroy(new Error(`no answer to ${req.method} ${req.path.slice(0, 80)} within ${timeoutMs} ms`)),
+    );
     // Errors after the answer (the event stream destroyed above) come too late to matter.
     r.on('error', reject);
     r.end(req.body);

@@ -37,7 +37,12 @@ export async function platformFixture(options: { tokenTtlSeconds?: number } = {}
   const aliceToken = await passwordToken(server.url, ALICE);
   const bobToken = await passwordToken(server.url, BOB);
   const auth = { authorization: `Bearer ${aliceToken}` };
-  const put = await send(server.url, { method: 'PUT', path: '/vospace/data/alice/f.txt', headers: auth, body: 'hello\n' });
+  const put = await send(server.url, {
+    method: 'PUT',
+    path: '/vospace/data/alice/f.txt',
+    headers: auth,
+    body: 'hello\n',
+  });
   if (put.status >= 300) throw new Error(`upload failed: HTTP ${put.status} ${put.body}`);
   const job = await send(server.url, {
     method: 'POST',

@@ -60,7 +60,9 @@ async function startChild(args: string[], ready: RegExp, env: NodeJS.ProcessEnv 
       }
     };
     child.stdout?.on('data', onData);
-    child.once('exit', (code, signal) => reject(new Error(`${args[0]} exited (${code ?? signal}) before it was ready: ${stderr}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${args[0]} exited (${code ?? signal}) before it was ready: ${stderr}`)),
+    );
   });
   // Keep draining stdout so the child never blocks on a full pipe.
   child.stdout?.resume();

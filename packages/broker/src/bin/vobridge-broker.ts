@@ -23,9 +23,13 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
       help: { type: 'boolean' },
     },
     // `--token-file` and `--persist` may stand alone: an empty value means "the default place".
-    args: process.argv.slice(2).flatMap((arg, i, all) =>
-      (arg === '--token-file' || arg === '--persist') && (all[i + 1] === undefined || all[i + 1]?.startsWith('--')) ? [arg, ''] : [arg],
-    ),
+    args: process.argv
+      .slice(2)
+      .flatMap((arg, i, all) =>
+        (arg === '--token-file' || arg === '--persist') && (all[i + 1] === undefined || all[i + 1]?.startsWith('--'))
+          ? [arg, '']
+          : [arg],
+      ),
     strict: true,
   });
   if (values.help) {
@@ -34,7 +38,8 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
   }
   const options: BrokerOptions = { log: (line) => console.error(`vobridge-broker: ${line}`) };
   if (values.port !== undefined) {
-    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) throw new Error('--port must be a number from 0 to 65535.');
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+      throw new Error('--port must be a number from 0 to 65535.');
     options.port = Number(values.port);
   }
   if (values.socket) options.socketPath = values.socket;

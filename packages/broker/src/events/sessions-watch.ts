@@ -70,7 +70,8 @@ export class SessionsWatch {
         );
         const before = this.#last.get(platform);
         this.#last.set(platform, digest);
-        if (before !== undefined && before !== digest && this.#timer !== undefined) this.#bus.emit({ type: 'sessions', platform });
+        if (before !== undefined && before !== digest && this.#timer !== undefined)
+          this.#bus.emit({ type: 'sessions', platform });
       }
     } catch {
       // The next poll tries again; failures of a platform show on GET /v1/sessions.

@@ -17,15 +17,23 @@ export class ExchangeCache {
   }
 
   /** A token for `audience` (and `scope`) derived from `login`'s, valid `minValidSeconds` when the platform allows. */
-  async token(login: Login, audience: string, scope: string | undefined, minValidSeconds: number): Promise<IssuedToken> {
+  async token(
+    login: Login,
+    audience: string,
+    scope: string | undefined,
+    minValidSeconds: number,
+  ): Promise<IssuedToken> {
     const key = JSON.stringify([login.id, audience, scope ?? '']);
     const cached = this.#tokens.get(key);
-    if (cached && (cached.expiresAt === undefined || cached.expiresAt - Date.now() > minValidSeconds * 1000)) return cached;
+    if (cached && (cached.expiresAt === undefined || cached.expiresAt - Date.now() > minValidSeconds * 1000))
+      return cached;
     let pending = this.#inflight.get(key);
     if (!pending) {
       pending = login
         .token(minValidSeconds)
-        .then((subject) => this.#client.exchange(login.platform, subject.accessToken, { audience, ...(scope ? { scope } : {}) }))
+        .then((subject) =>
+          this.#client.exchange(login.platform, subject.accessToken, { audience, ...(scope ? { scope } : {}) }),
+        )
         .then((token) => {
           this.#tokens.set(key, token);
           return token;

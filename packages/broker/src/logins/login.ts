@@ -77,7 +77,14 @@ export class Login {
   #permanentFailure?: string;
   #disposed = false;
 
-  constructor(init: { method: LoginMethod; platform: string; scope: LoginScope; hooks: LoginHooks; id?: string; createdAt?: Date }) {
+  constructor(init: {
+    method: LoginMethod;
+    platform: string;
+    scope: LoginScope;
+    hooks: LoginHooks;
+    id?: string;
+    createdAt?: Date;
+  }) {
     this.id = init.id ?? randomUUID();
     this.method = init.method;
     this.platform = init.platform;
@@ -143,11 +150,16 @@ export class Login {
    */
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
-    if (current && (remainingMs(current) > minValidSeconds * 1000 || isBestAvailable(current, minValidSeconds))) return current;
+    if (current && (remainingMs(current) > minValidSeconds * 1000 || isBestAvailable(current, minValidSeconds)))
+      return current;
     if (!this.#permanentFailure) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
-    throw new LoginRequiredError(this.id, this.platform, this.#permanentFailure ?? this.#reason ?? 'the last refresh failed');
+    throw new LoginRequiredError(
+      this.id,
+      this.platform,
+      this.#permanentFailure ?? this.#reason ?? 'the last refresh failed',
+    );
   }
 
   /** Renew now, sharing one renewal between concurrent callers. Resolves whether or not it worked. */

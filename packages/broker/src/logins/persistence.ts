@@ -73,7 +73,12 @@ export class LoginStore {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
     const data = Buffer.concat([cipher.update(JSON.stringify(logins), 'utf8'), cipher.final()]);
-    const envelope: Envelope = { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    const envelope: Envelope = {
+      v: 1,
+      iv: iv.toString('base64'),
+      tag: cipher.getAuthTag().toString('base64'),
+      data: data.toString('base64'),
+    };
     await writePrivateFileAtomic(this.file, JSON.stringify(envelope));
   }
 

@@ -78,7 +78,9 @@ export class LoginRegistry {
           type: 'refresh_failed',
           id: login.id,
           error: permanent ? 'login_required' : 'platform_unreachable',
-          message: permanent ? `Refreshing failed for good (${reason}); log in again.` : `Refreshing failed (${reason}); retrying in ${retryIn} s.`,
+          message: permanent
+            ? `Refreshing failed for good (${reason}); log in again.`
+            : `Refreshing failed (${reason}); retrying in ${retryIn} s.`,
         });
         const expiresAt = login.info().expires_at;
         if (expiresAt > Date.now() / 1000) this.#bus.emit({ type: 'expiring', id: login.id, expires_at: expiresAt });
@@ -94,7 +96,12 @@ export class LoginRegistry {
   async start(request: LoginRequest): Promise<LoginInfo | PendingLogin> {
     const url = parseServiceUrl(request.url);
     const domains = normaliseDomains(request.domains ?? []);
-    const login = new Login({ method: request.method, platform: url.origin, scope: { origins: [url.origin], domains }, hooks: this.#hooks });
+    const login = new Login({
+      method: request.method,
+      platform: url.origin,
+      scope: { origins: [url.origin], domains },
+      hooks: this.#hooks,
+    });
     switch (request.method) {
       case 'password':
         await this.#admit(login, await this.#client.passwordLogin(url, request.username, request.password));
@@ -104,7 +111,10 @@ export class LoginRegistry {
         return login.info();
       case 'device': {
         const abort = new AbortController();
-        const started = await this.#client.startDeviceLogin(url, { ...scopeOption(request.scopes), signal: abort.signal });
+        const started = await this.#client.startDeviceLogin(url, {
+          ...scopeOption(request.scopes),
+          signal: abort.signal,
+        });
         this.#logins.set(login.id, login);
         this.#aborts.set(login.id, abort);
         this.#announce(login);
@@ -124,16 +134,26 @@ export class LoginRegistry {
         };
       }
       case 'pkce': {
-        const started = await this.#client.startPkceLogin(url, { redirectUri: request.redirect_uri, ...scopeOption(request.scopes) });
+        const started = await this.#client.startPkceLogin(url, {
+          redirectUri: request.redirect_uri,
+          ...scopeOption(request.scopes),
+        });
         this.#logins.set(login.id, login);
         const timer = setTimeout(() => {
           this.#pkce.delete(started.state);
-          this.#failPending(login, new InvalidCredentialsError('The browser login was not completed within 10 minutes.'));
+          this.#failPending(
+            login,
+            new InvalidCredentialsError('The browser login was not completed within 10 minutes.'),
+          );
         }, PKCE_WINDOW_S * 1000);
         timer.unref();
         this.#pkce.set(started.state, { login, complete: started.complete, timer });
         this.#announce(login);
-        return { ...pendingBase(login, 'pkce'), expires_in: PKCE_WINDOW_S, authorization_url: started.authorizationUrl };
+        return {
+          ...pendingBase(login, 'pkce'),
+          expires_in: PKCE_WINDOW_S,
+          authorization_url: started.authorizationUrl,
+        };
       }
     }
   }
@@ -142,7 +162,8 @@ export class LoginRegistry {
   async completePkce(callbackQuery: URLSearchParams): Promise<LoginInfo> {
     const state = callbackQuery.get('state') ?? '';
     const pending = this.#pkce.get(state);
-    if (!pending) throw new NotFoundError('No browser login is waiting for this state (it finished, expired or never started).');
+    if (!pending)
+      throw new NotFoundError('No browser login is waiting for this state (it finished, expired or never started).');
     this.#pkce.delete(state);
     clearTimeout(pending.timer);
     try {
@@ -260,7 +281,10 @@ export class LoginRegistry {
   }
 }
 
-function pendingBase(login: Login, method: 'device' | 'pkce'): Pick<PendingLogin, 'id' | 'platform' | 'method' | 'state'> {
+function pendingBase(
+  login: Login,
+  method: 'device' | 'pkce',
+): Pick<PendingLogin, 'id' | 'platform' | 'method' | 'state'> {
   return { id: login.id, platform: login.platform, method, state: 'pending' };
 }
 
@@ -270,18 +294,24 @@ function scopeOption(scopes: string[] | undefined): { scope?: string } {
 
 /** Validate an untrusted `POST /v1/logins` body. */
 export function parseLoginRequest(body: unknown): LoginRequest {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new BadRequestError('The body must be a JSON object.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadRequestError('The body must be a JSON object.');
   const fields = body as Record<string, unknown>;
   const text = (name: string): string => {
     const value = fields[name];
-    if (typeof value !== 'string' || value.length === 0 || value.length > 8192) throw new BadRequestError(`"${name}" must be a non-empty string.`);
+    if (typeof value !== 'string' || value.length === 0 || value.length > 8192)
+      throw new BadRequestError(`"${name}" must be a non-empty string.`);
     return value;
   };
   const optionalText = (name: string): string | undefined => (fields[name] === undefined ? undefined : text(name));
   const list = (name: string): string[] | undefined => {
     const value = fields[name];
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || value.length > 64 || !value.every((item) => typeof item === 'string' && /^[\x21-\x7e]{1,256}$/.test(item))) {
+    if (
+      !Array.isArray(value) ||
+      value.length > 64 ||
+      !value.every((item) => typeof item === 'string' && /^[\x21-\x7e]{1,256}$/.test(item))
+    ) {
       throw new BadRequestError(`"${name}" must be a list of strings without spaces.`);
     }
     return value as string[];
@@ -294,7 +324,13 @@ export function parseLoginRequest(body: unknown): LoginRequest {
       return { method: 'password', url, username: text('username'), password: text('password'), ...extra };
     case 'token': {
       const refreshToken = optionalText('refresh_token');
-      return { method: 'token', url, token: text('token'), ...(refreshToken ? { refresh_token: refreshToken } : {}), ...extra };
+      return {
+        method: 'token',
+        url,
+        token: text('token'),
+        ...(refreshToken ? { refresh_token: refreshToken } : {}),
+        ...extra,
+      };
     }
     case 'device': {
       const scopes = list('scopes');

@@ -41,7 +41,10 @@ export function scopeCovers(scope: LoginScope, url: URL): boolean {
 /** Normalise declared domains: lower case, no leading dot or wildcard, must contain a dot (no TLD-wide scopes). */
 export function normaliseDomains(domains: readonly string[]): string[] {
   return domains.map((raw) => {
-    const domain = raw.trim().toLowerCase().replace(/^\*?\./, '');
+    const domain = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\*?\./, '');
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(domain)) {
       throw new BadRequestError(`Declared domain "${raw}" is not a domain name with at least two labels.`);
     }

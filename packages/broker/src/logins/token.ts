@@ -34,7 +34,9 @@ export function issuedToken(
   const exp = typeof claims.exp === 'number' ? claims.exp * 1000 : undefined;
   const expiresAt = from.expiresIn !== undefined ? now + from.expiresIn * 1000 : exp;
   const scope = from.scope ?? (typeof claims.scope === 'string' ? claims.scope : '');
-  const claimedUser = [claims.preferred_username, claims.username, claims.sub].find((v): v is string => typeof v === 'string');
+  const claimedUser = [claims.preferred_username, claims.username, claims.sub].find(
+    (v): v is string => typeof v === 'string',
+  );
   const user = from.user ?? claimedUser;
   return {
     accessToken,

@@ -21,7 +21,13 @@ import {
   type OidcMetadata,
   type TokenSet,
 } from '@vobridge/sdk';
-import { BrokerError, InvalidCredentialsError, MethodUnsupportedError, OutOfScopeError, PlatformUnreachableError } from '../errors.js';
+import {
+  BrokerError,
+  InvalidCredentialsError,
+  MethodUnsupportedError,
+  OutOfScopeError,
+  PlatformUnreachableError,
+} from '../errors.js';
 import { issuedToken, type IssuedToken } from '../logins/token.js';
 import { platformFetch, withoutQuery } from './http.js';
 import {
@@ -68,13 +74,26 @@ export class HttpPlatformClient implements PlatformClient {
     const methods: DiscoveredMethod[] = [];
     for (const method of found.methods) {
       if (method.type === 'password-token' && !methods.some((m) => m.method === 'password')) {
-        methods.push({ method: 'password', standard_id: method.standardId ?? PASSWORD_STANDARD_ID, ...(method.accessUrl ? { login_url: method.accessUrl } : {}) });
+        methods.push({
+          method: 'password',
+          standard_id: method.standardId ?? PASSWORD_STANDARD_ID,
+          ...(method.accessUrl ? { login_url: method.accessUrl } : {}),
+        });
       }
       if (method.type === 'oidc' && !methods.some((m) => m.method === 'device' || m.method === 'pkce')) {
-        const metadata = await discoverOidc(method.accessUrl ?? url.origin, { timeoutMs: TIMEOUT_MS }).catch(() => undefined);
-        const common = { standard_id: method.standardId ?? OAUTH_STANDARD_ID, ...(metadata ? { issuer: metadata.issuer, token_endpoint: metadata.token_endpoint } : {}) };
+        const metadata = await discoverOidc(method.accessUrl ?? url.origin, { timeoutMs: TIMEOUT_MS }).catch(
+          () => undefined,
+        );
+        const common = {
+          standard_id: method.standardId ?? OAUTH_STANDARD_ID,
+          ...(metadata ? { issuer: metadata.issuer, token_endpoint: metadata.token_endpoint } : {}),
+        };
         if (metadata?.device_authorization_endpoint) {
-          methods.push({ method: 'device', ...common, device_authorization_endpoint: metadata.device_authorization_endpoint });
+          methods.push({
+            method: 'device',
+            ...common,
+            device_authorization_endpoint: metadata.device_authorization_endpoint,
+          });
         }
         if (metadata?.authorization_endpoint) {
           methods.push({ method: 'pkce', ...common, authorization_endpoint: metadata.authorization_endpoint });
@@ -89,14 +108,20 @@ export class HttpPlatformClient implements PlatformClient {
       platform: url.origin,
       anonymous: found.anonymous,
       methods,
-      challenges: found.challenges.map((c) => ({ scheme: c.scheme, params: { ...c.params }, ...(c.token68 !== undefined ? { token68: c.token68 } : {}) })),
+      challenges: found.challenges.map((c) => ({
+        scheme: c.scheme,
+        params: { ...c.params },
+        ...(c.token68 !== undefined ? { token68: c.token68 } : {}),
+      })),
     };
   }
 
   async passwordLogin(url: URL, username: string, password: string): Promise<Grant> {
     const loginUrl = await this.#passwordLoginUrl(url);
     const token = await passwordToken(loginUrl, username, password, (error) =>
-      error instanceof AuthenticationError ? new InvalidCredentialsError(`${url.origin} refused the user name or password.`) : undefined,
+      error instanceof AuthenticationError
+        ? new InvalidCredentialsError(`${url.origin} refused the user name or password.`)
+        : undefined,
     );
     return {
       token,
@@ -111,14 +136,20 @@ export class HttpPlatformClient implements PlatformClient {
     let renewal: Renewal = { kind: 'none' };
     if (refreshToken) {
       const metadata = await this.#oidc(url);
-      renewal = { kind: 'refresh_token', tokenEndpoint: metadata.token_endpoint, clientId: this.#clientId, refreshToken };
+      renewal = {
+        kind: 'refresh_token',
+        tokenEndpoint: metadata.token_endpoint,
+        clientId: this.#clientId,
+        refreshToken,
+      };
     }
     return { token, renewal, platform: url.origin, origins: await this.#platformOrigins(url, []) };
   }
 
   async startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart> {
     const metadata = await this.#oidc(url);
-    if (!metadata.device_authorization_endpoint) throw new MethodUnsupportedError(`${url.origin} offers no OIDC device authorization endpoint.`);
+    if (!metadata.device_authorization_endpoint)
+      throw new MethodUnsupportedError(`${url.origin} offers no OIDC device authorization endpoint.`);
     const origins = await this.#platformOrigins(url, []);
     let shown!: (verification: DeviceVerification & { interval: number }) => void;
     const verification = new Promise<DeviceVerification & { interval: number }>((resolve) => (shown = resolve));
@@ -155,7 +186,12 @@ export class HttpPlatformClient implements PlatformClient {
   async startPkceLogin(url: URL, options: { redirectUri: string; scope?: string }): Promise<PkceLoginStart> {
     const metadata = await this.#oidc(url);
     const request = await sdk(url.origin, () =>
-      startAuthorizationCode({ metadata, clientId: this.#clientId, redirectUri: options.redirectUri, scope: options.scope ?? this.#scope }),
+      startAuthorizationCode({
+        metadata,
+        clientId: this.#clientId,
+        redirectUri: options.redirectUri,
+        scope: options.scope ?? this.#scope,
+      }),
     );
     const origins = await this.#platformOrigins(url, []);
     return {
@@ -164,7 +200,9 @@ export class HttpPlatformClient implements PlatformClient {
       complete: async (callbackQuery: URLSearchParams): Promise<Grant> => {
         const callbackUrl = new URL(options.redirectUri);
         callbackUrl.search = callbackQuery.toString();
-        const set = await sdk(url.origin, () => finishAuthorizationCode({ metadata, clientId: this.#clientId, request, callbackUrl, timeoutMs: TIMEOUT_MS }));
+        const set = await sdk(url.origin, () =>
+          finishAuthorizationCode({ metadata, clientId: this.#clientId, request, callbackUrl, timeoutMs: TIMEOUT_MS }),
+        );
         return { ...grantOf(set, metadata.token_endpoint, this.#clientId), platform: url.origin, origins };
       },
     };
@@ -174,15 +212,25 @@ export class HttpPlatformClient implements PlatformClient {
     switch (renewal.kind) {
       case 'password': {
         const token = await passwordToken(renewal.loginUrl, renewal.username, renewal.password, (error) =>
-          error instanceof AuthenticationError ? new RenewalRefusedError('the platform no longer accepts the password') : undefined,
+          error instanceof AuthenticationError
+            ? new RenewalRefusedError('the platform no longer accepts the password')
+            : undefined,
         );
         return { token, renewal };
       }
       case 'refresh_token': {
-        const metadata = { issuer: new URL(renewal.tokenEndpoint).origin, token_endpoint: renewal.tokenEndpoint } satisfies OidcMetadata;
+        const metadata = {
+          issuer: new URL(renewal.tokenEndpoint).origin,
+          token_endpoint: renewal.tokenEndpoint,
+        } satisfies OidcMetadata;
         let set: TokenSet;
         try {
-          set = await refreshTokens({ metadata, clientId: renewal.clientId, refreshToken: renewal.refreshToken, timeoutMs: TIMEOUT_MS });
+          set = await refreshTokens({
+            metadata,
+            clientId: renewal.clientId,
+            refreshToken: renewal.refreshToken,
+            timeoutMs: TIMEOUT_MS,
+          });
         } catch (error) {
           if (error instanceof OAuthError && error.error === 'invalid_grant') {
             throw new RenewalRefusedError('the platform revoked or expired the refresh token');
@@ -198,7 +246,11 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  async exchange(platform: string, subjectToken: string, target: { audience: string; scope?: string }): Promise<IssuedToken> {
+  async exchange(
+    platform: string,
+    subjectToken: string,
+    target: { audience: string; scope?: string },
+  ): Promise<IssuedToken> {
     const metadata = await this.#oidc(new URL(platform));
     try {
       const set = await exchangeToken({
@@ -212,7 +264,9 @@ export class HttpPlatformClient implements PlatformClient {
       return grantOf(set, metadata.token_endpoint, this.#clientId).token;
     } catch (error) {
       if (error instanceof OAuthError && (error.status === undefined || error.status < 500)) {
-        throw new OutOfScopeError(`${platform} will not issue a token for audience ${target.audience.slice(0, 200)}${target.scope ? ` with scope ${target.scope}` : ''}: ${error.message}`);
+        throw new OutOfScopeError(
+          `${platform} will not issue a token for audience ${target.audience.slice(0, 200)}${target.scope ? ` with scope ${target.scope}` : ''}: ${error.message}`,
+        );
       }
       throw brokerErrorOf(error, platform);
     }
@@ -233,7 +287,9 @@ export class HttpPlatformClient implements PlatformClient {
     return {
       platforms: sources.map(({ platform }) => {
         const error = failed.get(platform);
-        return error ? { platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' } : { platform, ok: true };
+        return error
+          ? { platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' }
+          : { platform, ok: true };
       }),
       sessions: found.sessions.map((session) => ({ ...session })),
     };
@@ -248,7 +304,9 @@ export class HttpPlatformClient implements PlatformClient {
     const loginUrl = new URL(method?.accessUrl ?? `${url.origin}/ac/login`, url);
     // A password only travels over https, or back to the very origin the user named.
     if (loginUrl.protocol !== 'https:' && loginUrl.origin !== url.origin) {
-      throw new InvalidCredentialsError(`${url.origin} points its password login at ${withoutQuery(loginUrl)}, which is neither https nor the same origin: refused.`);
+      throw new InvalidCredentialsError(
+        `${url.origin} points its password login at ${withoutQuery(loginUrl)}, which is neither https nor the same origin: refused.`,
+      );
     }
     return loginUrl.toString();
   }
@@ -282,13 +340,18 @@ export class HttpPlatformClient implements PlatformClient {
   }
 
   async #serviceIndex(origin: string): Promise<{ name: string; baseUrl: string }[]> {
-    const response = await platformFetch(`${origin}/`, { headers: { accept: 'application/json' } }).catch(() => undefined);
+    const response = await platformFetch(`${origin}/`, { headers: { accept: 'application/json' } }).catch(
+      () => undefined,
+    );
     if (!response?.ok) return [];
     const body = (await response.json().catch(() => undefined)) as { services?: unknown } | undefined;
     if (!body || !Array.isArray(body.services)) return [];
     return body.services.filter(
       (s): s is { name: string; baseUrl: string } =>
-        typeof s === 'object' && s !== null && typeof (s as { name?: unknown }).name === 'string' && typeof (s as { baseUrl?: unknown }).baseUrl === 'string',
+        typeof s === 'object' &&
+        s !== null &&
+        typeof (s as { name?: unknown }).name === 'string' &&
+        typeof (s as { baseUrl?: unknown }).baseUrl === 'string',
     );
   }
 }
@@ -327,7 +390,9 @@ function grantOf(set: TokenSet, tokenEndpoint: string, clientId: string): { toke
     ...(typeof set.scope === 'string' ? { scope: set.scope } : {}),
     ...(idUser !== undefined ? { user: idUser } : {}),
   });
-  const renewal: Renewal = set.refresh_token ? { kind: 'refresh_token', tokenEndpoint, clientId, refreshToken: set.refresh_token } : { kind: 'none' };
+  const renewal: Renewal = set.refresh_token
+    ? { kind: 'refresh_token', tokenEndpoint, clientId, refreshToken: set.refresh_token }
+    : { kind: 'none' };
   return { token, renewal };
 }
 
@@ -348,11 +413,20 @@ function brokerErrorOf(error: unknown, origin: string): Error {
   if (error instanceof BrokerError || error instanceof RenewalRefusedError || error instanceof AbortError) return error;
   if (error instanceof ConfigurationError) return new MethodUnsupportedError(`${origin}: ${error.message}`);
   if (error instanceof OAuthError) {
-    if (error.status !== undefined && error.status >= 500) return new PlatformUnreachableError(error.message, { cause: error });
+    if (error.status !== undefined && error.status >= 500)
+      return new PlatformUnreachableError(error.message, { cause: error });
     return new InvalidCredentialsError(`${origin} refused the login: ${error.message}`, { cause: error });
   }
-  if (error instanceof AuthenticationError) return new InvalidCredentialsError(`${origin} refused the credentials.`, { cause: error });
-  if (error instanceof TimeoutError && /device code/i.test(error.message)) return new InvalidCredentialsError(error.message, { cause: error });
-  if (error instanceof HttpError && error.status < 500) return new InvalidCredentialsError(error.message, { cause: error });
-  return new PlatformUnreachableError(error instanceof VobridgeError ? error.message : `${origin} could not be used (${error instanceof Error ? error.name : 'error'}).`, { cause: error });
+  if (error instanceof AuthenticationError)
+    return new InvalidCredentialsError(`${origin} refused the credentials.`, { cause: error });
+  if (error instanceof TimeoutError && /device code/i.test(error.message))
+    return new InvalidCredentialsError(error.message, { cause: error });
+  if (error instanceof HttpError && error.status < 500)
+    return new InvalidCredentialsError(error.message, { cause: error });
+  return new PlatformUnreachableError(
+    error instanceof VobridgeError
+      ? error.message
+      : `${origin} could not be used (${error instanceof Error ? error.name : 'error'}).`,
+    { cause: error },
+  );
 }

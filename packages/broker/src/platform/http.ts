@@ -13,7 +13,9 @@ export async function platformFetch(url: string | URL, init: RequestInit = {}): 
   try {
     return await fetch(url, { ...init, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
   } catch (error) {
-    throw new PlatformUnreachableError(`Cannot reach ${withoutQuery(url)}: ${(error as Error).name}.`, { cause: error });
+    throw new PlatformUnreachableError(`Cannot reach ${withoutQuery(url)}: ${(error as Error).name}.`, {
+      cause: error,
+    });
   }
 }
 

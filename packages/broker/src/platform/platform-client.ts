@@ -6,7 +6,12 @@ import type { IssuedToken } from '../logins/token.js';
  * memory; persisted (encrypted) only when the user turned persistence on.
  */
 export type Renewal =
-  | { readonly kind: 'refresh_token'; readonly tokenEndpoint: string; readonly clientId: string; readonly refreshToken: string }
+  | {
+      readonly kind: 'refresh_token';
+      readonly tokenEndpoint: string;
+      readonly clientId: string;
+      readonly refreshToken: string;
+    }
   | { readonly kind: 'password'; readonly loginUrl: string; readonly username: string; readonly password: string }
   | { readonly kind: 'none' };
 

@@ -52,7 +52,8 @@ export async function readRuntimeFile(path: string): Promise<RuntimeInfo | undef
   try {
     const value: unknown = JSON.parse(text);
     if (
-      typeof value === 'object' && value !== null &&
+      typeof value === 'object' &&
+      value !== null &&
       typeof (value as RuntimeInfo).url === 'string' &&
       typeof (value as RuntimeInfo).secret === 'string' &&
       typeof (value as RuntimeInfo).pid === 'number'

@@ -66,8 +66,10 @@ export function createApp(ctx: AppContext): express.Express {
     const minValid = parseMinValid(req.query.min_valid);
     const audience = queryString(req.query.audience);
     const scope = queryString(req.query.scope)?.trim() || undefined;
-    if (audience !== undefined && (audience.length === 0 || audience.length > 2048)) throw new BadRequestError('"audience" must be a service name or URL.');
-    if (scope !== undefined && !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(scope)) throw new BadRequestError('"scope" must be space-separated scope names.');
+    if (audience !== undefined && (audience.length === 0 || audience.length > 2048))
+      throw new BadRequestError('"audience" must be a service name or URL.');
+    if (scope !== undefined && !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(scope))
+      throw new BadRequestError('"scope" must be space-separated scope names.');
     const resolved = await ctx.logins.token(queryString(req.query.url), minValid);
     const { login } = resolved;
     let token = resolved.token;
@@ -77,7 +79,9 @@ export function createApp(ctx: AppContext): express.Express {
     } else if (scope !== undefined) {
       const missing = scope.split(' ').filter((wanted) => !token.scopes.includes(wanted));
       if (missing.length > 0) {
-        throw new OutOfScopeError(`The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`);
+        throw new OutOfScopeError(
+          `The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`,
+        );
       }
     }
     res.json({
@@ -95,7 +99,10 @@ export function createApp(ctx: AppContext): express.Express {
   });
   app.post('/v1/logins', async (req, res) => {
     const started = await ctx.logins.start(parseLoginRequest(req.body));
-    res.status(started.state === 'pending' ? 202 : 201).location(`/v1/logins/${started.id}`).json(started);
+    res
+      .status(started.state === 'pending' ? 202 : 201)
+      .location(`/v1/logins/${started.id}`)
+      .json(started);
   });
   app.get('/v1/logins/:id', (req, res) => {
     res.json(ctx.logins.get(String(req.params.id)));
@@ -122,7 +129,9 @@ export function createApp(ctx: AppContext): express.Express {
     res
       .type('html')
       .setHeader('content-security-policy', "default-src 'none'; script-src 'unsafe-inline'")
-      .send(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>vobridge</title></head><body><p>${message}</p><script>window.close()</script></body></html>`);
+      .send(
+        `<!DOCTYPE html><html><head><meta charset="utf-8"><title>vobridge</title></head><body><p>${message}</p><script>window.close()</script></body></html>`,
+      );
   });
 
   app.get('/v1/discover', async (req, res) => {
@@ -133,13 +142,20 @@ export function createApp(ctx: AppContext): express.Express {
     const platforms: { platform: string; ok: boolean; error?: string }[] = [];
     const sources: { platform: string; token: string }[] = [];
     await Promise.all(
-      ctx.logins.established().filter((login) => login.active).map(async (login) => {
-        try {
-          sources.push({ platform: login.platform, token: (await login.token(60)).accessToken });
-        } catch (error) {
-          platforms.push({ platform: login.platform, ok: false, error: error instanceof BrokerError ? error.code : 'internal' });
-        }
-      }),
+      ctx.logins
+        .established()
+        .filter((login) => login.active)
+        .map(async (login) => {
+          try {
+            sources.push({ platform: login.platform, token: (await login.token(60)).accessToken });
+          } catch (error) {
+            platforms.push({
+              platform: login.platform,
+              ok: false,
+              error: error instanceof BrokerError ? error.code : 'internal',
+            });
+          }
+        }),
     );
     const listing = await ctx.client.listSessions(sources);
     res.json({ platforms: [...listing.platforms, ...platforms], sessions: listing.sessions });
@@ -182,9 +198,13 @@ function asBrokerError(error: unknown): BrokerError {
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') return new BadRequestError('The body is not valid JSON.');
   if (type === 'entity.too.large') return new BrokerError('bad_request', 413, 'The body is too large.');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return new BrokerError('bad_request', 415, 'Unsupported body encoding.');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return new BrokerError('bad_request', 415, 'Unsupported body encoding.');
   // Anything else express or its parsers reject as the client's fault (a malformed %-escape in the path, say).
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ?? (error as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500) return new BrokerError('bad_request', status, 'Malformed request.');
+  const status =
+    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (error as { statusCode?: unknown } | null)?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500)
+    return new BrokerError('bad_request', status, 'Malformed request.');
   return new BrokerError('internal', 500, 'Internal broker error.');
 }

@@ -23,7 +23,10 @@ const LOGIN_HINT = 'Log in with: vobridge login <platform-url>';
 /** Broker error codes mapped to what the user must do next. */
 const BROKER_ERRORS: Record<string, { exit: ExitCodeValue; hint?: string }> = {
   bad_request: { exit: ExitCode.USAGE },
-  unauthorized: { exit: ExitCode.UNAVAILABLE, hint: 'The broker secret does not match: check VOBRIDGE_BROKER_SECRET or restart with vobridge broker start.' },
+  unauthorized: {
+    exit: ExitCode.UNAVAILABLE,
+    hint: 'The broker secret does not match: check VOBRIDGE_BROKER_SECRET or restart with vobridge broker start.',
+  },
   origin_refused: { exit: ExitCode.FORBIDDEN },
   out_of_scope: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
   not_logged_in: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
@@ -31,7 +34,10 @@ const BROKER_ERRORS: Record<string, { exit: ExitCodeValue; hint?: string }> = {
   login_pending: { exit: ExitCode.AUTH, hint: 'Finish the login in the browser first (vobridge status shows it).' },
   login_required: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
   login_failed: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
-  invalid_credentials: { exit: ExitCode.AUTH, hint: 'Check the user name and password, then run vobridge login again.' },
+  invalid_credentials: {
+    exit: ExitCode.AUTH,
+    hint: 'Check the user name and password, then run vobridge login again.',
+  },
   method_unsupported: { exit: ExitCode.USAGE, hint: 'Pick another method with --method (vobridge login --help).' },
   platform_unreachable: { exit: ExitCode.UNAVAILABLE, hint: 'Check the platform URL and your network connection.' },
 };
@@ -69,7 +75,8 @@ export class BrokerClient {
     const query = new URLSearchParams({ url: serviceUrl });
     if (minValid !== undefined) query.set('min_valid', String(minValid));
     const body = await this.#request<BrokerToken>('GET', `/v1/token?${query}`);
-    if (typeof body.token !== 'string' || body.token === '') throw new CliError('the broker answered without a token', ExitCode.FAILED);
+    if (typeof body.token !== 'string' || body.token === '')
+      throw new CliError('the broker answered without a token', ExitCode.FAILED);
     return body;
   }
 
@@ -103,9 +110,15 @@ export class BrokerClient {
     try {
       response = await loopbackRequest(`${this.#endpoint.url}${path}`, method, this.#endpoint.secret, body);
     } catch (error) {
-      throw new CliError(`cannot reach the broker at ${this.#endpoint.url}`, ExitCode.UNAVAILABLE, 'Start it with: vobridge broker start', { cause: error });
+      throw new CliError(
+        `cannot reach the broker at ${this.#endpoint.url}`,
+        ExitCode.UNAVAILABLE,
+        'Start it with: vobridge broker start',
+        { cause: error },
+      );
     }
-    if (response.status >= 200 && response.status < 300) return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
+    if (response.status >= 200 && response.status < 300)
+      return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
     throw brokerError(response.status, response.text);
   }
 }
@@ -117,27 +130,38 @@ const MAX_BODY = 4 * 1024 * 1024;
  * One request with node:http rather than fetch: fetch adds `Sec-Fetch-*`
  * headers, which the broker refuses as coming from a browser.
  */
-function loopbackRequest(url: string, method: string, secret: string, body: unknown): Promise<{ status: number; text: string }> {
+function loopbackRequest(
+  url: string,
+  method: string,
+  secret: string,
+  body: unknown,
+): Promise<{ status: number; text: string }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(url, {
-      method,
-      headers: {
-        authorization: `Bearer ${secret}`,
-        accept: 'application/json',
-        ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+    const req = httpRequest(
+      url,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${secret}`,
+          accept: 'application/json',
+          ...(payload === undefined
+            ? {}
+            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+        },
       },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > MAX_BODY) req.destroy(new Error('broker answer too large'));
-        else chunks.push(chunk);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY) req.destroy(new Error('broker answer too large'));
+          else chunks.push(chunk);
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });
@@ -153,6 +177,7 @@ function brokerError(status: number, text: string): CliError {
   const code = typeof parsed.error === 'string' ? parsed.error : `http_${status}`;
   const known = BROKER_ERRORS[code];
   const message = typeof parsed.message === 'string' ? parsed.message : `the broker answered HTTP ${status}`;
-  const exit = known?.exit ?? (status === 404 ? ExitCode.NOT_FOUND : status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
+  const exit =
+    known?.exit ?? (status === 404 ? ExitCode.NOT_FOUND : status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
   return new CliError(message, exit, known?.hint);
 }

@@ -20,7 +20,11 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
   const secret = env.VOBRIDGE_BROKER_SECRET;
   if (url && secret) {
     if (!isLoopback(url)) {
-      throw new CliError('VOBRIDGE_BROKER_URL is not a loopback address', ExitCode.USAGE, 'The broker only listens on 127.0.0.1; the secret is never sent anywhere else.');
+      throw new CliError(
+        'VOBRIDGE_BROKER_URL is not a loopback address',
+        ExitCode.USAGE,
+        'The broker only listens on 127.0.0.1; the secret is never sent anywhere else.',
+      );
     }
     return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
   }
@@ -52,7 +56,11 @@ export async function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): Pro
 export async function connectBroker(env: NodeJS.ProcessEnv = process.env): Promise<BrokerClient> {
   const located = await locateBroker(env);
   if (!located) {
-    throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start (or log in: vobridge login <platform-url>)');
+    throw new CliError(
+      'no broker is running',
+      ExitCode.UNAVAILABLE,
+      'Start one with: vobridge broker start (or log in: vobridge login <platform-url>)',
+    );
   }
   return new BrokerClient(located);
 }

@@ -28,7 +28,10 @@ export async function runningBroker(env: NodeJS.ProcessEnv = process.env): Promi
  * nowhere: the broker never logs credentials, but a terminal user should not
  * see request lines either.
  */
-export async function startBrokerProcess(options: StartOptions = {}, env: NodeJS.ProcessEnv = process.env): Promise<LocatedBroker> {
+export async function startBrokerProcess(
+  options: StartOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<LocatedBroker> {
   const bin = fileURLToPath(new URL('../bin/vobridge.js', import.meta.url));
   const args = [bin, 'broker', 'run', ...(options.tokenFile ? ['--token-file'] : [])];
   const child = spawn(process.execPath, args, { detached: true, stdio: 'ignore', env });
@@ -45,13 +48,21 @@ export async function startBrokerProcess(options: StartOptions = {}, env: NodeJS
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
   if (exited === undefined && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-  throw new CliError('the broker did not start', ExitCode.UNAVAILABLE, 'Run it in the foreground to see why: vobridge broker run');
+  throw new CliError(
+    'the broker did not start',
+    ExitCode.UNAVAILABLE,
+    'Run it in the foreground to see why: vobridge broker run',
+  );
 }
 
 /** Asks the broker of the runtime file to stop (SIGTERM) and waits until it is gone. */
 export async function stopBrokerProcess(located: LocatedBroker): Promise<void> {
   if (located.pid === undefined) {
-    throw new CliError('this broker was not started by vobridge broker start', ExitCode.USAGE, 'Stop it where it was started (its URL comes from VOBRIDGE_BROKER_URL).');
+    throw new CliError(
+      'this broker was not started by vobridge broker start',
+      ExitCode.USAGE,
+      'Stop it where it was started (its URL comes from VOBRIDGE_BROKER_URL).',
+    );
   }
   process.kill(located.pid, 'SIGTERM');
   const deadline = Date.now() + START_TIMEOUT_MS;

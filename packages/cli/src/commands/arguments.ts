@@ -18,12 +18,14 @@ export function parseUrl(value: string): string {
 
 /** A whole number of seconds, 0 to one week. */
 export function parseSeconds(value: string): number {
-  if (!/^\d{1,7}$/.test(value) || Number(value) > 7 * 86_400) throw new InvalidArgumentError('expected a number of seconds (0 to 604800)');
+  if (!/^\d{1,7}$/.test(value) || Number(value) > 7 * 86_400)
+    throw new InvalidArgumentError('expected a number of seconds (0 to 604800)');
   return Number(value);
 }
 
 /** A positive whole number. */
 export function parsePositive(value: string): number {
-  if (!/^\d{1,6}$/.test(value) || Number(value) === 0) throw new InvalidArgumentError('expected a positive whole number');
+  if (!/^\d{1,6}$/.test(value) || Number(value) === 0)
+    throw new InvalidArgumentError('expected a positive whole number');
   return Number(value);
 }

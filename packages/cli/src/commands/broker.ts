@@ -45,11 +45,15 @@ export function registerBroker(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
       const running = await runningBroker();
-      if (!running) throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start');
+      if (!running)
+        throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start');
       const logins = await new BrokerClient(running).logins();
       const status = { url: running.url, pid: running.pid, source: running.source, logins: logins.length };
       if (options.json) outJson(status);
-      else out(`broker running at ${status.url}${status.pid ? ` (pid ${status.pid})` : ''}, ${status.logins} login(s), found via ${status.source}`);
+      else
+        out(
+          `broker running at ${status.url}${status.pid ? ` (pid ${status.pid})` : ''}, ${status.logins} login(s), found via ${status.source}`,
+        );
     });
 
   broker

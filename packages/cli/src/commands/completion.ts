@@ -14,15 +14,22 @@ export function registerCompletion(program: Command): void {
     .command('completion')
     .description('print a shell completion script')
     .argument('<shell>', 'bash or zsh')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Install:
   bash:  echo 'source <(vobridge completion bash)' >> ~/.bashrc
-  zsh:   vobridge completion zsh > "\${fpath[1]}/_vobridge"   (or: source <(vobridge completion zsh))`)
+  zsh:   vobridge completion zsh > "\${fpath[1]}/_vobridge"   (or: source <(vobridge completion zsh))`,
+    )
     .action((shell: string) => {
       const tree = commandTree(program);
       if (shell === 'bash') out(bashScript(tree));
       else if (shell === 'zsh') out(zshScript(tree));
-      else throw new UsageError(`no completion for shell '${shell}'`, 'Use: vobridge completion bash, or vobridge completion zsh');
+      else
+        throw new UsageError(
+          `no completion for shell '${shell}'`,
+          'Use: vobridge completion bash, or vobridge completion zsh',
+        );
     });
 }
 
@@ -30,8 +37,14 @@ function commandTree(program: Command): Tree {
   const tree: Tree = { subs: new Map(), opts: new Map() };
   const walk = (command: Command, key: string): void => {
     const subs = command.commands;
-    tree.subs.set(key, subs.map((c) => c.name()));
-    tree.opts.set(key, [...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f)), '--help']);
+    tree.subs.set(
+      key,
+      subs.map((c) => c.name()),
+    );
+    tree.opts.set(key, [
+      ...command.options.flatMap((o) => [o.long, o.short].filter((f): f is string => !!f)),
+      '--help',
+    ]);
     for (const sub of subs) walk(sub, `${key} ${sub.name()}`);
   };
   walk(program, '_');
@@ -39,8 +52,12 @@ function commandTree(program: Command): Tree {
 }
 
 function assoc(name: string, map: Map<string, string[]>, style: 'bash' | 'zsh'): string {
-  const entries = [...map].map(([key, words]) => (style === 'bash' ? `  ["${key}"]="${words.join(' ')}"` : `  "${key}" "${words.join(' ')}"`));
-  return style === 'bash' ? `local -A ${name}=(\n${entries.join('\n')}\n  )` : `local -A ${name}\n  ${name}=(\n${entries.join('\n')}\n  )`;
+  const entries = [...map].map(([key, words]) =>
+    style === 'bash' ? `  ["${key}"]="${words.join(' ')}"` : `  "${key}" "${words.join(' ')}"`,
+  );
+  return style === 'bash'
+    ? `local -A ${name}=(\n${entries.join('\n')}\n  )`
+    : `local -A ${name}\n  ${name}=(\n${entries.join('\n')}\n  )`;
 }
 
 function bashScript(tree: Tree): string {

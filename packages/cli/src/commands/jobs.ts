@@ -13,12 +13,15 @@ export function registerJobs(program: Command): void {
   const jobs = program
     .command('jobs')
     .description('submit and follow UWS jobs (TAP async queries, platform job types)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Jobs are named by URL: a job list (https://host/uws/sleep) or a job (https://host/uws/sleep/<id>).
 
 Example:
   job=$(vobridge jobs submit https://host/uws/sleep DURATION=2)
-  vobridge jobs wait "$job" && vobridge jobs results "$job"`);
+  vobridge jobs wait "$job" && vobridge jobs results "$job"`,
+    );
 
   jobs
     .command('ls')
@@ -34,31 +37,45 @@ Example:
       const uws = await uwsClient(listUrl);
       const list = await uws.list(options.phase ? { phase: options.phase } : {});
       if (options.json) outJson(list);
-      else out(renderTable(list, [
-        { header: 'ID', value: (j) => j.jobId },
-        { header: 'PHASE', value: (j) => j.phase },
-        { header: 'CREATED', value: (j) => j.creationTime ?? '-' },
-        { header: 'RUN ID', value: (j) => j.runId ?? '-' },
-      ]));
+      else
+        out(
+          renderTable(list, [
+            { header: 'ID', value: (j) => j.jobId },
+            { header: 'PHASE', value: (j) => j.phase },
+            { header: 'CREATED', value: (j) => j.creationTime ?? '-' },
+            { header: 'RUN ID', value: (j) => j.runId ?? '-' },
+          ]),
+        );
     });
 
   jobs
     .command('submit')
     .description('create a job with NAME=VALUE parameters and start it; prints the job URL')
     .argument('<job-list-url>', 'URL of the UWS job list', parseUrl)
-    .argument('[parameters...]', 'job parameters as NAME=VALUE (a name may repeat)', collectParameter, [] as [string, string][])
+    .argument(
+      '[parameters...]',
+      'job parameters as NAME=VALUE (a name may repeat)',
+      collectParameter,
+      [] as [string, string][],
+    )
     .option('--no-run', 'create the job but leave it PENDING')
     .option('--wait', 'wait for the job to finish (exit 7 if it fails)')
     .option('--timeout <seconds>', 'with --wait: give up after this long (exit 8)', parseSeconds)
     .option('--json', 'print the job as JSON')
-    .action(async (listUrl: string, parameters: [string, string][], options: { run: boolean; wait?: boolean; timeout?: number; json?: boolean }) => {
-      const uws = await uwsClient(listUrl);
-      let job = await uws.create(parameters, { run: options.run });
-      if (options.wait) job = await waitFor(uws, job, options.timeout);
-      if (options.json) outJson({ ...job, url: uws.jobUrl(job).href });
-      else out(uws.jobUrl(job).href);
-      if (options.wait) failUnlessCompleted(job);
-    });
+    .action(
+      async (
+        listUrl: string,
+        parameters: [string, string][],
+        options: { run: boolean; wait?: boolean; timeout?: number; json?: boolean },
+      ) => {
+        const uws = await uwsClient(listUrl);
+        let job = await uws.create(parameters, { run: options.run });
+        if (options.wait) job = await waitFor(uws, job, options.timeout);
+        if (options.json) outJson({ ...job, url: uws.jobUrl(job).href });
+        else out(uws.jobUrl(job).href);
+        if (options.wait) failUnlessCompleted(job);
+      },
+    );
 
   jobs
     .command('wait')
@@ -83,12 +100,15 @@ Example:
       const { uws, jobId } = await jobClient(jobUrl);
       const results = await uws.results(jobId);
       if (options.json) outJson(results);
-      else out(renderTable(results, [
-        { header: 'ID', value: (r) => r.id },
-        { header: 'SIZE', value: (r) => (r.size === undefined ? '-' : String(r.size)) },
-        { header: 'TYPE', value: (r) => r.mimeType ?? '-' },
-        { header: 'URL', value: (r) => r.href ?? '-' },
-      ]));
+      else
+        out(
+          renderTable(results, [
+            { header: 'ID', value: (r) => r.id },
+            { header: 'SIZE', value: (r) => (r.size === undefined ? '-' : String(r.size)) },
+            { header: 'TYPE', value: (r) => r.mimeType ?? '-' },
+            { header: 'URL', value: (r) => r.href ?? '-' },
+          ]),
+        );
     });
 
   jobs
@@ -118,7 +138,12 @@ async function jobClient(jobUrl: string): Promise<{ uws: UwsClient; jobId: strin
   const url = new URL(jobUrl);
   const segments = url.pathname.split('/').filter(Boolean);
   const jobId = segments.pop();
-  if (!jobId || segments.length === 0) throw new CliError(`not a job URL: ${url.origin}${url.pathname}`, ExitCode.USAGE, 'Job URLs look like https://host/uws/sleep/<job-id>.');
+  if (!jobId || segments.length === 0)
+    throw new CliError(
+      `not a job URL: ${url.origin}${url.pathname}`,
+      ExitCode.USAGE,
+      'Job URLs look like https://host/uws/sleep/<job-id>.',
+    );
   url.pathname = `/${segments.join('/')}`;
   url.search = '';
   return { uws: await uwsClient(url.href), jobId: decodeURIComponent(jobId) };

@@ -38,19 +38,28 @@ export function registerLogin(program: Command): void {
     .command('login')
     .description('log in to a platform (password, device code or static token); starts the broker if needed')
     .argument('<platform-url>', 'base URL of the platform, or of any of its services', parseUrl)
-    .addOption(new Option('--method <method>', 'login method (default: the first the platform offers)').choices(['password', 'device', 'token']))
+    .addOption(
+      new Option('--method <method>', 'login method (default: the first the platform offers)').choices([
+        'password',
+        'device',
+        'token',
+      ]),
+    )
     .option('-u, --username <name>', 'user name for a password login (prompted for when omitted)')
     .option('--password-stdin', 'read the password from standard input instead of prompting (for scripts)')
     .option('--token <token>', "log in with a static token; '-' reads it from standard input (keeps it out of ps)")
     .option('--no-wait', 'device login: print the code and return without waiting for approval')
     .option('--timeout <seconds>', 'device login: how long to wait for approval', parseSeconds, DEVICE_TIMEOUT_S)
     .option('--json', 'print the login as JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   vobridge login https://platform.example.org                      # asks the platform, prompts as needed
   vobridge login https://platform.example.org --method device      # prints a URL and code to approve elsewhere
   echo "$PW" | vobridge login URL -u alice --password-stdin         # non-interactive password login
-  vobridge login URL --token - < token.txt                         # static token`)
+  vobridge login URL --token - < token.txt                         # static token`,
+    )
     .action(async (url: string, options: LoginOptions) => {
       const broker = await ensureBroker();
       const login = await logIn(broker, url, options);
@@ -71,8 +80,13 @@ Examples:
       if (options.all) chosen = logins;
       else if (url) chosen = logins.filter((login) => login.platform === new URL(url).origin);
       else if (logins.length <= 1) chosen = logins;
-      else throw new UsageError('you are logged in to several platforms: say which', 'Run vobridge logout <platform-url>, or vobridge logout --all.');
-      if (chosen.length === 0) throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.NOT_FOUND);
+      else
+        throw new UsageError(
+          'you are logged in to several platforms: say which',
+          'Run vobridge logout <platform-url>, or vobridge logout --all.',
+        );
+      if (chosen.length === 0)
+        throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.NOT_FOUND);
       for (const login of chosen) {
         await broker.logout(login.id);
         out(`logged out of ${login.platform}${login.user ? ` (${login.user})` : ''}`);
@@ -87,7 +101,12 @@ Examples:
       const logins = (await (await connectBroker()).logins()).filter(
         (login) => login.state === 'active' && (!url || login.platform === new URL(url).origin),
       );
-      if (logins.length === 0) throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
+      if (logins.length === 0)
+        throw new CliError(
+          url ? `not logged in to ${new URL(url).origin}` : 'not logged in',
+          ExitCode.AUTH,
+          'Log in with: vobridge login <platform-url>',
+        );
       for (const login of logins) out(url ? (login.user ?? '') : `${login.user ?? '?'} @ ${login.platform}`);
     });
 
@@ -105,14 +124,16 @@ Examples:
         note('not logged in anywhere (vobridge login <platform-url>)');
         return;
       }
-      out(renderTable(logins, [
-        { header: 'PLATFORM', value: (l) => l.platform },
-        { header: 'USER', value: (l) => l.user ?? '-' },
-        { header: 'METHOD', value: (l) => l.method },
-        { header: 'STATE', value: (l) => l.state },
-        { header: 'EXPIRES', value: (l) => formatExpiry(l.expires_at) },
-        { header: 'ID', value: (l) => l.id },
-      ]));
+      out(
+        renderTable(logins, [
+          { header: 'PLATFORM', value: (l) => l.platform },
+          { header: 'USER', value: (l) => l.user ?? '-' },
+          { header: 'METHOD', value: (l) => l.method },
+          { header: 'STATE', value: (l) => l.state },
+          { header: 'EXPIRES', value: (l) => formatExpiry(l.expires_at) },
+          { header: 'ID', value: (l) => l.id },
+        ]),
+      );
     });
 }
 
@@ -145,7 +166,11 @@ async function offeredMethod(broker: BrokerClient, url: string): Promise<Method>
   const usable = discovery.methods.map((m) => m.method).filter((m): m is Method => m === 'password' || m === 'device');
   const method = usable.find((m) => m === 'device' || process.stdin.isTTY) ?? usable[0];
   if (!method) {
-    throw new CliError(`${discovery.platform} offers no login a terminal can use`, ExitCode.AUTH, 'Log in with a token obtained elsewhere: vobridge login URL --token -');
+    throw new CliError(
+      `${discovery.platform} offers no login a terminal can use`,
+      ExitCode.AUTH,
+      'Log in with a token obtained elsewhere: vobridge login URL --token -',
+    );
   }
   return method;
 }
@@ -153,7 +178,8 @@ async function offeredMethod(broker: BrokerClient, url: string): Promise<Method>
 async function loginRequest(method: Method, url: string, options: LoginOptions): Promise<BrokerLoginRequest> {
   switch (method) {
     case 'token': {
-      if (options.token === undefined) throw new UsageError('--method token needs --token <token> (or --token - to read it from standard input)');
+      if (options.token === undefined)
+        throw new UsageError('--method token needs --token <token> (or --token - to read it from standard input)');
       const token = options.token === '-' ? (await readStdin()).trim() : options.token;
       if (token === '') throw new UsageError('the token is empty');
       return { method, url, token };
@@ -162,7 +188,8 @@ async function loginRequest(method: Method, url: string, options: LoginOptions):
       const interactive = process.stdin.isTTY === true && !options.passwordStdin;
       const { input, password: passwordPrompt } = await import('@inquirer/prompts');
       const username = options.username ?? (interactive ? await input({ message: 'User name:' }) : undefined);
-      if (!username) throw new UsageError('a password login needs --username', 'Add -u <name>, with --password-stdin for scripts.');
+      if (!username)
+        throw new UsageError('a password login needs --username', 'Add -u <name>, with --password-stdin for scripts.');
       let password: string;
       if (options.passwordStdin) password = (await readStdin()).replace(/\r?\n$/, '');
       else if (interactive) password = await passwordPrompt({ message: `Password for ${username}:` });
@@ -190,7 +217,12 @@ async function waitForApproval(broker: BrokerClient, pending: BrokerLogin, timeo
     await new Promise((resolve) => setTimeout(resolve, Math.min(BROKER_POLL_MS, Math.max(deadline - Date.now(), 0))));
     const login = await broker.login(pending.id);
     if (login.state === 'active') return login;
-    if (login.state !== 'pending') throw new CliError(`the device login ${login.state}`, ExitCode.AUTH, 'Run vobridge login again.');
+    if (login.state !== 'pending')
+      throw new CliError(`the device login ${login.state}`, ExitCode.AUTH, 'Run vobridge login again.');
   }
-  throw new CliError('the device login was not approved in time', ExitCode.TIMEOUT, 'Run vobridge login again, or raise --timeout.');
+  throw new CliError(
+    'the device login was not approved in time',
+    ExitCode.TIMEOUT,
+    'Run vobridge login again, or raise --timeout.',
+  );
 }

@@ -33,11 +33,18 @@ export function registerSessions(program: Command): void {
     .action(async (options: PlatformOption & { type?: SessionType; json?: boolean }) => {
       const broker = await connectBroker();
       const platforms = options.platform ? [new URL(options.platform).origin] : await loggedInPlatforms(broker);
-      if (platforms.length === 0) throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
-      const sources = await Promise.all(platforms.map(async (name) => {
-        const baseUrl = await serviceUrl(name, 'sessions');
-        return { name, baseUrl, fetch: await brokerFetch(broker, baseUrl) };
-      }));
+      if (platforms.length === 0)
+        throw new CliError(
+          'not logged in to any platform',
+          ExitCode.AUTH,
+          'Log in with: vobridge login <platform-url>',
+        );
+      const sources = await Promise.all(
+        platforms.map(async (name) => {
+          const baseUrl = await serviceUrl(name, 'sessions');
+          return { name, baseUrl, fetch: await brokerFetch(broker, baseUrl) };
+        }),
+      );
       const { discoverSessions } = await import('@vobridge/sdk');
       const found = await discoverSessions(sources, options.type ? { type: options.type } : {});
       for (const failure of found.failures) note(`vobridge: ${failure.platform}: ${failure.error.message}`);
@@ -45,15 +52,18 @@ export function registerSessions(program: Command): void {
         throw new CliError('no platform could list its sessions', ExitCode.UNAVAILABLE);
       }
       if (options.json) outJson(found.sessions);
-      else out(renderTable(found.sessions, [
-        { header: 'PLATFORM', value: (s) => s.platform },
-        { header: 'ID', value: (s) => s.id },
-        { header: 'TYPE', value: (s) => s.type },
-        { header: 'STATUS', value: (s) => s.status },
-        { header: 'NAME', value: (s) => s.name },
-        { header: 'EXPIRES', value: (s) => formatExpiry(Date.parse(s.expiryTime) / 1000) },
-        { header: 'URL', value: (s) => s.connectURL ?? '-' },
-      ]));
+      else
+        out(
+          renderTable(found.sessions, [
+            { header: 'PLATFORM', value: (s) => s.platform },
+            { header: 'ID', value: (s) => s.id },
+            { header: 'TYPE', value: (s) => s.type },
+            { header: 'STATUS', value: (s) => s.status },
+            { header: 'NAME', value: (s) => s.name },
+            { header: 'EXPIRES', value: (s) => formatExpiry(Date.parse(s.expiryTime) / 1000) },
+            { header: 'URL', value: (s) => s.connectURL ?? '-' },
+          ]),
+        );
     });
 
   sessions
@@ -73,7 +83,8 @@ export function registerSessions(program: Command): void {
     .action(async (type: SessionType, options: LaunchFlags) => {
       const client = await sessionsOn(options.platform);
       const image = options.image ?? (await client.images({ type }))[0]?.id;
-      if (!image) throw new CliError(`the platform offers no ${type} image`, ExitCode.NOT_FOUND, 'Pick one with --image.');
+      if (!image)
+        throw new CliError(`the platform offers no ${type} image`, ExitCode.NOT_FOUND, 'Pick one with --image.');
       const id = await client.launch({
         name: options.name ?? type,
         image,
@@ -89,7 +100,10 @@ export function registerSessions(program: Command): void {
         return;
       }
       note(`session ${id} launched, waiting for it to run...`);
-      const running = await client.waitUntilRunning(id, { timeout: options.timeout * 1000, onStatus: (status) => note(`session ${id}: ${status}`) });
+      const running = await client.waitUntilRunning(id, {
+        timeout: options.timeout * 1000,
+        onStatus: (status) => note(`session ${id}: ${status}`),
+      });
       out(`${id} ${running.connectURL ?? ''}`.trim());
     });
 
@@ -125,7 +139,11 @@ export function registerSessions(program: Command): void {
     .action(async (id: string, options: PlatformOption & { browser?: boolean }) => {
       const { session } = await findSession(id, options.platform);
       if (session.status !== 'Running' || !session.connectURL) {
-        throw new CliError(`session ${id} is ${session.status}, not running`, ExitCode.CONFLICT, 'Wait for it: vobridge sessions ls shows its status.');
+        throw new CliError(
+          `session ${id} is ${session.status}, not running`,
+          ExitCode.CONFLICT,
+          'Wait for it: vobridge sessions ls shows its status.',
+        );
       }
       out(session.connectURL);
       if (options.browser) openInBrowser(session.connectURL);
@@ -178,16 +196,24 @@ async function sessionsOn(platform: string | undefined): Promise<SessionsClient>
 }
 
 /** The session with this id: on the given platform, else on whichever logged-in platform has it. */
-async function findSession(id: string, platform: string | undefined): Promise<{ client: SessionsClient; session: PlatformSession }> {
+async function findSession(
+  id: string,
+  platform: string | undefined,
+): Promise<{ client: SessionsClient; session: PlatformSession }> {
   const broker = await connectBroker();
   const candidates = platform ? [new URL(platform).origin] : await loggedInPlatforms(broker);
-  if (candidates.length === 0) throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
+  if (candidates.length === 0)
+    throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
   for (const name of candidates) {
     const client = await clientFor(broker, name);
     const session = (await client.list()).find((s) => s.id === id);
     if (session) return { client, session: { ...session, platform: name } };
   }
-  throw new CliError(`no session ${id} on ${candidates.join(', ')}`, ExitCode.NOT_FOUND, 'vobridge sessions ls lists your sessions.');
+  throw new CliError(
+    `no session ${id} on ${candidates.join(', ')}`,
+    ExitCode.NOT_FOUND,
+    'vobridge sessions ls lists your sessions.',
+  );
 }
 
 function openInBrowser(url: string): void {

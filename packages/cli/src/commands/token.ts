@@ -26,9 +26,11 @@ export function registerToken(program: Command): void {
     .description('print shell exports that point kernels and WLCG tools at the running broker (eval "$(vobridge env)")')
     .option('--shell <shell>', 'sh (bash, zsh) or fish', 'sh')
     .action(async (options: { shell: string }) => {
-      if (options.shell !== 'sh' && options.shell !== 'fish') throw new UsageError(`unknown shell '${options.shell}'`, 'Use --shell sh or --shell fish.');
+      if (options.shell !== 'sh' && options.shell !== 'fish')
+        throw new UsageError(`unknown shell '${options.shell}'`, 'Use --shell sh or --shell fish.');
       const located = (await runningBroker()) ?? (await locateBroker());
-      if (!located) throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start');
+      if (!located)
+        throw new CliError('no broker is running', ExitCode.UNAVAILABLE, 'Start one with: vobridge broker start');
       const vars: [string, string][] = [
         ['VOBRIDGE_BROKER_URL', located.url],
         ['VOBRIDGE_BROKER_SECRET', located.secret],
@@ -37,7 +39,9 @@ export function registerToken(program: Command): void {
       const tokenFile = defaultTokenFile();
       if (existsSync(tokenFile)) vars.push(['BEARER_TOKEN_FILE', tokenFile]);
       for (const [name, value] of vars) {
-        out(options.shell === 'fish' ? `set -gx ${name} ${shellQuote(value)};` : `export ${name}=${shellQuote(value)};`);
+        out(
+          options.shell === 'fish' ? `set -gx ${name} ${shellQuote(value)};` : `export ${name}=${shellQuote(value)};`,
+        );
       }
     });
 }

@@ -40,12 +40,17 @@ export function registerVos(program: Command): void {
         outJson(nodes);
         return;
       }
-      out(renderTable(nodes, [
-        { header: 'TYPE', value: (n) => (n.type === 'ContainerNode' ? 'dir' : n.type === 'LinkNode' ? 'link' : 'file') },
-        { header: 'SIZE', value: (n) => n.properties[VOS_PROPERTY.length] ?? '-' },
-        { header: 'DATE', value: (n) => n.properties[VOS_PROPERTY.date] ?? '-' },
-        { header: 'NAME', value: (n) => decodeURIComponent(n.uri.split('/').pop() ?? n.uri) },
-      ]));
+      out(
+        renderTable(nodes, [
+          {
+            header: 'TYPE',
+            value: (n) => (n.type === 'ContainerNode' ? 'dir' : n.type === 'LinkNode' ? 'link' : 'file'),
+          },
+          { header: 'SIZE', value: (n) => n.properties[VOS_PROPERTY.length] ?? '-' },
+          { header: 'DATE', value: (n) => n.properties[VOS_PROPERTY.date] ?? '-' },
+          { header: 'NAME', value: (n) => decodeURIComponent(n.uri.split('/').pop() ?? n.uri) },
+        ]),
+      );
     });
 
   program
@@ -58,7 +63,9 @@ export function registerVos(program: Command): void {
       const path = vosPath(uri);
       const vos = await vospace(options);
       const segments = path.split('/').filter(Boolean);
-      const targets = options.parents ? segments.map((_, i) => segments.slice(0, i + 1).join('/')).slice(1) : [segments.join('/')];
+      const targets = options.parents
+        ? segments.map((_, i) => segments.slice(0, i + 1).join('/')).slice(1)
+        : [segments.join('/')];
       for (const target of targets) {
         try {
           await vos.createContainer(target);
@@ -90,7 +97,9 @@ export function registerVos(program: Command): void {
     .argument('<source>', 'vos:path or local file')
     .argument('<destination>', 'vos:path or local file/directory')
     .option(PLATFORM_FLAGS, PLATFORM_HELP)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 An interrupted download leaves <file>.part next to the destination;
 running the same command again fetches only the rest. The destination file
 appears only once it is complete and its MD5 matches.
@@ -98,7 +107,8 @@ appears only once it is complete and its MD5 matches.
 Examples:
   vobridge cp vos:alice/data/image.fits .
   vobridge cp table.csv vos:alice/data/
-  vobridge cp vos:alice/a.txt vos:alice/backup/a.txt`)
+  vobridge cp vos:alice/a.txt vos:alice/backup/a.txt`,
+    )
     .action(async (source: string, destination: string, options: PlatformOption) => {
       const vos = await vospace(options);
       const { downloadFile, uploadFile } = await import('@vobridge/sdk/node');
@@ -112,8 +122,12 @@ Examples:
         const path = vosPath(source);
         const target = await localTarget(destination, path);
         const progress = transferProgress(basename(target));
-        const result = await downloadFile(vos, path, target, { onProgress: progress.onProgress }).finally(progress.stop);
-        note(`${source} -> ${target}: ${formatBytes(result.bytes)}${result.md5 ? `, MD5 ${result.md5} verified` : ''}${result.resumedFrom ? ` (resumed at ${formatBytes(result.resumedFrom)})` : ''}`);
+        const result = await downloadFile(vos, path, target, { onProgress: progress.onProgress }).finally(
+          progress.stop,
+        );
+        note(
+          `${source} -> ${target}: ${formatBytes(result.bytes)}${result.md5 ? `, MD5 ${result.md5} verified` : ''}${result.resumedFrom ? ` (resumed at ${formatBytes(result.resumedFrom)})` : ''}`,
+        );
         return;
       }
       if (toVos) {
@@ -129,7 +143,11 @@ Examples:
 
 /** A `vos:` argument as a node path (`alice/data`), rejecting anything else. */
 function vosPath(uri: string): string {
-  if (!isVosUri(uri)) throw new UsageError(`not a vos: location: ${JSON.stringify(uri)}`, 'VOSpace locations look like vos:alice/data/file.fits');
+  if (!isVosUri(uri))
+    throw new UsageError(
+      `not a vos: location: ${JSON.stringify(uri)}`,
+      'VOSpace locations look like vos:alice/data/file.fits',
+    );
   return parseVosUri(uri).path.replace(/^\//, '');
 }
 

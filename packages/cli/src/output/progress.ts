@@ -14,7 +14,11 @@ export interface Progress {
  * at each quarter (logs of batch jobs stay short and readable). `total` may
  * be unknown.
  */
-export function createProgress(label: string, total: number | undefined, stream: NodeJS.WriteStream = process.stderr): Progress {
+export function createProgress(
+  label: string,
+  total: number | undefined,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
   if (stream.isTTY) {
     const bar = new SingleBar({
       stream,

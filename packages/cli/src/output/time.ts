@@ -10,7 +10,12 @@ export function formatExpiry(epochSeconds: number | undefined, nowMs: number = D
 
 /** Seconds as the two largest units: `45s`, `12m 5s`, `3h 20m`, `2d 4h`. */
 export function formatDuration(seconds: number): string {
-  const units: [string, number][] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+  const units: [string, number][] = [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['m', 60],
+    ['s', 1],
+  ];
   const parts: string[] = [];
   let rest = Math.max(0, Math.floor(seconds));
   for (const [name, size] of units) {

@@ -6,7 +6,10 @@ import { createProgress, type Progress } from '../output/progress.js';
  * lines) on the first report, once the size is known, and a `stop` to call
  * when the transfer ends either way.
  */
-export function transferProgress(label: string): { onProgress: (progress: TransferProgress) => void; stop: () => void } {
+export function transferProgress(label: string): {
+  onProgress: (progress: TransferProgress) => void;
+  stop: () => void;
+} {
   let bar: Progress | undefined;
   return {
     onProgress: ({ bytes, total }) => {

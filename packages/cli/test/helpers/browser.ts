@@ -3,21 +3,32 @@
 // plain HTML forms, so following them with fetch and a cookie jar is enough.
 
 /** Approves the device code behind `verificationUriComplete` as `username`. */
-export async function approveDeviceCode(verificationUriComplete: string, username: string, password: string): Promise<void> {
+export async function approveDeviceCode(
+  verificationUriComplete: string,
+  username: string,
+  password: string,
+): Promise<void> {
   const origin = new URL(verificationUriComplete).origin;
   const browser = new CookieBrowser();
   const confirm = await browser.follow(verificationUriComplete, origin);
   const codeForm = await confirm.res.text();
-  const confirmed = await browser.follow(new URL(formAction(codeForm), confirm.url).href, origin, { method: 'POST', body: new URLSearchParams(formFields(codeForm)) });
+  const confirmed = await browser.follow(new URL(formAction(codeForm), confirm.url).href, origin, {
+    method: 'POST',
+    body: new URLSearchParams(formFields(codeForm)),
+  });
   const confirmForm = await confirmed.res.text();
-  const signIn = await browser.follow(new URL(formAction(confirmForm), confirmed.url).href, origin, { method: 'POST', body: new URLSearchParams(formFields(confirmForm)) });
+  const signIn = await browser.follow(new URL(formAction(confirmForm), confirmed.url).href, origin, {
+    method: 'POST',
+    body: new URLSearchParams(formFields(confirmForm)),
+  });
   const loginForm = await signIn.res.text();
   const done = await browser.follow(new URL(formAction(loginForm), signIn.url).href, origin, {
     method: 'POST',
     body: new URLSearchParams({ ...formFields(loginForm), username, password }),
   });
   const page = await done.res.text();
-  if (done.res.status !== 200 || !/connected/i.test(page)) throw new Error(`device approval failed: HTTP ${done.res.status} ${page.slice(0, 200)}`);
+  if (done.res.status !== 200 || !/connected/i.test(page))
+    throw new Error(`device approval failed: HTTP ${done.res.status} ${page.slice(0, 200)}`);
 }
 
 class CookieBrowser {

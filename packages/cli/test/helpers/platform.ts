@@ -21,7 +21,12 @@ export interface TestPlatform {
  */
 export async function startTestPlatform(gate?: Gate): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vobridge-cli-platform-'));
-  const platform = await startPlatform({ port: 0, dataDir, logLevel: 'silent', ...(gate ? { publicUrl: gate.url } : {}) });
+  const platform = await startPlatform({
+    port: 0,
+    dataDir,
+    logLevel: 'silent',
+    ...(gate ? { publicUrl: gate.url } : {}),
+  });
   gate?.target(platform.port);
   return {
     url: platform.url,

@@ -113,7 +113,12 @@ export class VobridgeClient {
     return (await response.json()) as T;
   }
 
-  private async _request(method: string, path: string, query?: Record<string, string>, body?: unknown): Promise<Response> {
+  private async _request(
+    method: string,
+    path: string,
+    query?: Record<string, string>,
+    body?: unknown,
+  ): Promise<Response> {
     const init: RequestInit = { method };
     if (body !== undefined) {
       init.body = JSON.stringify(body);

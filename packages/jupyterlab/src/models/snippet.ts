@@ -24,5 +24,10 @@ const GENERIC: Connector = { call: 'open', variable: 'session', show: 'session' 
  */
 export function connectSnippet(session: Pick<PlatformSession, 'id' | 'type'>): string {
   const connector = CONNECTORS[session.type] ?? GENERIC;
-  return ['import vobridge', '', `${connector.variable} = vobridge.sessions.${connector.call}(${pythonString(session.id)})`, connector.show].join('\n');
+  return [
+    'import vobridge',
+    '',
+    `${connector.variable} = vobridge.sessions.${connector.call}(${pythonString(session.id)})`,
+    connector.show,
+  ].join('\n');
 }

@@ -7,7 +7,9 @@ const svg = (body: string): string =>
 /** The extension's own icon (a dish antenna). */
 export const vobridgeIcon = new LabIcon({
   name: 'vobridge:logo',
-  svgstr: svg('<path d="M4 4a10 10 0 0 0 14 14L4 4zm9.5 2.5 2-2 1.4 1.4-2 2zM15 3a6 6 0 0 1 6 6h-2a4 4 0 0 0-4-4z"/><rect x="3" y="19" width="10" height="2"/>'),
+  svgstr: svg(
+    '<path d="M4 4a10 10 0 0 0 14 14L4 4zm9.5 2.5 2-2 1.4 1.4-2 2zM15 3a6 6 0 0 1 6 6h-2a4 4 0 0 0-4-4z"/><rect x="3" y="19" width="10" height="2"/>',
+  ),
 });
 
 /** Icon of the sessions sidebar (stacked windows). */
@@ -20,7 +22,9 @@ export const sessionsIcon = new LabIcon({
 export const sessionTypeIcons: Readonly<Record<string, LabIcon>> = {
   firefly: new LabIcon({
     name: 'vobridge:firefly',
-    svgstr: svg('<circle cx="12" cy="12" r="3"/><path d="M12 2l1.5 6h-3zM12 22l-1.5-6h3zM2 12l6-1.5v3zM22 12l-6 1.5v-3z"/>'),
+    svgstr: svg(
+      '<circle cx="12" cy="12" r="3"/><path d="M12 2l1.5 6h-3zM12 22l-1.5-6h3zM2 12l6-1.5v3zM22 12l-6 1.5v-3z"/>',
+    ),
   }),
   carta: new LabIcon({
     name: 'vobridge:carta',

@@ -42,16 +42,24 @@ export class LaunchForm extends Widget {
     super();
     this.addClass('vobridge-LaunchForm');
     const select = (className: string, values: string[], label: string) =>
-      h('select', { className: `jp-mod-styled ${className}`, attrs: { 'aria-label': label } }, ...values.map((v) => h('option', { text: v, attrs: { value: v } })));
+      h(
+        'select',
+        { className: `jp-mod-styled ${className}`, attrs: { 'aria-label': label } },
+        ...values.map((v) => h('option', { text: v, attrs: { value: v } })),
+      );
     this._platform = select('vobridge-launch-platform', platforms, 'Platform');
     this._type = select('vobridge-launch-type', [...SESSION_TYPES], 'Session type');
     this._type.value = type;
     this._image = select('vobridge-launch-image', [], 'Image');
-    this._name = h('input', { className: 'jp-mod-styled vobridge-launch-name', attrs: { 'aria-label': 'Name', value: `${type}1`, maxlength: '15' } });
+    this._name = h('input', {
+      className: 'jp-mod-styled vobridge-launch-name',
+      attrs: { 'aria-label': 'Name', value: `${type}1`, maxlength: '15' },
+    });
     this._cores = select('vobridge-launch-cores', [], 'Cores');
     this._ram = select('vobridge-launch-ram', [], 'Memory (GB)');
     this._error = h('div', { className: 'vobridge-error', attrs: { role: 'alert' } });
-    const field = (label: string, control: HTMLElement) => h('label', { className: 'vobridge-field' }, h('span', { text: label }), control);
+    const field = (label: string, control: HTMLElement) =>
+      h('label', { className: 'vobridge-field' }, h('span', { text: label }), control);
     this.node.append(
       field('Platform', this._platform),
       field('Type', this._type),
@@ -102,7 +110,8 @@ export class LaunchForm extends Widget {
   private _fillImages(): void {
     const images = (this._options?.images ?? []).filter((image) => image.types.includes(this._type.value));
     this._image.replaceChildren(...images.map((image) => h('option', { text: image.id, attrs: { value: image.id } })));
-    if (this._options && images.length === 0) this._error.textContent = `This platform has no ${this._type.value} image.`;
+    if (this._options && images.length === 0)
+      this._error.textContent = `This platform has no ${this._type.value} image.`;
     else if (this._options) this._error.textContent = '';
   }
 }

@@ -47,12 +47,23 @@ export class LoginPanel extends Widget {
     this._platforms = h('datalist', { attrs: { id: 'vobridge-platform-list' } });
     this._url = h('input', {
       className: 'jp-mod-styled vobridge-login-url',
-      attrs: { type: 'url', placeholder: 'https://platform.example.org', list: 'vobridge-platform-list', 'aria-label': 'Platform URL' },
+      attrs: {
+        type: 'url',
+        placeholder: 'https://platform.example.org',
+        list: 'vobridge-platform-list',
+        'aria-label': 'Platform URL',
+      },
     });
-    const discover = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-discover', text: 'Find login methods' });
+    const discover = h('button', {
+      className: 'jp-mod-styled jp-mod-accept vobridge-discover',
+      text: 'Find login methods',
+    });
     const urlForm = h(
       'form',
-      { className: 'vobridge-url-form', on: { submit: (event) => (event.preventDefault(), void this.discover(this._url.value)) } },
+      {
+        className: 'vobridge-url-form',
+        on: { submit: (event) => (event.preventDefault(), void this.discover(this._url.value)) },
+      },
       this._url,
       this._platforms,
       discover,
@@ -150,10 +161,18 @@ export class LoginPanel extends Widget {
     this._error.textContent = '';
     this._pending.textContent = '';
     if (method === 'password') {
-      const username = h('input', { className: 'jp-mod-styled vobridge-username', attrs: { autocomplete: 'username', 'aria-label': 'User name', placeholder: 'User name' } });
+      const username = h('input', {
+        className: 'jp-mod-styled vobridge-username',
+        attrs: { autocomplete: 'username', 'aria-label': 'User name', placeholder: 'User name' },
+      });
       const password = h('input', {
         className: 'jp-mod-styled vobridge-password',
-        attrs: { type: 'password', autocomplete: 'current-password', 'aria-label': 'Password', placeholder: 'Password' },
+        attrs: {
+          type: 'password',
+          autocomplete: 'current-password',
+          'aria-label': 'Password',
+          placeholder: 'Password',
+        },
       });
       const submit = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-login-submit', text: 'Log in' });
       const form = h(
@@ -163,10 +182,12 @@ export class LoginPanel extends Widget {
             submit: (event) => {
               event.preventDefault();
               submit.disabled = true;
-              void this._login({ method: 'password', url, username: username.value, password: password.value }).finally(() => {
-                submit.disabled = false;
-                password.value = '';
-              });
+              void this._login({ method: 'password', url, username: username.value, password: password.value }).finally(
+                () => {
+                  submit.disabled = false;
+                  password.value = '';
+                },
+              );
             },
           },
         },
@@ -210,7 +231,11 @@ export class LoginPanel extends Widget {
       this._pending.replaceChildren(
         h('p', { text: 'To finish logging in, open the page below and confirm this code:' }),
         h('p', { className: 'vobridge-user-code', text: answer.user_code ?? '' }),
-        h('a', { className: 'vobridge-verification-link', text: link, attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' } }),
+        h('a', {
+          className: 'vobridge-verification-link',
+          text: link,
+          attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' },
+        }),
       );
     } else if (answer.authorization_url) {
       if (popup) popup.location.href = answer.authorization_url;

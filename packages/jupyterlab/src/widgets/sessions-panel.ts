@@ -10,7 +10,11 @@ import { h } from './dom.js';
 import { iconForType, sessionsIcon } from './icons.js';
 
 /** Row heights in pixels by kind; fixed per kind so the virtual list can place rows without measuring. */
-export const ROW_HEIGHTS: Readonly<Record<SessionRow['kind'], number>> = { 'platform-down': 40, group: 28, session: 56 };
+export const ROW_HEIGHTS: Readonly<Record<SessionRow['kind'], number>> = {
+  'platform-down': 40,
+  group: 28,
+  session: 56,
+};
 // Rows rendered beyond the visible ones, so fast scrolling does not show gaps.
 const OVERSCAN = 8;
 // A session this close to its expiry is shown as a warning.
@@ -84,8 +88,17 @@ export class SessionsPanel extends Widget {
     );
     this._status = h('div', { className: 'vobridge-sessions-status', attrs: { role: 'status' } });
     this._spacer = h('div', { className: 'vobridge-sessions-spacer' });
-    this._scroller = h('div', { className: 'vobridge-sessions-scroll', on: { scroll: () => this._schedule() } }, this._spacer);
-    this.node.append(h('h2', { className: 'vobridge-heading', text: 'Sessions' }), toolbar, this._status, this._scroller);
+    this._scroller = h(
+      'div',
+      { className: 'vobridge-sessions-scroll', on: { scroll: () => this._schedule() } },
+      this._spacer,
+    );
+    this.node.append(
+      h('h2', { className: 'vobridge-heading', text: 'Sessions' }),
+      toolbar,
+      this._status,
+      this._scroller,
+    );
     service.sessions.changed.connect(this._onModelChanged, this);
   }
 
@@ -123,7 +136,10 @@ export class SessionsPanel extends Widget {
     const parts: string[] = [];
     if (model.error) parts.push(`Could not list sessions: ${model.error}`);
     else if (count === 0 && model.platforms.length === 0) parts.push('Log in to a platform to see its sessions.');
-    else parts.push(`${count} session${count === 1 ? '' : 's'} on ${model.platforms.length} platform${model.platforms.length === 1 ? '' : 's'}`);
+    else
+      parts.push(
+        `${count} session${count === 1 ? '' : 's'} on ${model.platforms.length} platform${model.platforms.length === 1 ? '' : 's'}`,
+      );
     this._status.textContent = parts.join(' ');
     this._status.classList.toggle('vobridge-mod-error', Boolean(model.error));
     if (this._selected && !model.find(this._selected.platform, this._selected.id)) this._selected = undefined;
@@ -219,7 +235,11 @@ export class SessionsPanel extends Widget {
         'div',
         { className: 'vobridge-session-line' },
         iconForType(session.type).element({ tag: 'span', className: 'vobridge-type-icon' }),
-        h('span', { className: 'vobridge-session-name', text: session.name || session.id, title: `${session.id} on ${session.platform}` }),
+        h('span', {
+          className: 'vobridge-session-name',
+          text: session.name || session.id,
+          title: `${session.id} on ${session.platform}`,
+        }),
         h('span', {
           className: `vobridge-session-meta vobridge-expiry-${left.level}`,
           text: `${session.status ?? 'Unknown'} · ${left.level === 'unknown' ? 'no expiry' : left.level === 'expired' ? 'expired' : `${left.text} left`}`,

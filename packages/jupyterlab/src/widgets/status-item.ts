@@ -49,7 +49,12 @@ export class StatusItem extends Widget {
     const who = views.map((v) => `${v.login.user ?? '?'}@${hostOf(v.login.platform)}`);
     this.node.textContent = `vobridge: ${who.length ? `${who.join(', ')} · ` : ''}${HEALTH_TEXT[health]}`;
     this.node.title = views.length
-      ? views.map((v) => `${v.login.user ?? '?'} @ ${v.login.platform}: ${v.problem ?? `token ${v.remaining.level === 'expired' ? 'expired' : `expires in ${v.remaining.text}`}`}`).join('\n')
+      ? views
+          .map(
+            (v) =>
+              `${v.login.user ?? '?'} @ ${v.login.platform}: ${v.problem ?? `token ${v.remaining.level === 'expired' ? 'expired' : `expires in ${v.remaining.text}`}`}`,
+          )
+          .join('\n')
       : 'vobridge: click to log in';
     this.node.dataset.health = health;
     for (const level of Object.keys(HEALTH_TEXT)) this.removeClass(`vobridge-health-${level}`);

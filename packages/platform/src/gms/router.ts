@@ -32,19 +32,23 @@ export function gmsRouter(ctx: PlatformContext): Router {
   const base = `${ctx.baseUrl}/gms`;
   const authority = new URL(ctx.baseUrl).hostname;
   const uriOf = (name: string): string => `ivo://${authority}/gms?${name}`;
-  router.use(vosiRouter(ctx.baseUrl, () => [
-    ...vosiCapabilities(base),
-    capability(GMS_SEARCH, `${base}/search`),
-    capability(GMS_GROUPS, `${base}/groups`, { use: 'base' }),
-    capability(UMS_LOGIN, `${ctx.baseUrl}/ac/login`, { anonymous: true }),
-  ]));
+  router.use(
+    vosiRouter(ctx.baseUrl, () => [
+      ...vosiCapabilities(base),
+      capability(GMS_SEARCH, `${base}/search`),
+      capability(GMS_GROUPS, `${base}/groups`, { use: 'base' }),
+      capability(UMS_LOGIN, `${ctx.baseUrl}/ac/login`, { anonymous: true }),
+    ]),
+  );
   router.use(errorStyle('text'), ctx.auth.requireUser);
 
   // IVOA GMS 1.0: the caller's groups, one per line, optionally only those among `group=` values.
   router.get('/search', (req: Request, res: Response) => {
     const user = currentUser(res);
     // Full identifiers (`ivo://host/gms?name`) name the same group as the short name.
-    const asked = queryList(req.query.group).map((g) => (g.startsWith('ivo://') && g.includes('?') ? g.slice(g.indexOf('?') + 1) : g));
+    const asked = queryList(req.query.group).map((g) =>
+      g.startsWith('ivo://') && g.includes('?') ? g.slice(g.indexOf('?') + 1) : g,
+    );
     const groups = asked.length === 0 ? user.groups : user.groups.filter((g) => asked.includes(g));
     res.type('text/plain').send(groups.map((g) => `${g}\n`).join(''));
   });

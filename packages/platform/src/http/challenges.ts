@@ -18,7 +18,8 @@ export type ChallengeReason = 'missing' | 'invalid_token';
  * names the RFC 6750 error when a token was presented but refused).
  */
 export function challengeHeader(baseUrl: string, reason: ChallengeReason = 'missing'): string {
-  const bearer = reason === 'invalid_token' ? `Bearer realm="${REALM}", error="invalid_token"` : `Bearer realm="${REALM}"`;
+  const bearer =
+    reason === 'invalid_token' ? `Bearer realm="${REALM}", error="invalid_token"` : `Bearer realm="${REALM}"`;
   return [
     `ivoa_bearer standard_id="${SSO.password}", access_url="${baseUrl}/ac/login"`,
     `ivoa_bearer standard_id="${SSO.oauth}", access_url="${baseUrl}/oidc/auth"`,

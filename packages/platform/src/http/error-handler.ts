@@ -77,7 +77,8 @@ function toHttpError(err: unknown, logger: Logger, req: Request): HttpError {
 
 function statusOf(err: unknown): number | undefined {
   if (err === null || typeof err !== 'object') return undefined;
-  const candidate = (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
+  const candidate =
+    (err as { status?: unknown; statusCode?: unknown }).status ?? (err as { statusCode?: unknown }).statusCode;
   return typeof candidate === 'number' ? candidate : undefined;
 }
 

@@ -130,7 +130,9 @@ function serverPath(servers: Json | undefined): string | undefined {
 }
 
 function describeErrors(validate: ValidateFunction): string {
-  return (validate.errors ?? []).map((e) => `${e.instancePath === '' ? '' : `${e.instancePath} `}${e.message ?? 'is invalid'}`).join('; ');
+  return (validate.errors ?? [])
+    .map((e) => `${e.instancePath === '' ? '' : `${e.instancePath} `}${e.message ?? 'is invalid'}`)
+    .join('; ');
 }
 
 /** A spec to enforce, and how its services write errors. */
@@ -158,7 +160,10 @@ export interface OpenApiValidatorOptions {
  * schemas (400 naming the parameter). Paths no spec describes pass through.
  * Bodies are validated by the routes that parse them.
  */
-export function openapiValidator(specFiles: readonly SpecFile[], options: OpenApiValidatorOptions = {}): RequestHandler {
+export function openapiValidator(
+  specFiles: readonly SpecFile[],
+  options: OpenApiValidatorOptions = {},
+): RequestHandler {
   const ajv = new Ajv2020({ strict: false, allErrors: true, coerceTypes: 'array', validateFormats: true });
   addFormats.default(ajv);
   const routes = specFiles.flatMap((file) => compileRoutes(loadSpec(file.path), ajv, file.errorStyle));

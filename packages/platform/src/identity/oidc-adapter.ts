@@ -11,7 +11,8 @@ interface Entry {
 type Entries = Record<string, Entry>;
 
 function parseEntries(value: unknown): Entries {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('expected an object of entries');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new Error('expected an object of entries');
   return value as Entries;
 }
 
@@ -27,7 +28,11 @@ export function fileAdapterFactory(dataDir: string): (name: string) => Adapter {
   const open = (name: string): Promise<DocumentStore<Entries>> => {
     let store = stores.get(name);
     if (store === undefined) {
-      store = DocumentStore.open({ path: join(dataDir, 'oidc', `${name}.json`), parse: parseEntries, initial: () => ({}) });
+      store = DocumentStore.open({
+        path: join(dataDir, 'oidc', `${name}.json`),
+        parse: parseEntries,
+        initial: () => ({}),
+      });
       stores.set(name, store);
     }
     return store;
@@ -44,17 +49,22 @@ export function fileAdapterFactory(dataDir: string): (name: string) => Adapter {
       const store = await open(name);
       await store.update((entries) => {
         prune(entries);
-        entries[id] = expiresIn !== undefined && expiresIn > 0 ? { payload, expiresAt: now() + expiresIn } : { payload };
+        entries[id] =
+          expiresIn !== undefined && expiresIn > 0 ? { payload, expiresAt: now() + expiresIn } : { payload };
       });
     },
     async find(id) {
       return live((await open(name)).value[id]);
     },
     async findByUserCode(userCode) {
-      return Object.values((await open(name)).value).map(live).find((p) => p?.userCode === userCode);
+      return Object.values((await open(name)).value)
+        .map(live)
+        .find((p) => p?.userCode === userCode);
     },
     async findByUid(uid) {
-      return Object.values((await open(name)).value).map(live).find((p) => p?.uid === uid);
+      return Object.values((await open(name)).value)
+        .map(live)
+        .find((p) => p?.uid === uid);
     },
     async consume(id) {
       const store = await open(name);

@@ -6,7 +6,13 @@ import type { PlatformContext } from '../context.js';
 import { readJsonFile, writeJsonAtomic } from '../store/index.js';
 import type { SigningKey } from './keys.js';
 import { fileAdapterFactory } from './oidc-adapter.js';
-import { PAGE_CSP, renderDeviceCodeInputPage, renderDeviceConfirmPage, renderDeviceSuccessPage, renderLoginPage } from './pages.js';
+import {
+  PAGE_CSP,
+  renderDeviceCodeInputPage,
+  renderDeviceConfirmPage,
+  renderDeviceSuccessPage,
+  renderLoginPage,
+} from './pages.js';
 
 /** The grant type of RFC 8693 token exchange. */
 export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
@@ -20,7 +26,16 @@ export const RESOURCE_SCOPES = ['vospace', 'gms', 'uws', 'sessions', 'read:tap',
 export const MAX_DELEGATION_TTL = 900;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const EXCHANGE_PARAMS = ['subject_token', 'subject_token_type', 'requested_token_type', 'audience', 'resource', 'scope', 'actor_token', 'actor_token_type'];
+const EXCHANGE_PARAMS = [
+  'subject_token',
+  'subject_token_type',
+  'requested_token_type',
+  'audience',
+  'resource',
+  'scope',
+  'actor_token',
+  'actor_token_type',
+];
 
 /**
  * Builds the OIDC provider (node-oidc-provider) of the platform and the
@@ -44,7 +59,12 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
         client_name: 'vobridge',
         application_type: 'native',
         token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token', 'urn:ietf:params:oauth:grant-type:device_code', TOKEN_EXCHANGE],
+        grant_types: [
+          'authorization_code',
+          'refresh_token',
+          'urn:ietf:params:oauth:grant-type:device_code',
+          TOKEN_EXCHANGE,
+        ],
         response_types: ['code'],
         redirect_uris: ['http://127.0.0.1/callback'],
       },
@@ -70,7 +90,10 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
         enabled: true,
         userCodeInputSource: (koaCtx, form, _out, err) => {
           koaCtx.set('Content-Security-Policy', PAGE_CSP);
-          koaCtx.body = renderDeviceCodeInputPage(form, err === undefined ? undefined : 'That code is not valid or has expired. Try again.');
+          koaCtx.body = renderDeviceCodeInputPage(
+            form,
+            err === undefined ? undefined : 'That code is not valid or has expired. Try again.',
+          );
         },
         userCodeConfirmSource: (koaCtx, form, client, _deviceInfo, userCode) => {
           koaCtx.set('Content-Security-Policy', PAGE_CSP);
@@ -106,7 +129,12 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
       if (user === undefined) return undefined;
       return {
         accountId: user.username,
-        claims: () => ({ sub: user.username, preferred_username: user.username, name: user.username, groups: user.groups }),
+        claims: () => ({
+          sub: user.username,
+          preferred_username: user.username,
+          name: user.username,
+          groups: user.groups,
+        }),
       };
     },
     extraTokenClaims: (_ctx, token) => {
@@ -138,7 +166,8 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
       koaCtx.type = 'application/json';
       koaCtx.body = {
         error: 'invalid_request',
-        error_description: 'This device login link is unknown or has expired, or was opened in another browser. Start again with a new code.',
+        error_description:
+          'This device login link is unknown or has expired, or was opened in another browser. Start again with a new code.',
       };
     }
   });
@@ -154,19 +183,29 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
       // First-party platform: what the client asked for is granted without a consent page.
       const { session, params, prompt } = details;
       if (session?.accountId === undefined) throw new Error('consent prompt without a logged-in session');
-      const grant = (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
+      const grant =
+        (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
         new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
-      const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[]; missingResourceScopes?: Record<string, string[]> };
+      const missing = prompt.details as {
+        missingOIDCScope?: string[];
+        missingOIDCClaims?: string[];
+        missingResourceScopes?: Record<string, string[]>;
+      };
       if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
       if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
-      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {})) grant.addResourceScope(resource, scopes.join(' '));
+      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+        grant.addResourceScope(resource, scopes.join(' '));
       const grantId = await grant.save();
       await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
       return;
     }
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res.type('html').send(renderLoginPage({ action: `/oidc/interaction/${details.uid}`, clientId: String(details.params.client_id) }));
+    res
+      .type('html')
+      .send(
+        renderLoginPage({ action: `/oidc/interaction/${details.uid}`, clientId: String(details.params.client_id) }),
+      );
   });
 
   router.post('/oidc/interaction/:uid', form, async (req: Request, res: Response) => {
@@ -179,15 +218,22 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
       ctx.logger.info('interactive login refused', { username });
       res.status(401).setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Security-Policy', PAGE_CSP);
-      res.type('html').send(renderLoginPage({
-        action: `/oidc/interaction/${details.uid}`,
-        clientId: String(details.params.client_id),
-        error: 'Wrong user name or password.',
-        username,
-      }));
+      res.type('html').send(
+        renderLoginPage({
+          action: `/oidc/interaction/${details.uid}`,
+          clientId: String(details.params.client_id),
+          error: 'Wrong user name or password.',
+          username,
+        }),
+      );
       return;
     }
-    await provider.interactionFinished(req, res, { login: { accountId: user.username } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: user.username } },
+      { mergeWithLastSubmission: false },
+    );
   });
 
   const callback = provider.callback();
@@ -208,11 +254,18 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
  */
 function allowLoopbackRedirects(provider: Provider): void {
   const original = provider.Client.prototype.redirectUriAllowed;
-  provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(this: InstanceType<typeof provider.Client>, uri: string): boolean {
+  provider.Client.prototype.redirectUriAllowed = function redirectUriAllowed(
+    this: InstanceType<typeof provider.Client>,
+    uri: string,
+  ): boolean {
     if (this.clientId === PUBLIC_CLIENT_ID) {
       try {
         const url = new URL(uri);
-        return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname === '::1' ? '[::1]' : url.hostname) && url.hash === '';
+        return (
+          url.protocol === 'http:' &&
+          LOOPBACK_HOSTS.has(url.hostname === '::1' ? '[::1]' : url.hostname) &&
+          url.hash === ''
+        );
       } catch {
         return false;
       }
@@ -238,7 +291,8 @@ function tokenExchange(ctx: PlatformContext) {
     }
     let actor = oidcCtx.oidc.client.clientId;
     if (params.actor_token !== undefined) {
-      if (params.actor_token_type !== ACCESS_TOKEN_TYPE) throw new errors.InvalidRequest(`actor_token_type must be ${ACCESS_TOKEN_TYPE}`);
+      if (params.actor_token_type !== ACCESS_TOKEN_TYPE)
+        throw new errors.InvalidRequest(`actor_token_type must be ${ACCESS_TOKEN_TYPE}`);
       actor = await subjectOf(ctx, params.actor_token, 'actor_token');
     }
     const audience = params.resource ?? params.audience ?? ctx.baseUrl;
@@ -279,7 +333,8 @@ async function subjectOf(ctx: PlatformContext, token: string, what: string): Pro
 async function loadCookieKeys(dataDir: string): Promise<string[]> {
   const path = join(dataDir, 'keys', 'cookie-keys.json');
   const stored = await readJsonFile(path);
-  if (Array.isArray(stored) && stored.length > 0 && stored.every((k) => typeof k === 'string')) return stored as string[];
+  if (Array.isArray(stored) && stored.length > 0 && stored.every((k) => typeof k === 'string'))
+    return stored as string[];
   const keys = [randomBytes(32).toString('base64url')];
   await writeJsonAtomic(path, keys, { mode: 0o600 });
   return keys;

@@ -50,7 +50,9 @@ export interface LoginPageOptions {
 /** The browser login page of the authorization code and device flows. */
 export function renderLoginPage(options: LoginPageOptions): string {
   const error = options.error === undefined ? '' : `<p class="error" role="alert">${escapeXml(options.error)}</p>`;
-  return page('Sign in', `<p><strong>${escapeXml(options.clientId)}</strong> asks to act on your behalf on this platform.</p>
+  return page(
+    'Sign in',
+    `<p><strong>${escapeXml(options.clientId)}</strong> asks to act on your behalf on this platform.</p>
 ${error}
 <form method="post" action="${escapeXml(options.action)}" autocomplete="on">
 <label for="username">User name</label>
@@ -58,7 +60,8 @@ ${error}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Sign in</button>
-</form>`);
+</form>`,
+  );
 }
 
 /**
@@ -66,19 +69,28 @@ ${error}
  * (already safe) form oidc-provider generated, with its anti-CSRF field.
  */
 export function renderDeviceCodeInputPage(form: string, error: string | undefined): string {
-  const message = error === undefined ? '<p>Enter the code shown on your device.</p>' : `<p class="error" role="alert">${escapeXml(error)}</p>`;
-  return page('Connect a device', `${message}\n${form}\n<button type="submit" form="op.deviceInputForm">Continue</button>`);
+  const message =
+    error === undefined
+      ? '<p>Enter the code shown on your device.</p>'
+      : `<p class="error" role="alert">${escapeXml(error)}</p>`;
+  return page(
+    'Connect a device',
+    `${message}\n${form}\n<button type="submit" form="op.deviceInputForm">Continue</button>`,
+  );
 }
 
 /** Device flow, step 2: confirm that the code matches. */
 export function renderDeviceConfirmPage(form: string, clientName: string, userCode: string): string {
-  return page('Confirm the device', `<p><strong>${escapeXml(clientName)}</strong> asks to act on your behalf.
+  return page(
+    'Confirm the device',
+    `<p><strong>${escapeXml(clientName)}</strong> asks to act on your behalf.
 The code shown on your device should be:</p>
 <p><code>${escapeXml(userCode)}</code></p>
 <p>If it does not match, or you did not start this, abort.</p>
 ${form}
 <button type="submit" form="op.deviceConfirmForm">Continue</button>
-<button type="submit" form="op.deviceConfirmForm" value="yes" name="abort">Abort</button>`);
+<button type="submit" form="op.deviceConfirmForm" value="yes" name="abort">Abort</button>`,
+  );
 }
 
 /** Device flow, done. */

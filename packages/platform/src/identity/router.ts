@@ -1,6 +1,14 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { PlatformContext } from '../context.js';
-import { BadRequestError, challengeHeader, currentUser, errorStyle, SSO, SSO_COOKIE, UnauthorizedError } from '../http/index.js';
+import {
+  BadRequestError,
+  challengeHeader,
+  currentUser,
+  errorStyle,
+  SSO,
+  SSO_COOKIE,
+  UnauthorizedError,
+} from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
 import { oidcRouter } from './oidc.js';
@@ -17,13 +25,15 @@ const UMS_USERS = 'vos://cadc.nrc.ca~vospace/CADC/std/UMS#users-1.0';
 export async function identityRouter(ctx: PlatformContext): Promise<Router> {
   const router = Router();
   const { baseUrl } = ctx;
-  router.use(vosiRouter(baseUrl, () => [
-    ...vosiCapabilities(baseUrl),
-    capability(SSO.password, `${baseUrl}/ac/login`, { anonymous: true }),
-    capability(SSO.cookie, `${baseUrl}/ac/cookie`, { anonymous: true }),
-    capability(SSO.oauth, `${baseUrl}/oidc/auth`, { anonymous: true }),
-    capability(UMS_USERS, `${baseUrl}/ac/whoami`),
-  ]));
+  router.use(
+    vosiRouter(baseUrl, () => [
+      ...vosiCapabilities(baseUrl),
+      capability(SSO.password, `${baseUrl}/ac/login`, { anonymous: true }),
+      capability(SSO.cookie, `${baseUrl}/ac/cookie`, { anonymous: true }),
+      capability(SSO.oauth, `${baseUrl}/oidc/auth`, { anonymous: true }),
+      capability(UMS_USERS, `${baseUrl}/ac/whoami`),
+    ]),
+  );
 
   const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 20 });
   const login = async (req: Request): Promise<UserRecord> => {

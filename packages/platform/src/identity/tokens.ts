@@ -97,7 +97,8 @@ export class TokenService implements AccessTokenVerifier {
     };
     if (request.clientId !== undefined) claims.client_id = request.clientId;
     if (request.actor !== undefined) {
-      claims.act = request.priorActor === undefined ? { sub: request.actor } : { sub: request.actor, act: request.priorActor };
+      claims.act =
+        request.priorActor === undefined ? { sub: request.actor } : { sub: request.actor, act: request.priorActor };
     }
     const token = await new SignJWT(claims)
       .setProtectedHeader({ alg: this.#options.key.alg, kid: this.#options.key.kid, typ: 'at+jwt' })

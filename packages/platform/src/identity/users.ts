@@ -70,8 +70,12 @@ export function parseUserSpecs(value: unknown, source = 'users file'): UserSpec[
     }
     if (seen.has(username)) throw new UsersFileError(`${where}: duplicate username ${username}`);
     seen.add(username);
-    if (typeof password !== 'string' || password.length === 0) throw new UsersFileError(`${where}: password must be a non-empty string`);
-    if (groups !== undefined && (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && GROUPNAME.test(g)))) {
+    if (typeof password !== 'string' || password.length === 0)
+      throw new UsersFileError(`${where}: password must be a non-empty string`);
+    if (
+      groups !== undefined &&
+      (!Array.isArray(groups) || !groups.every((g) => typeof g === 'string' && GROUPNAME.test(g)))
+    ) {
       throw new UsersFileError(`${where}: groups must be an array of names matching ${GROUPNAME.source}`);
     }
     return { username, password, groups: [...new Set((groups as string[] | undefined) ?? [])] };
@@ -181,7 +185,12 @@ function parseUsersDocument(value: unknown): UsersDocument {
   return {
     users: users.map((u: unknown) => {
       const r = u as Record<string, unknown>;
-      if (typeof r.username !== 'string' || typeof r.uid !== 'number' || typeof r.passwordHash !== 'string' || !Array.isArray(r.groups)) {
+      if (
+        typeof r.username !== 'string' ||
+        typeof r.uid !== 'number' ||
+        typeof r.passwordHash !== 'string' ||
+        !Array.isArray(r.groups)
+      ) {
         throw new Error('users.json: malformed user');
       }
       return { username: r.username, uid: r.uid, passwordHash: r.passwordHash, groups: r.groups.map(String) };

@@ -1,15 +1,37 @@
 /** Session types, as skaha names them. */
-export const SESSION_TYPES = ['desktop', 'notebook', 'carta', 'headless', 'firefly', 'desktop-app', 'contributed'] as const;
+export const SESSION_TYPES = [
+  'desktop',
+  'notebook',
+  'carta',
+  'headless',
+  'firefly',
+  'desktop-app',
+  'contributed',
+] as const;
 /** A session type. */
 export type SessionType = (typeof SESSION_TYPES)[number];
 
 /** Session statuses, as skaha reports them (Kubernetes phases). */
-export const SESSION_STATUSES = ['Pending', 'Running', 'Terminating', 'Succeeded', 'Completed', 'Error', 'Failed'] as const;
+export const SESSION_STATUSES = [
+  'Pending',
+  'Running',
+  'Terminating',
+  'Succeeded',
+  'Completed',
+  'Error',
+  'Failed',
+] as const;
 /** A session status. */
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** Types limited to one session per user at a time (skaha's rule for interactive sessions). */
-export const INTERACTIVE_TYPES: ReadonlySet<SessionType> = new Set(['desktop', 'notebook', 'carta', 'firefly', 'contributed']);
+export const INTERACTIVE_TYPES: ReadonlySet<SessionType> = new Set([
+  'desktop',
+  'notebook',
+  'carta',
+  'firefly',
+  'contributed',
+]);
 
 /** A session as stored (`<data>/sessions/records/<id>.json`). */
 export interface SessionRecord {

@@ -1,16 +1,39 @@
-import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import { connect } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { PlatformContext, UpgradeHandler } from '../context.js';
-import { challengeHeader, currentUser, findCredential, HttpError, InvalidTokenError, NotFoundError, SSO_COOKIE, type AuthenticatedUser } from '../http/index.js';
+import {
+  challengeHeader,
+  currentUser,
+  findCredential,
+  HttpError,
+  InvalidTokenError,
+  NotFoundError,
+  SSO_COOKIE,
+  type AuthenticatedUser,
+} from '../http/index.js';
 import type { SessionRecord } from './model.js';
 import type { SessionService } from './service.js';
 
 const SESSION_PATH = /^\/session\/([a-z-]+)\/([a-z0-9]+)(\/.*)?$/;
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1), never forwarded. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 
 /**
  * Request headers for the session process: the platform credential is
@@ -24,7 +47,11 @@ function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgr
     if (name === 'authorization' || name === 'x-cadc-delegationtoken') continue;
     if (HOP_BY_HOP.has(name) && !(keepUpgrade && (name === 'upgrade' || name === 'connection'))) continue;
     if (name === 'cookie') {
-      const kept = String(value).split(';').filter((part) => part.trim().split('=')[0] !== SSO_COOKIE).join(';').trim();
+      const kept = String(value)
+        .split(';')
+        .filter((part) => part.trim().split('=')[0] !== SSO_COOKIE)
+        .join(';')
+        .trim();
       if (kept !== '') out.cookie = kept;
       continue;
     }
@@ -36,12 +63,20 @@ function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgr
   return out;
 }
 
-function target(service: SessionService, user: AuthenticatedUser, type: string, id: string): SessionRecord & { port: number } {
+function target(
+  service: SessionService,
+  user: AuthenticatedUser,
+  type: string,
+  id: string,
+): SessionRecord & { port: number } {
   const record = service.find(id);
   // Someone else's session looks exactly like a missing one.
-  if (record === undefined || record.owner !== user.username || record.type !== type) throw new NotFoundError(`session ${id} not found`);
+  if (record === undefined || record.owner !== user.username || record.type !== type)
+    throw new NotFoundError(`session ${id} not found`);
   if (record.status !== 'Running' || record.port === undefined) {
-    throw new HttpError(503, 'unavailable', `session ${id} is ${record.status.toLowerCase()}`, { headers: { 'Retry-After': '2' } });
+    throw new HttpError(503, 'unavailable', `session ${id} is ${record.status.toLowerCase()}`, {
+      headers: { 'Retry-After': '2' },
+    });
   }
   return record as SessionRecord & { port: number };
 }
@@ -58,26 +93,37 @@ export function sessionProxy(ctx: PlatformContext, service: SessionService): Rou
     res.redirect(301, `${req.path}/`);
   });
 
-  router.all(/^\/session\/[a-z-]+\/[a-z0-9]+\/.*$/, ctx.auth.requireUser, (req: Request, res: Response, next: NextFunction) => {
-    const match = SESSION_PATH.exec(req.path);
-    if (match === null) throw new NotFoundError('no such session path');
-    const record = target(service, currentUser(res), match[1] as string, match[2] as string);
-    const upstream = httpRequest(
-      { host: '127.0.0.1', port: record.port, method: req.method, path: req.originalUrl, headers: upstreamHeaders(req.headers, ctx.baseUrl, false) },
-      (answer: IncomingMessage) => {
-        const headers: OutgoingHttpHeaders = {};
-        for (const [name, value] of Object.entries(answer.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-        res.writeHead(answer.statusCode ?? 502, headers);
-        answer.pipe(res);
-        answer.on('error', () => res.destroy());
-      },
-    );
-    upstream.on('error', (err) => {
-      if (res.headersSent) res.destroy();
-      else next(new HttpError(502, 'bad_gateway', `session ${record.id} did not answer`, { cause: err }));
-    });
-    req.pipe(upstream);
-  });
+  router.all(
+    /^\/session\/[a-z-]+\/[a-z0-9]+\/.*$/,
+    ctx.auth.requireUser,
+    (req: Request, res: Response, next: NextFunction) => {
+      const match = SESSION_PATH.exec(req.path);
+      if (match === null) throw new NotFoundError('no such session path');
+      const record = target(service, currentUser(res), match[1] as string, match[2] as string);
+      const upstream = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: record.port,
+          method: req.method,
+          path: req.originalUrl,
+          headers: upstreamHeaders(req.headers, ctx.baseUrl, false),
+        },
+        (answer: IncomingMessage) => {
+          const headers: OutgoingHttpHeaders = {};
+          for (const [name, value] of Object.entries(answer.headers))
+            if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+          res.writeHead(answer.statusCode ?? 502, headers);
+          answer.pipe(res);
+          answer.on('error', () => res.destroy());
+        },
+      );
+      upstream.on('error', (err) => {
+        if (res.headersSent) res.destroy();
+        else next(new HttpError(502, 'bad_gateway', `session ${record.id} did not answer`, { cause: err }));
+      });
+      req.pipe(upstream);
+    },
+  );
 
   ctx.onUpgrade(upgradeHandler(ctx, service));
   return router;
@@ -115,7 +161,8 @@ function upgradeHandler(ctx: PlatformContext, service: SessionService): UpgradeH
         socket.on('close', () => upstream.destroy());
       })
       .catch((err: unknown) => {
-        if (err instanceof InvalidTokenError) refuse(401, 'Unauthorized', `WWW-Authenticate: ${challengeHeader(ctx.baseUrl, 'invalid_token')}\r\n`);
+        if (err instanceof InvalidTokenError)
+          refuse(401, 'Unauthorized', `WWW-Authenticate: ${challengeHeader(ctx.baseUrl, 'invalid_token')}\r\n`);
         else if (err instanceof HttpError) refuse(err.status, err.status === 404 ? 'Not Found' : 'Service Unavailable');
         else {
           ctx.logger.error('session upgrade failed', { error: err });

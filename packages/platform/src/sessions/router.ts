@@ -4,7 +4,16 @@ import { BadRequestError, currentUser, errorStyle } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
 import { IMAGES, REGISTRY } from './images.js';
-import { connectUrl, NONE, SESSION_STATUSES, SESSION_TYPES, type SessionRecord, type SessionStatus, type SessionType, type SessionView } from './model.js';
+import {
+  connectUrl,
+  NONE,
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  type SessionRecord,
+  type SessionStatus,
+  type SessionType,
+  type SessionView,
+} from './model.js';
 import { sessionProxy } from './proxy.js';
 import { LIMITS, SessionService, type LaunchRequest } from './service.js';
 
@@ -34,10 +43,13 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
 
   const router = Router();
   const skahaBase = `${ctx.baseUrl}/skaha`;
-  router.use('/skaha', vosiRouter(ctx.baseUrl, () => [
-    ...vosiCapabilities(skahaBase),
-    capability(SKAHA_SESSIONS, `${skahaBase}/v1`, { use: 'base' }),
-  ]));
+  router.use(
+    '/skaha',
+    vosiRouter(ctx.baseUrl, () => [
+      ...vosiCapabilities(skahaBase),
+      capability(SKAHA_SESSIONS, `${skahaBase}/v1`, { use: 'base' }),
+    ]),
+  );
 
   const api = Router();
   api.use(errorStyle('text'), ctx.auth.requireUser);
@@ -47,16 +59,22 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
   api.get('/session', async (req: Request, res: Response) => {
     const user = currentUser(res);
     const mode = optional(req.query.view, 'view');
-    if (mode !== undefined && mode !== 'stats' && mode !== 'all') throw new BadRequestError('view must be stats or all');
+    if (mode !== undefined && mode !== 'stats' && mode !== 'all')
+      throw new BadRequestError('view must be stats or all');
     if (mode === 'stats') {
       res.json(stats(service.all()));
       return;
     }
     const type = optional(req.query.type, 'type');
     const status = optional(req.query.status, 'status');
-    if (type !== undefined && !SESSION_TYPES.includes(type as SessionType)) throw new BadRequestError(`unknown session type ${type}`);
-    if (status !== undefined && !SESSION_STATUSES.includes(status as SessionStatus)) throw new BadRequestError(`unknown status ${status}`);
-    const sessions = service.list(user, { ...(type === undefined ? {} : { type: type as SessionType }), ...(status === undefined ? {} : { status: status as SessionStatus }) });
+    if (type !== undefined && !SESSION_TYPES.includes(type as SessionType))
+      throw new BadRequestError(`unknown session type ${type}`);
+    if (status !== undefined && !SESSION_STATUSES.includes(status as SessionStatus))
+      throw new BadRequestError(`unknown status ${status}`);
+    const sessions = service.list(user, {
+      ...(type === undefined ? {} : { type: type as SessionType }),
+      ...(status === undefined ? {} : { status: status as SessionStatus }),
+    });
     res.json(await Promise.all(sessions.map(view)));
   });
 
@@ -91,12 +109,22 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
 
   api.get('/image', (req: Request, res: Response) => {
     const type = optional(req.query.type, 'type');
-    if (type !== undefined && !SESSION_TYPES.includes(type as SessionType)) throw new BadRequestError(`unknown session type ${type}`);
-    res.json(IMAGES.filter((i) => type === undefined || i.types.includes(type as SessionType)).map(({ id, types, digest }) => ({ id, types, digest })));
+    if (type !== undefined && !SESSION_TYPES.includes(type as SessionType))
+      throw new BadRequestError(`unknown session type ${type}`);
+    res.json(
+      IMAGES.filter((i) => type === undefined || i.types.includes(type as SessionType)).map(
+        ({ id, types, digest }) => ({ id, types, digest }),
+      ),
+    );
   });
 
   api.get('/context', (_req: Request, res: Response) => {
-    res.json({ cores: LIMITS.cores, memoryGB: LIMITS.memoryGB, gpus: LIMITS.gpus, maxInteractiveSessions: LIMITS.maxInteractiveSessions });
+    res.json({
+      cores: LIMITS.cores,
+      memoryGB: LIMITS.memoryGB,
+      gpus: LIMITS.gpus,
+      maxInteractiveSessions: LIMITS.maxInteractiveSessions,
+    });
   });
 
   api.get('/repository', (_req: Request, res: Response) => {
@@ -134,7 +162,8 @@ function parseLaunch(req: Request): LaunchRequest {
   const param = (name: string): unknown => req.query[name] ?? body[name];
   const name = optional(param('name'), 'name');
   const image = optional(param('image'), 'image');
-  if (name === undefined || !NAME.test(name)) throw new BadRequestError('name is required: letters, digits and -, at most 64');
+  if (name === undefined || !NAME.test(name))
+    throw new BadRequestError('name is required: letters, digits and -, at most 64');
   if (image === undefined || image === '') throw new BadRequestError('image is required');
   const type = optional(param('type'), 'type') ?? 'headless';
   if (!SESSION_TYPES.includes(type as SessionType)) throw new BadRequestError(`unknown session type ${type}`);
@@ -167,13 +196,18 @@ function parseLaunch(req: Request): LaunchRequest {
 async function toView(ctx: PlatformContext, service: SessionService, record: SessionRecord): Promise<SessionView> {
   const user = ctx.users.get(record.owner);
   const uid = user === undefined ? NONE : String(user.uid);
-  const usage = await service.runtime.usage(record.status === 'Running' ? record.pid : undefined, new Date(record.startTime));
+  const usage = await service.runtime.usage(
+    record.status === 'Running' ? record.pid : undefined,
+    new Date(record.startTime),
+  );
   return {
     id: record.id,
     userid: record.owner,
     runAsUID: uid,
     runAsGID: uid,
-    supplementalGroups: (user?.groups ?? []).map((g) => ctx.users.group(g)?.gid).filter((gid): gid is number => gid !== undefined),
+    supplementalGroups: (user?.groups ?? [])
+      .map((g) => ctx.users.group(g)?.gid)
+      .filter((gid): gid is number => gid !== undefined),
     appid: NONE,
     image: record.image,
     type: record.type,

@@ -1,12 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { BadRequestError, ConflictError, ForbiddenError, NotFoundError, type AuthenticatedUser } from '../http/index.js';
+import {
+  BadRequestError,
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  type AuthenticatedUser,
+} from '../http/index.js';
 import type { TokenService } from '../identity/tokens.js';
 import type { UserStore } from '../identity/users.js';
 import type { Logger } from '../log/logger.js';
 import { RecordStore } from '../store/index.js';
 import { findImage } from './images.js';
-import { INTERACTIVE_TYPES, isoSeconds, SESSION_STATUSES, SESSION_TYPES, sessionPath, type SessionRecord, type SessionStatus, type SessionType } from './model.js';
+import {
+  INTERACTIVE_TYPES,
+  isoSeconds,
+  SESSION_STATUSES,
+  SESSION_TYPES,
+  sessionPath,
+  type SessionRecord,
+  type SessionStatus,
+  type SessionType,
+} from './model.js';
 import { SessionRuntime } from './runtime.js';
 
 /** Resource limits, as `GET /context` reports them and launches enforce. */
@@ -50,7 +65,8 @@ const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const SESSION_TOKEN_TTL = 900;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Variables a user may not set: they would change how the stand-in runs or what it trusts. */
-const RESERVED_ENV = /^(PATH|HOME|TMPDIR|PORT|BASE_PATH|SESSION_.*|PLATFORM_URL|APP_TITLE|BEARER_TOKEN.*|NODE_.*|LD_.*|UV_.*)$/;
+const RESERVED_ENV =
+  /^(PATH|HOME|TMPDIR|PORT|BASE_PATH|SESSION_.*|PLATFORM_URL|APP_TITLE|BEARER_TOKEN.*|NODE_.*|LD_.*|UV_.*)$/;
 
 function newId(): string {
   const bytes = randomBytes(8);
@@ -60,9 +76,15 @@ function newId(): string {
 function parseRecord(value: unknown): SessionRecord {
   const r = value as Partial<SessionRecord> | null;
   if (
-    r === null || typeof r !== 'object' || typeof r.id !== 'string' || typeof r.owner !== 'string' ||
-    !SESSION_TYPES.includes(r.type as SessionType) || !SESSION_STATUSES.includes(r.status as SessionStatus) ||
-    typeof r.startTime !== 'string' || typeof r.expiryTime !== 'string' || !Array.isArray(r.events)
+    r === null ||
+    typeof r !== 'object' ||
+    typeof r.id !== 'string' ||
+    typeof r.owner !== 'string' ||
+    !SESSION_TYPES.includes(r.type as SessionType) ||
+    !SESSION_STATUSES.includes(r.status as SessionStatus) ||
+    typeof r.startTime !== 'string' ||
+    typeof r.expiryTime !== 'string' ||
+    !Array.isArray(r.events)
   ) {
     throw new Error('malformed session record');
   }
@@ -135,7 +157,8 @@ export class SessionService {
   async launch(user: AuthenticatedUser, request: LaunchRequest): Promise<SessionRecord> {
     const image = findImage(request.image);
     if (image === undefined) throw new BadRequestError(`unknown image ${request.image}`);
-    if (!image.types.includes(request.type)) throw new BadRequestError(`image ${image.id} cannot run ${request.type} sessions`);
+    if (!image.types.includes(request.type))
+      throw new BadRequestError(`image ${image.id} cannot run ${request.type} sessions`);
     if (request.gpus !== undefined && request.gpus > 0) throw new BadRequestError('no GPUs on this platform');
     if (request.cores !== undefined && !LIMITS.cores.options.includes(request.cores as 1)) {
       throw new BadRequestError(`cores must be one of ${LIMITS.cores.options.join(', ')}`);
@@ -147,12 +170,14 @@ export class SessionService {
       throw new BadRequestError('cmd and args are for headless sessions only');
     }
     for (const key of Object.keys(request.env)) {
-      if (!ENV_KEY.test(key) || RESERVED_ENV.test(key)) throw new BadRequestError(`environment variable ${key} may not be set`);
+      if (!ENV_KEY.test(key) || RESERVED_ENV.test(key))
+        throw new BadRequestError(`environment variable ${key} may not be set`);
     }
     const mine = this.#store.values().filter((s) => s.owner === user.username && isLive(s.status));
     if (mine.length >= LIMITS.maxSessions) throw new ForbiddenError(`at most ${LIMITS.maxSessions} sessions per user`);
     if (INTERACTIVE_TYPES.has(request.type)) {
-      if (mine.some((s) => s.type === request.type)) throw new ConflictError(`${user.username} already has a ${request.type} session`);
+      if (mine.some((s) => s.type === request.type))
+        throw new ConflictError(`${user.username} already has a ${request.type} session`);
       if (mine.filter((s) => INTERACTIVE_TYPES.has(s.type)).length >= LIMITS.maxInteractiveSessions) {
         throw new ConflictError(`at most ${LIMITS.maxInteractiveSessions} interactive sessions per user`);
       }
@@ -239,7 +264,13 @@ export class SessionService {
         platformEnv.BEARER_TOKEN_FILE = this.runtime.tokenFile(record.id);
       }
       const serves = image.standIn !== 'headless';
-      const launched = await this.runtime.launch({ id: record.id, standIn: image.standIn, userEnv: record.env, platformEnv, serves });
+      const launched = await this.runtime.launch({
+        id: record.id,
+        standIn: image.standIn,
+        userEnv: record.env,
+        platformEnv,
+        serves,
+      });
       const current = this.#store.get(record.id);
       if (current === undefined || current.status === 'Terminating') {
         // Deleted or expired while it was starting.
@@ -311,7 +342,8 @@ export class SessionService {
 
   async #refreshTokens(): Promise<void> {
     for (const record of this.#store.values()) {
-      if (record.type !== 'firefly' || !isLive(record.status) || this.#options.users.get(record.owner) === undefined) continue;
+      if (record.type !== 'firefly' || !isLive(record.status) || this.#options.users.get(record.owner) === undefined)
+        continue;
       try {
         await this.#writeSessionToken(record);
       } catch (err) {
@@ -357,7 +389,8 @@ export class SessionService {
   async #expire(): Promise<void> {
     const now = Date.now();
     for (const record of this.#store.values()) {
-      if (Date.parse(record.expiryTime) <= now && record.status !== 'Terminating') await this.#destroy(record.id, 'expired');
+      if (Date.parse(record.expiryTime) <= now && record.status !== 'Terminating')
+        await this.#destroy(record.id, 'expired');
     }
     this.#scheduleExpiry();
   }

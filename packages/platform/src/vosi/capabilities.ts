@@ -40,7 +40,10 @@ export function capability(standardID: string, url: string, options: AccessOptio
   const use = options.use ?? 'full';
   const interfaces: CapabilityInterface[] = [];
   if (options.anonymous === true) interfaces.push({ accessURL: url, use });
-  interfaces.push({ accessURL: url, use, securityMethod: SSO.token }, { accessURL: url, use, securityMethod: SSO.cookie });
+  interfaces.push(
+    { accessURL: url, use, securityMethod: SSO.token },
+    { accessURL: url, use, securityMethod: SSO.cookie },
+  );
   return { standardID, interfaces };
 }
 
@@ -70,7 +73,8 @@ export function renderCapabilities(capabilities: readonly Capability[]): string 
     for (const iface of cap.interfaces) {
       lines.push('    <interface xsi:type="vs:ParamHTTP" role="std">');
       lines.push(`      <accessURL use="${iface.use ?? 'full'}">${escapeXml(iface.accessURL)}</accessURL>`);
-      if (iface.securityMethod !== undefined) lines.push(`      <securityMethod standardID="${escapeXml(iface.securityMethod)}"/>`);
+      if (iface.securityMethod !== undefined)
+        lines.push(`      <securityMethod standardID="${escapeXml(iface.securityMethod)}"/>`);
       lines.push('    </interface>');
     }
     lines.push('  </capability>');

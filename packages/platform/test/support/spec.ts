@@ -20,16 +20,19 @@ export async function conforming(spec: string, method: string, template: string,
   if (operation === undefined) throw new Error(`${spec} has no ${method} ${template}`);
   const responses = operation.responses as Node;
   const response = (responses[String(res.status)] ?? responses.default) as Node | undefined;
-  if (response === undefined) throw new Error(`${method} ${template}: status ${res.status} is not documented in ${spec}`);
+  if (response === undefined)
+    throw new Error(`${method} ${template}: status ${res.status} is not documented in ${spec}`);
   const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
   const text = await res.text();
   const content = response.content as Node | undefined;
   if (content === undefined) return text;
   const media = content[type] as Node | undefined;
-  if (media === undefined) throw new Error(`${method} ${template}: ${type} is not among ${Object.keys(content).join(', ')}`);
+  if (media === undefined)
+    throw new Error(`${method} ${template}: ${type} is not among ${Object.keys(content).join(', ')}`);
   if (!type.endsWith('json')) return text;
   const body: unknown = JSON.parse(text);
   const validate = ajv.compile((media.schema as Node | undefined) ?? {});
-  if (!validate(body)) throw new Error(`${method} ${template}: body violates ${spec}: ${ajv.errorsText(validate.errors)}`);
+  if (!validate(body))
+    throw new Error(`${method} ${template}: body violates ${spec}: ${ajv.errorsText(validate.errors)}`);
   return body;
 }

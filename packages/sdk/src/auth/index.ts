@@ -16,7 +16,13 @@ export { CookieJar } from './cookies/cookie-jar.js';
 export type { CookieJarOptions } from './cookies/cookie-jar.js';
 
 export { basicCredential, bearerCredential, cookieCredential, jwtExpiry } from './credentials/credential.js';
-export type { BasicCredential, BearerCredential, CookieCredential, Credential, RefreshCredential } from './credentials/credential.js';
+export type {
+  BasicCredential,
+  BearerCredential,
+  CookieCredential,
+  Credential,
+  RefreshCredential,
+} from './credentials/credential.js';
 export { CredentialStore } from './credentials/store.js';
 export type { CredentialEntry, CredentialScope } from './credentials/store.js';
 
@@ -34,7 +40,11 @@ export type { OidcCredentialOptions, RefreshOptions } from './oidc/credential.js
 export { loginWithDeviceCode } from './oidc/device.js';
 export type { DeviceLoginOptions, DeviceVerification } from './oidc/device.js';
 export { finishAuthorizationCode, startAuthorizationCode } from './oidc/pkce.js';
-export type { AuthorizationCodeFinishOptions, AuthorizationCodeRequest, AuthorizationCodeStartOptions } from './oidc/pkce.js';
+export type {
+  AuthorizationCodeFinishOptions,
+  AuthorizationCodeRequest,
+  AuthorizationCodeStartOptions,
+} from './oidc/pkce.js';
 export { exchangeToken } from './oidc/exchange.js';
 export type { TokenExchangeOptions } from './oidc/exchange.js';
 

@@ -57,7 +57,10 @@ export class GmsClient {
 
   constructor(options: GmsClientOptions) {
     this.#options = options;
-    this.#api = createClient<paths>({ baseUrl: String(options.baseUrl).replace(/\/+$/, ''), fetch: typedFetch(transportOf(options)) });
+    this.#api = createClient<paths>({
+      baseUrl: String(options.baseUrl).replace(/\/+$/, ''),
+      fetch: typedFetch(transportOf(options)),
+    });
   }
 
   /** The caller's groups. */
@@ -77,11 +80,19 @@ export class GmsClient {
   async isMember(group: string, options: CallOptions = {}): Promise<boolean> {
     const wanted = normalizeGroup(group);
     const claims = await this.#options.claims?.();
-    const fromToken = claims && this.#options.trustedClaims ? groupsFromClaims(claims, this.#options.trustedClaims) : undefined;
+    const fromToken =
+      claims && this.#options.trustedClaims ? groupsFromClaims(claims, this.#options.trustedClaims) : undefined;
     if (fromToken) return fromToken.includes(wanted);
     return this.#cached(`member\u0000${wanted}`, async () => {
-      const { data, response } = await this.#api.GET('/search', { params: { query: { group: [wanted] } }, parseAs: 'text', signal: options.signal });
-      const names = (data ?? '').split(/\r?\n/).map((l) => normalizeGroup(l.trim())).filter(Boolean);
+      const { data, response } = await this.#api.GET('/search', {
+        params: { query: { group: [wanted] } },
+        parseAs: 'text',
+        signal: options.signal,
+      });
+      const names = (data ?? '')
+        .split(/\r?\n/)
+        .map((l) => normalizeGroup(l.trim()))
+        .filter(Boolean);
       return { value: names.includes(wanted), response };
     });
   }
@@ -95,7 +106,10 @@ export class GmsClient {
   group(group: string, options: CallOptions = {}): Promise<Group> {
     const name = normalizeGroup(group);
     return this.#cached(`group\u0000${name}`, async () => {
-      const { data, response } = await this.#api.GET('/groups/{name}', { params: { path: { name } }, signal: options.signal });
+      const { data, response } = await this.#api.GET('/groups/{name}', {
+        params: { path: { name } },
+        signal: options.signal,
+      });
       if (!data) throw new ProtocolError(`The GMS sent no description of group ${name}.`);
       return { value: data, response };
     });

@@ -34,7 +34,10 @@ function strings(value: unknown): string[] {
  *
  * EGI entitlements count only with `role=member`; `<vo>:<sub>` becomes `vo/sub`.
  */
-export function groupsFromClaims(claims: Readonly<Record<string, unknown>>, trusted: TrustedGroupClaims): string[] | undefined {
+export function groupsFromClaims(
+  claims: Readonly<Record<string, unknown>>,
+  trusted: TrustedGroupClaims,
+): string[] | undefined {
   const iss = typeof claims.iss === 'string' ? claims.iss : undefined;
   const allowed = iss === undefined ? undefined : trusted[iss];
   if (!allowed) return undefined;

@@ -39,7 +39,11 @@ export async function discoverSessions(
       const client =
         'sessions' in p
           ? p.sessions
-          : new SessionsClient({ baseUrl: p.baseUrl, ...(p.fetch ? { fetch: p.fetch } : {}), ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}) });
+          : new SessionsClient({
+              baseUrl: p.baseUrl,
+              ...(p.fetch ? { fetch: p.fetch } : {}),
+              ...(p.timeoutMs ? { timeoutMs: p.timeoutMs } : {}),
+            });
       return (await client.list(options)).map((s): PlatformSession => ({ ...s, platform: p.name }));
     }),
   );
@@ -48,7 +52,10 @@ export async function discoverSessions(
     const platform = platforms[i]?.name ?? String(i);
     if (r.status === 'fulfilled') out.sessions.push(...r.value);
     else {
-      const error = r.reason instanceof VobridgeError ? r.reason : new VobridgeError(`Listing sessions on ${platform} failed.`, { cause: r.reason });
+      const error =
+        r.reason instanceof VobridgeError
+          ? r.reason
+          : new VobridgeError(`Listing sessions on ${platform} failed.`, { cause: r.reason });
       out.failures.push({ platform, error });
     }
   });

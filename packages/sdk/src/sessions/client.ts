@@ -100,7 +100,11 @@ export class SessionsClient {
 
   /** One session. */
   async get(id: string, options: CallOptions = {}): Promise<Session> {
-    const { data } = await this.#api.GET('/session/{id}', { params: { path: { id } }, signal: options.signal, parseAs: 'json' });
+    const { data } = await this.#api.GET('/session/{id}', {
+      params: { path: { id } },
+      signal: options.signal,
+      parseAs: 'json',
+    });
     if (!data || typeof data !== 'object') throw new ProtocolError(`The sessions service sent no session ${id}.`);
     return data as Session;
   }
@@ -125,7 +129,8 @@ export class SessionsClient {
       signal: options.signal,
     });
     const id = (data ?? '').trim();
-    if (!/^[a-z0-9]+$/.test(id)) throw new ProtocolError('The sessions service did not answer the launch with a session id.');
+    if (!/^[a-z0-9]+$/.test(id))
+      throw new ProtocolError('The sessions service did not answer the launch with a session id.');
     return id;
   }
 
@@ -136,7 +141,11 @@ export class SessionsClient {
 
   /** Pushes the session's expiry forward. */
   async renew(id: string, options: CallOptions = {}): Promise<void> {
-    await this.#api.POST('/session/{id}', { params: { path: { id }, query: { action: 'renew' } }, parseAs: 'text', signal: options.signal });
+    await this.#api.POST('/session/{id}', {
+      params: { path: { id }, query: { action: 'renew' } },
+      parseAs: 'text',
+      signal: options.signal,
+    });
   }
 
   /** The session's output. */
@@ -151,7 +160,10 @@ export class SessionsClient {
 
   /** Images available for sessions, optionally of one type. */
   async images(options: CallOptions & { type?: SessionType } = {}): Promise<SessionImage[]> {
-    const { data } = await this.#api.GET('/image', { params: { query: { type: options.type } }, signal: options.signal });
+    const { data } = await this.#api.GET('/image', {
+      params: { query: { type: options.type } },
+      signal: options.signal,
+    });
     return data ?? [];
   }
 
@@ -181,17 +193,26 @@ export class SessionsClient {
       }
       if (session.status === 'Running') return session;
       if (ENDED.includes(session.status)) {
-        throw new VobridgeError(`Session ${id} ended (${session.status}) before it was running; see its events and logs.`);
+        throw new VobridgeError(
+          `Session ${id} ended (${session.status}) before it was running; see its events and logs.`,
+        );
       }
       const left = deadline - Date.now();
-      if (left <= 0) throw new TimeoutError(timeout, undefined, { message: `Session ${id} was not running within ${timeout} ms (still ${session.status}).` });
+      if (left <= 0)
+        throw new TimeoutError(timeout, undefined, {
+          message: `Session ${id} was not running within ${timeout} ms (still ${session.status}).`,
+        });
       await sleep(Math.min(delay, left), options.signal);
       delay = Math.min(10_000, delay * 1.5);
     }
   }
 
   async #text(id: string, view: 'logs' | 'events', options: CallOptions): Promise<string> {
-    const { data } = await this.#api.GET('/session/{id}', { params: { path: { id }, query: { view } }, parseAs: 'text', signal: options.signal });
+    const { data } = await this.#api.GET('/session/{id}', {
+      params: { path: { id }, query: { view } },
+      parseAs: 'text',
+      signal: options.signal,
+    });
     return data ?? '';
   }
 }

@@ -3,8 +3,23 @@
 import { ProtocolError, TimeoutError } from '../errors.js';
 import { sleep } from '../auth/http/request.js';
 import { parseJob, parseJobList } from './codec.js';
-import { asDirectory, readXml, request, transportOf, type CallOptions, type ServiceClientOptions, type Transport } from './http.js';
-import { FINAL_PHASES, type ErrorSummary, type ExecutionPhase, type Job, type JobResult, type JobSummary } from './types.js';
+import {
+  asDirectory,
+  readXml,
+  request,
+  transportOf,
+  type CallOptions,
+  type ServiceClientOptions,
+  type Transport,
+} from './http.js';
+import {
+  FINAL_PHASES,
+  type ErrorSummary,
+  type ExecutionPhase,
+  type Job,
+  type JobResult,
+  type JobSummary,
+} from './types.js';
 
 /** Filters of {@link UwsClient.list} (UWS 1.1). */
 export interface ListJobsOptions extends CallOptions {
@@ -17,7 +32,8 @@ export interface ListJobsOptions extends CallOptions {
 }
 
 /** Parameters of a new job: a record (array values repeat the name) or name/value pairs. */
-export type JobParameters = Record<string, string | number | readonly (string | number)[]> | readonly [string, string][];
+export type JobParameters =
+  Record<string, string | number | readonly (string | number)[]> | readonly [string, string][];
 
 /** Options of {@link UwsClient.create}. */
 export interface CreateJobOptions extends CallOptions {
@@ -77,7 +93,8 @@ export class UwsClient {
   /** Lists the caller's jobs, filtered by phase, creation time and count. */
   async list(options: ListJobsOptions = {}): Promise<JobSummary[]> {
     const url = new URL(this.#base.href.replace(/\/$/, ''));
-    const phases = options.phase === undefined ? [] : typeof options.phase === 'string' ? [options.phase] : options.phase;
+    const phases =
+      options.phase === undefined ? [] : typeof options.phase === 'string' ? [options.phase] : options.phase;
     for (const p of phases) url.searchParams.append('PHASE', p);
     if (options.after !== undefined) {
       url.searchParams.set('AFTER', options.after instanceof Date ? options.after.toISOString() : options.after);
@@ -101,7 +118,12 @@ export class UwsClient {
 
   /** Fetches a job. */
   async get(job: JobRef, options: CallOptions = {}): Promise<Job> {
-    const response = await request(this.#t, this.jobUrl(job), { headers: { accept: 'application/xml' } }, options.signal);
+    const response = await request(
+      this.#t,
+      this.jobUrl(job),
+      { headers: { accept: 'application/xml' } },
+      options.signal,
+    );
     return parseJob(await readXml(response, 'a UWS job'));
   }
 
@@ -112,7 +134,11 @@ export class UwsClient {
 
   /** Aborts a job (`PHASE=ABORT`). */
   abort(job: JobRef, options: CallOptions = {}): Promise<Job> {
-    return this.#post(new URL(`${this.jobUrl(job).href}/phase`), new URLSearchParams({ PHASE: 'ABORT' }), options.signal);
+    return this.#post(
+      new URL(`${this.jobUrl(job).href}/phase`),
+      new URLSearchParams({ PHASE: 'ABORT' }),
+      options.signal,
+    );
   }
 
   /** Deletes a job. */
@@ -124,7 +150,11 @@ export class UwsClient {
   /** Sets the job's destruction time. Returns the job as the service now has it. */
   setDestruction(job: JobRef, when: Date | string, options: CallOptions = {}): Promise<Job> {
     const value = when instanceof Date ? when.toISOString() : when;
-    return this.#post(new URL(`${this.jobUrl(job).href}/destruction`), new URLSearchParams({ DESTRUCTION: value }), options.signal);
+    return this.#post(
+      new URL(`${this.jobUrl(job).href}/destruction`),
+      new URLSearchParams({ DESTRUCTION: value }),
+      options.signal,
+    );
   }
 
   /** Sets the job's execution duration in seconds (0: unlimited). */

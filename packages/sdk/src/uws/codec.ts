@@ -178,7 +178,9 @@ const ROOT_NS = { 'xmlns:uws': UWS_NS, 'xmlns:xlink': XLINK_NS, 'xmlns:xsi': XSI
 
 /** `<uws:name>` with text, or `xsi:nil` for null. */
 function nillable(name: string, value: string | null): XmlOut {
-  return value === null ? { name: `uws:${name}`, attrs: { 'xsi:nil': 'true' } } : { name: `uws:${name}`, children: [value] };
+  return value === null
+    ? { name: `uws:${name}`, attrs: { 'xsi:nil': 'true' } }
+    : { name: `uws:${name}`, children: [value] };
 }
 
 function text(name: string, value: string | undefined): XmlOut | undefined {

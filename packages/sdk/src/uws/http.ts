@@ -1,7 +1,15 @@
 // The request path shared by the XML service clients (UWS, VOSpace): typed
 // errors for network failures, timeouts and error statuses, and the caller's
 // `fetch` (for instance the auth layer's `authFetch`) used for every request.
-import { AbortError, NetworkError, ProtocolError, TimeoutError, VobridgeError, errorFromResponse, redactUrl } from '../errors.js';
+import {
+  AbortError,
+  NetworkError,
+  ProtocolError,
+  TimeoutError,
+  VobridgeError,
+  errorFromResponse,
+  redactUrl,
+} from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, send, type FetchLike } from '../auth/http/request.js';
 
 export type { FetchLike };
@@ -115,10 +123,16 @@ export function streamControl(t: Transport, url: string | URL, signal?: AbortSig
     done();
     if (signal?.aborted) return new AbortError('The transfer was aborted by the caller.', { cause: error });
     if (idle) {
-      return new TimeoutError(idleMs, url, { cause: error, message: `The transfer with ${redactUrl(url)} stalled for ${idleMs} ms.` });
+      return new TimeoutError(idleMs, url, {
+        cause: error,
+        message: `The transfer with ${redactUrl(url)} stalled for ${idleMs} ms.`,
+      });
     }
     if (error instanceof VobridgeError) return error;
-    return new NetworkError(url, { cause: error, message: `The connection to ${redactUrl(url)} failed during the transfer.` });
+    return new NetworkError(url, {
+      cause: error,
+      message: `The connection to ${redactUrl(url)} failed during the transfer.`,
+    });
   };
   if (signal?.aborted) throw new AbortError('The transfer was aborted by the caller.', { cause: signal.reason });
   signal?.addEventListener('abort', onAbort, { once: true });
@@ -135,7 +149,12 @@ export function typedFetch(t: Transport): (input: Request) => Promise<Response> 
   return async (input) => {
     const response = await send(
       input.url,
-      { method: input.method, headers: input.headers, redirect: 'follow', ...(input.body ? { body: await input.arrayBuffer() } : {}) },
+      {
+        method: input.method,
+        headers: input.headers,
+        redirect: 'follow',
+        ...(input.body ? { body: await input.arrayBuffer() } : {}),
+      },
       { ...(t.fetch ? { fetch: t.fetch } : {}), timeoutMs: t.timeoutMs, signal: input.signal },
     );
     if (!response.ok) throw await errorFromResponse(response, input.url);

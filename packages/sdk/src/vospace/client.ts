@@ -3,7 +3,15 @@
 // is streamed both ways with web streams, so memory stays flat whatever the
 // file size; MD5 is computed on the fly and checked against what the
 // service says.
-import { ConfigurationError, NotFoundError, PermissionError, ProtocolError, VobridgeError, errorFromResponse, redactUrl } from '../errors.js';
+import {
+  ConfigurationError,
+  NotFoundError,
+  PermissionError,
+  ProtocolError,
+  VobridgeError,
+  errorFromResponse,
+  redactUrl,
+} from '../errors.js';
 import { UwsClient, type WaitForJobOptions } from '../uws/client.js';
 import { parseJob } from '../uws/codec.js';
 import {
@@ -20,7 +28,14 @@ import {
 import type { Job } from '../uws/types.js';
 import { parseNode, parseTransfer, serializeNode, serializeTransfer } from './codec.js';
 import { Md5, md5FromDigestHeader, md5ToDigestHeader } from './md5.js';
-import { VOS_PROPERTY, VOS_PROTOCOL, type ContainerNode, type Node, type NodeProperties, type TransferDirection } from './types.js';
+import {
+  VOS_PROPERTY,
+  VOS_PROTOCOL,
+  type ContainerNode,
+  type Node,
+  type NodeProperties,
+  type TransferDirection,
+} from './types.js';
 
 /** Options of {@link VoSpaceClient}. */
 export interface VoSpaceClientOptions extends ServiceClientOptions {
@@ -173,8 +188,13 @@ export class VoSpaceClient {
       // Services differ on whether the `uri` child itself starts the next
       // page (CADC's do): ask for one more then, so every page makes progress.
       const limit = after === undefined ? pageSize : pageSize + 1;
-      const node = await this.getNode(path, { limit, ...(after ? { uri: after } : {}), ...(options.signal ? { signal: options.signal } : {}) });
-      if (node.type !== 'ContainerNode') throw new ConfigurationError(`${redactUrl(this.nodeUrl(path))} is a ${node.type}, not a container.`);
+      const node = await this.getNode(path, {
+        limit,
+        ...(after ? { uri: after } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+      if (node.type !== 'ContainerNode')
+        throw new ConfigurationError(`${redactUrl(this.nodeUrl(path))} is a ${node.type}, not a container.`);
       const page = after !== undefined && node.nodes[0]?.uri === after ? node.nodes.slice(1) : node.nodes;
       yield* page;
       const last = page[page.length - 1];
@@ -184,9 +204,18 @@ export class VoSpaceClient {
   }
 
   /** Creates a container node. */
-  async createContainer(path: string, properties: NodeProperties = {}, options: CallOptions = {}): Promise<ContainerNode> {
-    const node = await this.createNode(path, { type: 'ContainerNode', uri: await this.uriOf(path, options), properties, nodes: [] }, options);
-    if (node.type !== 'ContainerNode') throw new ProtocolError(`The service created a ${node.type} where a container was asked for.`);
+  async createContainer(
+    path: string,
+    properties: NodeProperties = {},
+    options: CallOptions = {},
+  ): Promise<ContainerNode> {
+    const node = await this.createNode(
+      path,
+      { type: 'ContainerNode', uri: await this.uriOf(path, options), properties, nodes: [] },
+      options,
+    );
+    if (node.type !== 'ContainerNode')
+      throw new ProtocolError(`The service created a ${node.type} where a container was asked for.`);
     return node;
   }
 
@@ -246,7 +275,10 @@ export class VoSpaceClient {
       // carries the authority the service expects in transfer targets.
       const home = await this.getNode(segments[0] ?? '', { limit: 0, detail: 'min', ...options });
       const m = /^vos:\/\/([^/]+)/.exec(home.uri);
-      if (!m?.[1]) throw new ProtocolError(`The service gave node URI "${home.uri.slice(0, 80)}", which is not a vos:// URI.`, { element: 'vos:node' });
+      if (!m?.[1])
+        throw new ProtocolError(`The service gave node URI "${home.uri.slice(0, 80)}", which is not a vos:// URI.`, {
+          element: 'vos:node',
+        });
       this.#authority = m[1];
     }
     return `vos://${this.#authority}/${segments.join('/')}`;
@@ -256,10 +288,16 @@ export class VoSpaceClient {
    * Negotiates a transfer through `/synctrans` and returns the endpoints the
    * service offers, in its order of preference.
    */
-  async negotiate(path: string, direction: Extract<TransferDirection, 'pushToVoSpace' | 'pullFromVoSpace'>, options: CallOptions = {}): Promise<string[]> {
+  async negotiate(
+    path: string,
+    direction: Extract<TransferDirection, 'pushToVoSpace' | 'pullFromVoSpace'>,
+    options: CallOptions = {},
+  ): Promise<string[]> {
     const target = await this.uriOf(path, options);
     const protocols =
-      direction === 'pullFromVoSpace' ? [VOS_PROTOCOL.httpsGet, VOS_PROTOCOL.httpGet] : [VOS_PROTOCOL.httpsPut, VOS_PROTOCOL.httpPut];
+      direction === 'pullFromVoSpace'
+        ? [VOS_PROTOCOL.httpsGet, VOS_PROTOCOL.httpGet]
+        : [VOS_PROTOCOL.httpsPut, VOS_PROTOCOL.httpPut];
     const response = await request(
       this.#t,
       new URL('synctrans', this.#base),
@@ -272,7 +310,10 @@ export class VoSpaceClient {
     );
     const transfer = parseTransfer(await readXml(response, 'a VOSpace transfer'));
     const endpoints = transfer.protocols.map((p) => p.endpoint).filter((e): e is string => !!e);
-    if (!endpoints.length) throw new ProtocolError(`The service offered no endpoint to ${direction} ${target}.`, { element: 'vos:protocol' });
+    if (!endpoints.length)
+      throw new ProtocolError(`The service offered no endpoint to ${direction} ${target}.`, {
+        element: 'vos:protocol',
+      });
     return endpoints;
   }
 
@@ -283,50 +324,70 @@ export class VoSpaceClient {
    */
   async download(path: string, options: DownloadOptions = {}): Promise<Download> {
     const node = await this.getNode(path, { limit: 0, ...(options.signal ? { signal: options.signal } : {}) });
-    if (!DATA_TYPES.has(node.type)) throw new ConfigurationError(`${redactUrl(this.nodeUrl(path))} is a ${node.type}: only data nodes have bytes to download.`);
+    if (!DATA_TYPES.has(node.type))
+      throw new ConfigurationError(
+        `${redactUrl(this.nodeUrl(path))} is a ${node.type}: only data nodes have bytes to download.`,
+      );
     const length = node.properties[VOS_PROPERTY.length];
     const nodeMd5 = node.properties[VOS_PROPERTY.md5]?.toLowerCase() || undefined;
     const offset = options.offset ?? 0;
     const endpoints = await this.negotiate(path, 'pullFromVoSpace', options);
-    return this.#tryEach(endpoints, async (endpoint) => {
-      const shown = redactEndpoint(endpoint);
-      const ctl = streamControl(this.#data, shown, options.signal);
-      let response: Response;
-      try {
-        response = await ctl.fetch(endpoint, { headers: offset > 0 ? { range: `bytes=${offset}-` } : {}, signal: ctl.signal, redirect: 'follow' });
-      } catch (error) {
-        throw ctl.fail(error);
-      }
-      if (!response.ok) {
-        ctl.done();
-        throw await errorFromResponse(response, shown);
-      }
-      const source = response.body ?? new Blob([]).stream();
-      let start = 0;
-      let total = length ? Number(length) : undefined;
-      if (response.status === 206) {
-        const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
-        if (!m || Number(m[1]) !== offset) {
-          await source.cancel();
-          ctl.done();
-          throw new ProtocolError(`The service answered a range request with the wrong range (${response.headers.get('content-range') ?? 'none'}).`);
+    return this.#tryEach(
+      endpoints,
+      async (endpoint) => {
+        const shown = redactEndpoint(endpoint);
+        const ctl = streamControl(this.#data, shown, options.signal);
+        let response: Response;
+        try {
+          response = await ctl.fetch(endpoint, {
+            headers: offset > 0 ? { range: `bytes=${offset}-` } : {},
+            signal: ctl.signal,
+            redirect: 'follow',
+          });
+        } catch (error) {
+          throw ctl.fail(error);
         }
-        start = offset;
-        if (m[2] !== '*') total ??= Number(m[2]);
-      } else {
-        const len = response.headers.get('content-length');
-        if (len !== null) total ??= Number(len);
-      }
-      const md5 = nodeMd5 ?? md5FromDigestHeader(response.headers.get('digest'));
-      const hash = start === 0 ? new Md5() : start === offset ? options.hash : undefined;
-      return {
-        body: verifiedStream(source, ctl, { start, total, md5, hash, onProgress: options.onProgress, what: redactUrl(this.nodeUrl(path)) }),
-        offset: start,
-        size: total,
-        md5,
-        endpoint: shown,
-      };
-    }, options.signal);
+        if (!response.ok) {
+          ctl.done();
+          throw await errorFromResponse(response, shown);
+        }
+        const source = response.body ?? new Blob([]).stream();
+        let start = 0;
+        let total = length ? Number(length) : undefined;
+        if (response.status === 206) {
+          const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
+          if (!m || Number(m[1]) !== offset) {
+            await source.cancel();
+            ctl.done();
+            throw new ProtocolError(
+              `The service answered a range request with the wrong range (${response.headers.get('content-range') ?? 'none'}).`,
+            );
+          }
+          start = offset;
+          if (m[2] !== '*') total ??= Number(m[2]);
+        } else {
+          const len = response.headers.get('content-length');
+          if (len !== null) total ??= Number(len);
+        }
+        const md5 = nodeMd5 ?? md5FromDigestHeader(response.headers.get('digest'));
+        const hash = start === 0 ? new Md5() : start === offset ? options.hash : undefined;
+        return {
+          body: verifiedStream(source, ctl, {
+            start,
+            total,
+            md5,
+            hash,
+            onProgress: options.onProgress,
+            what: redactUrl(this.nodeUrl(path)),
+          }),
+          offset: start,
+          size: total,
+          md5,
+          endpoint: shown,
+        };
+      },
+      options.signal,
+    );
   }
 
   /**
@@ -335,66 +396,100 @@ export class VoSpaceClient {
    * again. The MD5 of what was sent is compared with the `digest` the service
    * returns.
    */
-  async upload(path: string, source: UploadSource | ReadableStream<Uint8Array>, options: UploadOptions = {}): Promise<UploadResult> {
+  async upload(
+    path: string,
+    source: UploadSource | ReadableStream<Uint8Array>,
+    options: UploadOptions = {},
+  ): Promise<UploadResult> {
     const endpoints = await this.negotiate(path, 'pushToVoSpace', options);
     const replayable = !(source instanceof ReadableStream);
     // A Blob (or bytes, made a Blob) is sent as it is: browsers stream a Blob
     // body themselves but refuse a stream body over HTTP/1.1. Its MD5 is
     // computed first, in one streamed pass.
-    const blob = source instanceof Blob ? source : source instanceof Uint8Array ? new Blob([source as Uint8Array<ArrayBuffer>]) : undefined;
+    const blob =
+      source instanceof Blob
+        ? source
+        : source instanceof Uint8Array
+          ? new Blob([source as Uint8Array<ArrayBuffer>])
+          : undefined;
     const blobMd5 = blob ? await md5OfStream(blob.stream()) : undefined;
     const size = options.size ?? blob?.size;
-    return this.#tryEach(replayable ? endpoints : endpoints.slice(0, 1), async (endpoint) => {
-      const shown = redactEndpoint(endpoint);
-      const ctl = streamControl(this.#data, shown, options.signal);
-      const hash = new Md5();
-      let bytes = 0;
-      const stream = blob ? undefined : source instanceof ReadableStream ? source : (source as () => ReadableStream<Uint8Array>)();
-      const body =
-        blob ??
-        stream!.pipeThrough(
-          new TransformStream<Uint8Array, Uint8Array>({
-            transform(chunk, controller) {
-              ctl.touch();
-              hash.update(chunk);
-              bytes += chunk.byteLength;
-              options.onProgress?.({ bytes, total: size });
-              controller.enqueue(chunk);
-            },
-          }),
-        );
-      const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/octet-stream' };
-      if (size !== undefined && !blob) headers['content-length'] = String(size);
-      if (options.md5 ?? blobMd5) headers.digest = md5ToDigestHeader((options.md5 ?? blobMd5)!);
-      let response: Response;
-      try {
-        // `duplex` is required by fetch for a streamed request body. Redirect
-        // mode `error` matters for memory: in any other mode fetch clones the
-        // request, teeing the body, and the unread branch keeps every chunk.
-        response = await ctl.fetch(endpoint, { method: 'PUT', body, headers, signal: ctl.signal, duplex: 'half', redirect: 'error' } as RequestInit);
-      } catch (error) {
-        throw ctl.fail(error);
-      }
-      ctl.done();
-      if (!response.ok) throw await errorFromResponse(response, shown);
-      await response.body?.cancel();
-      if (blob) {
-        bytes = blob.size;
-        options.onProgress?.({ bytes, total: size });
-      }
-      const sent = blobMd5 ?? hash.hex();
-      const stored = md5FromDigestHeader(response.headers.get('digest'));
-      if (stored !== undefined && stored !== sent) {
-        throw new ProtocolError(`The service stored ${redactUrl(this.nodeUrl(path))} with MD5 ${stored}, but ${sent} was sent.`, { element: VOS_PROPERTY.md5 });
-      }
-      if (options.md5 && options.md5.toLowerCase() !== sent) {
-        throw new ProtocolError(`The upload source changed while it was read: MD5 ${sent}, expected ${options.md5}.`, { element: VOS_PROPERTY.md5 });
-      }
-      return { md5: sent, bytes, endpoint: shown };
-    }, options.signal);
+    return this.#tryEach(
+      replayable ? endpoints : endpoints.slice(0, 1),
+      async (endpoint) => {
+        const shown = redactEndpoint(endpoint);
+        const ctl = streamControl(this.#data, shown, options.signal);
+        const hash = new Md5();
+        let bytes = 0;
+        const stream = blob
+          ? undefined
+          : source instanceof ReadableStream
+            ? source
+            : (source as () => ReadableStream<Uint8Array>)();
+        const body =
+          blob ??
+          stream!.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, controller) {
+                ctl.touch();
+                hash.update(chunk);
+                bytes += chunk.byteLength;
+                options.onProgress?.({ bytes, total: size });
+                controller.enqueue(chunk);
+              },
+            }),
+          );
+        const headers: Record<string, string> = { 'content-type': options.contentType ?? 'application/octet-stream' };
+        if (size !== undefined && !blob) headers['content-length'] = String(size);
+        if (options.md5 ?? blobMd5) headers.digest = md5ToDigestHeader((options.md5 ?? blobMd5)!);
+        let response: Response;
+        try {
+          // `duplex` is required by fetch for a streamed request body. Redirect
+          // mode `error` matters for memory: in any other mode fetch clones the
+          // request, teeing the body, and the unread branch keeps every chunk.
+          response = await ctl.fetch(endpoint, {
+            method: 'PUT',
+            body,
+            headers,
+            signal: ctl.signal,
+            duplex: 'half',
+            redirect: 'error',
+          } as RequestInit);
+        } catch (error) {
+          throw ctl.fail(error);
+        }
+        ctl.done();
+        if (!response.ok) throw await errorFromResponse(response, shown);
+        await response.body?.cancel();
+        if (blob) {
+          bytes = blob.size;
+          options.onProgress?.({ bytes, total: size });
+        }
+        const sent = blobMd5 ?? hash.hex();
+        const stored = md5FromDigestHeader(response.headers.get('digest'));
+        if (stored !== undefined && stored !== sent) {
+          throw new ProtocolError(
+            `The service stored ${redactUrl(this.nodeUrl(path))} with MD5 ${stored}, but ${sent} was sent.`,
+            { element: VOS_PROPERTY.md5 },
+          );
+        }
+        if (options.md5 && options.md5.toLowerCase() !== sent) {
+          throw new ProtocolError(
+            `The upload source changed while it was read: MD5 ${sent}, expected ${options.md5}.`,
+            { element: VOS_PROPERTY.md5 },
+          );
+        }
+        return { md5: sent, bytes, endpoint: shown };
+      },
+      options.signal,
+    );
   }
 
-  async #tryEach<T>(endpoints: string[], attempt: (endpoint: string) => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  async #tryEach<T>(
+    endpoints: string[],
+    attempt: (endpoint: string) => Promise<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
     let last: unknown;
     for (const endpoint of endpoints) {
       try {
@@ -428,7 +523,8 @@ export class VoSpaceClient {
     const message = done.errorSummary?.message || `The ${keepBytes ? 'copy' : 'move'} ended in phase ${done.phase}.`;
     const fault = /^\s*(\w+)/.exec(message)?.[1];
     const where = this.nodeUrl(fault === 'NodeNotFound' ? from : to);
-    if (fault === 'NodeNotFound' || fault === 'ContainerNotFound') throw new NotFoundError(404, where, { detail: message });
+    if (fault === 'NodeNotFound' || fault === 'ContainerNotFound')
+      throw new NotFoundError(404, where, { detail: message });
     if (fault === 'PermissionDenied') throw new PermissionError(403, where, { detail: message });
     throw new VobridgeError(`Could not ${keepBytes ? 'copy' : 'move'} ${redactUrl(this.nodeUrl(from))}: ${message}`);
   }
@@ -476,7 +572,11 @@ interface VerifyOptions {
 }
 
 /** Passes a response body through, reporting progress and checking length and MD5 at the end. */
-function verifiedStream(source: ReadableStream<Uint8Array>, ctl: StreamControl, v: VerifyOptions): ReadableStream<Uint8Array> {
+function verifiedStream(
+  source: ReadableStream<Uint8Array>,
+  ctl: StreamControl,
+  v: VerifyOptions,
+): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let position = v.start;
   return new ReadableStream<Uint8Array>({
@@ -491,12 +591,20 @@ function verifiedStream(source: ReadableStream<Uint8Array>, ctl: StreamControl, 
       if (result.done) {
         ctl.done();
         if (v.total !== undefined && position !== v.total) {
-          controller.error(new ProtocolError(`Download of ${v.what} ended at byte ${position} of ${v.total}.`, { element: VOS_PROPERTY.length }));
+          controller.error(
+            new ProtocolError(`Download of ${v.what} ended at byte ${position} of ${v.total}.`, {
+              element: VOS_PROPERTY.length,
+            }),
+          );
           return;
         }
         const got = v.hash?.hex();
         if (v.md5 && got !== undefined && got !== v.md5) {
-          controller.error(new ProtocolError(`Download of ${v.what} has MD5 ${got}, but the service says ${v.md5}.`, { element: VOS_PROPERTY.md5 }));
+          controller.error(
+            new ProtocolError(`Download of ${v.what} has MD5 ${got}, but the service says ${v.md5}.`, {
+              element: VOS_PROPERTY.md5,
+            }),
+          );
           return;
         }
         controller.close();

@@ -15,7 +15,15 @@ import {
   type XmlElement,
 } from '../xml/dom.js';
 import { renderXml, type XmlOut } from '../xml/writer.js';
-import { VOSPACE_NS, type Node, type NodeProperties, type NodeType, type Protocol, type Transfer, type View } from './types.js';
+import {
+  VOSPACE_NS,
+  type Node,
+  type NodeProperties,
+  type NodeType,
+  type Protocol,
+  type Transfer,
+  type View,
+} from './types.js';
 
 const NS = [VOSPACE_NS];
 const NODE = 'VOSpace node';
@@ -211,16 +219,14 @@ export function serializeTransfer(transfer: Transfer): string {
         attrs: { uri: transfer.view.uri },
         children: (transfer.view.params ?? []).map(paramOut),
       },
-      ...transfer.protocols.map(
-        (p): XmlOut => ({
-          name: 'vos:protocol',
-          attrs: { uri: p.uri },
-          children: [
-            p.endpoint === undefined ? undefined : { name: 'vos:endpoint', children: [p.endpoint] },
-            ...(p.securityMethods ?? []).map((uri): XmlOut => ({ name: 'vos:securityMethod', attrs: { uri } })),
-          ],
-        }),
-      ),
+      ...transfer.protocols.map((p): XmlOut => ({
+        name: 'vos:protocol',
+        attrs: { uri: p.uri },
+        children: [
+          p.endpoint === undefined ? undefined : { name: 'vos:endpoint', children: [p.endpoint] },
+          ...(p.securityMethods ?? []).map((uri): XmlOut => ({ name: 'vos:securityMethod', attrs: { uri } })),
+        ],
+      })),
       transfer.keepBytes === undefined ? undefined : { name: 'vos:keepBytes', children: [String(transfer.keepBytes)] },
       ...(transfer.params ?? []).map(paramOut),
     ],

@@ -78,21 +78,17 @@ export function serializeCapabilities(capabilities: readonly Capability[]): stri
   return renderXml({
     name: 'vosi:capabilities',
     attrs: { 'xmlns:vosi': VOSI_CAPABILITIES_NS, 'xmlns:vs': VS_NS, 'xmlns:xsi': XSI_NS },
-    children: capabilities.map(
-      (cap): XmlOut => ({
-        name: 'capability',
-        attrs: { standardID: cap.standardID },
-        children: cap.interfaces.map(
-          (itf): XmlOut => ({
-            name: 'interface',
-            attrs: { 'xsi:type': itf.type ?? 'vs:ParamHTTP', role: itf.role ?? 'std' },
-            children: [
-              { name: 'accessURL', attrs: { use: itf.use ?? 'base' }, children: [itf.accessURL] },
-              ...itf.securityMethods.map((id): XmlOut => ({ name: 'securityMethod', attrs: { standardID: id } })),
-            ],
-          }),
-        ),
-      }),
-    ),
+    children: capabilities.map((cap): XmlOut => ({
+      name: 'capability',
+      attrs: { standardID: cap.standardID },
+      children: cap.interfaces.map((itf): XmlOut => ({
+        name: 'interface',
+        attrs: { 'xsi:type': itf.type ?? 'vs:ParamHTTP', role: itf.role ?? 'std' },
+        children: [
+          { name: 'accessURL', attrs: { use: itf.use ?? 'base' }, children: [itf.accessURL] },
+          ...itf.securityMethods.map((id): XmlOut => ({ name: 'securityMethod', attrs: { standardID: id } })),
+        ],
+      })),
+    })),
   });
 }

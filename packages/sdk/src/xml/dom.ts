@@ -131,9 +131,7 @@ export function parseXml(xml: string, what = 'XML document'): XmlElement {
 
 /** Child elements of `el` with the given local name, in one of the namespaces `uris`. */
 export function childrenNamed(el: XmlElement, uris: readonly string[], local: string): XmlElement[] {
-  return el.children.filter(
-    (c): c is XmlElement => typeof c !== 'string' && c.local === local && uris.includes(c.uri),
-  );
+  return el.children.filter((c): c is XmlElement => typeof c !== 'string' && c.local === local && uris.includes(c.uri));
 }
 
 /** First child element named `local` in one of `uris`, if any. */

@@ -4,11 +4,16 @@ import { parseChallenges, serializeChallenges, type Challenge } from '../../src/
 describe('parseChallenges: real IVOA headers', () => {
   it('parses the CADC tls-with-password challenge', () => {
     expect(
-      parseChallenges('ivoa standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="https://ws-cadc.canfar.net/ac/login"'),
+      parseChallenges(
+        'ivoa standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="https://ws-cadc.canfar.net/ac/login"',
+      ),
     ).toEqual([
       {
         scheme: 'ivoa',
-        params: { standard_id: 'ivo://ivoa.net/sso#tls-with-password', access_url: 'https://ws-cadc.canfar.net/ac/login' },
+        params: {
+          standard_id: 'ivo://ivoa.net/sso#tls-with-password',
+          access_url: 'https://ws-cadc.canfar.net/ac/login',
+        },
       },
     ]);
   });
@@ -41,7 +46,10 @@ describe('parseChallenges: real IVOA headers', () => {
         'ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie", access_url="https://a/cookie", ivoa_x509',
     );
     expect(got).toEqual([
-      { scheme: 'ivoa_bearer', params: { standard_id: 'ivo://ivoa.net/sso#tls-with-password', access_url: 'https://a/login' } },
+      {
+        scheme: 'ivoa_bearer',
+        params: { standard_id: 'ivo://ivoa.net/sso#tls-with-password', access_url: 'https://a/login' },
+      },
       { scheme: 'ivoa_cookie', params: { standard_id: 'ivo://ivoa.net/sso#cookie', access_url: 'https://a/cookie' } },
       { scheme: 'ivoa_x509', params: {} },
     ]);
@@ -128,7 +136,10 @@ describe('parseChallenges: properties', () => {
 
   it('never throws on inputs built from header syntax characters', () => {
     const syntax = fc.string({ unit: fc.constantFrom('a', 'B', ' ', ',', '=', '"', '\\', '\t', '/', '+') });
-    fc.assert(fc.property(syntax, (input) => void parseChallenges(input)), { numRuns: 3000 });
+    fc.assert(
+      fc.property(syntax, (input) => void parseChallenges(input)),
+      { numRuns: 3000 },
+    );
   });
 
   it('round-trips parse(serialize(x))', () => {

@@ -11,7 +11,11 @@ describe('CookieJar (RFC 6265 subset)', () => {
 
   it('shares Domain cookies with subdomains, but refuses foreign or top-level domains', () => {
     const jar = new CookieJar();
-    jar.setCookies('https://ws.example.org/login', ['A=1; Domain=.example.org; Path=/', 'B=2; Domain=evil.org', 'C=3; Domain=org']);
+    jar.setCookies('https://ws.example.org/login', [
+      'A=1; Domain=.example.org; Path=/',
+      'B=2; Domain=evil.org',
+      'C=3; Domain=org',
+    ]);
     expect(jar.cookieHeader('https://vault.example.org/x')).toBe('A=1');
     expect(jar.cookieHeader('https://evil.org/x')).toBeUndefined();
     expect(jar.size).toBe(1);
@@ -37,7 +41,10 @@ describe('CookieJar (RFC 6265 subset)', () => {
   it('honours Max-Age over Expires, expires cookies and deletes on Max-Age=0', () => {
     let now = Date.parse('2030-01-01T00:00:00Z');
     const jar = new CookieJar({ now: () => now });
-    jar.setCookies('https://h.example.org/', ['M=1; Path=/; Max-Age=60; Expires=Wed, 01 Jan 2031 00:00:00 GMT', 'X=1; Path=/; Expires=Tue, 01 Jan 2030 00:00:30 GMT']);
+    jar.setCookies('https://h.example.org/', [
+      'M=1; Path=/; Max-Age=60; Expires=Wed, 01 Jan 2031 00:00:00 GMT',
+      'X=1; Path=/; Expires=Tue, 01 Jan 2030 00:00:30 GMT',
+    ]);
     expect(jar.earliestExpiry()).toBe(now + 30_000);
     now += 31_000;
     expect(jar.cookieHeader('https://h.example.org/')).toBe('M=1');

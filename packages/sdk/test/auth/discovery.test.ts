@@ -1,5 +1,12 @@
 import express from 'express';
-import { discoverAuth, capabilitiesSecurity, parseCapabilities, TimeoutError, AbortError, SSO } from '../../src/index.js';
+import {
+  discoverAuth,
+  capabilitiesSecurity,
+  parseCapabilities,
+  TimeoutError,
+  AbortError,
+  SSO,
+} from '../../src/index.js';
 import { cadcLikeServer, start, type Running } from './support/servers.js';
 
 describe('discoverAuth against a CADC-like service', () => {
@@ -56,7 +63,10 @@ describe('discoverAuth: legacy-only services and failure modes', () => {
     // Never answers, so the client's own timeout must fire.
     app.all('/hang', () => undefined);
     app.get('/get-only', (req, res) => {
-      res.status(401).set('www-authenticate', 'ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="/login"').send('no');
+      res
+        .status(401)
+        .set('www-authenticate', 'ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="/login"')
+        .send('no');
     });
     app.head('/get-only', (_req, res) => void res.status(405).send());
     slow = await start(app);
@@ -107,7 +117,9 @@ describe('capabilitiesSecurity', () => {
     const server = await start(app);
     try {
       const found = await discoverAuth(`${server.origin}/svc/data`);
-      expect(found.methods).toEqual([{ type: 'bearer-token', realm: 'svc', tokenScheme: 'Bearer', source: 'challenge' }]);
+      expect(found.methods).toEqual([
+        { type: 'bearer-token', realm: 'svc', tokenScheme: 'Bearer', source: 'challenge' },
+      ]);
       expect(found.securityMethods).toEqual([]);
     } finally {
       await server.close();

@@ -10,8 +10,14 @@ describe('exchangeToken (RFC 8693)', () => {
     app.use(express.urlencoded({ extended: false }));
     app.post('/token', (req, res) => {
       seen = req.body as Record<string, string>;
-      if (seen.subject_token !== 'subject') return void res.status(400).json({ error: 'invalid_grant', error_description: 'bad subject token' });
-      res.json({ access_token: 'exchanged', token_type: 'Bearer', expires_in: 60, issued_token_type: 'urn:ietf:params:oauth:token-type:access_token' });
+      if (seen.subject_token !== 'subject')
+        return void res.status(400).json({ error: 'invalid_grant', error_description: 'bad subject token' });
+      res.json({
+        access_token: 'exchanged',
+        token_type: 'Bearer',
+        expires_in: 60,
+        issued_token_type: 'urn:ietf:params:oauth:token-type:access_token',
+      });
     });
     server = await start(app);
   });
@@ -24,7 +30,13 @@ describe('exchangeToken (RFC 8693)', () => {
   });
 
   it('sends the RFC 8693 parameters and returns the new token', async () => {
-    const tokens = await exchangeToken({ metadata: metadata(), clientId: 'broker', subjectToken: 'subject', audience: 'vospace', scope: 'vospace' });
+    const tokens = await exchangeToken({
+      metadata: metadata(),
+      clientId: 'broker',
+      subjectToken: 'subject',
+      audience: 'vospace',
+      scope: 'vospace',
+    });
     expect(tokens.access_token).toBe('exchanged');
     expect(seen).toMatchObject({
       grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange',
@@ -35,14 +47,20 @@ describe('exchangeToken (RFC 8693)', () => {
   });
 
   it('maps refusals to OAuthError without echoing the token', async () => {
-    const error = await exchangeToken({ metadata: metadata(), clientId: 'broker', subjectToken: 'wrong-secret' }).catch((e: unknown) => e);
+    const error = await exchangeToken({ metadata: metadata(), clientId: 'broker', subjectToken: 'wrong-secret' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(OAuthError);
     expect((error as Error).message).not.toContain('wrong-secret');
   });
 
   it('refuses providers that do not announce the grant', async () => {
     await expect(
-      exchangeToken({ metadata: { ...metadata(), grant_types_supported: ['refresh_token'] }, clientId: 'b', subjectToken: 's' }),
+      exchangeToken({
+        metadata: { ...metadata(), grant_types_supported: ['refresh_token'] },
+        clientId: 'b',
+        subjectToken: 's',
+      }),
     ).rejects.toBeInstanceOf(ConfigurationError);
   });
 });

@@ -122,8 +122,8 @@ describe('JWT validation against a JWKS server', () => {
   });
 
   it('refuses to be configured with none or HMAC algorithms', () => {
-    expect(() => createJwtValidator({ issuer: ISSUER, audience: AUDIENCE, jwksUri: `${jwks.origin}/jwks`, algorithms: ['HS256'] })).toThrow(
-      /unsafe/,
-    );
+    expect(() =>
+      createJwtValidator({ issuer: ISSUER, audience: AUDIENCE, jwksUri: `${jwks.origin}/jwks`, algorithms: ['HS256'] }),
+    ).toThrow(/unsafe/);
   });
 });

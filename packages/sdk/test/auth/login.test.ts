@@ -20,7 +20,11 @@ describe('password logins against a CADC-like /ac/login', () => {
   it('discovers, logs in with password -> token and calls the service with Bearer', async () => {
     const found = await discoverAuth(`${cadc.origin}/data`);
     const method = found.methods.find((m) => m.type === 'password-token');
-    const credential = await loginWithPassword({ accessUrl: method?.accessUrl ?? '', username: USER, password: PASSWORD });
+    const credential = await loginWithPassword({
+      accessUrl: method?.accessUrl ?? '',
+      username: USER,
+      password: PASSWORD,
+    });
     expect(credential.user).toBe(USER);
     expect(cadc.issued).toContain(credential.token);
 
@@ -33,7 +37,12 @@ describe('password logins against a CADC-like /ac/login', () => {
   });
 
   it('sends the legacy `Authorization: ivoa` form when asked to', async () => {
-    const credential = await loginWithPassword({ accessUrl: `${cadc.origin}/ac/login`, username: USER, password: PASSWORD, tokenScheme: 'ivoa' });
+    const credential = await loginWithPassword({
+      accessUrl: `${cadc.origin}/ac/login`,
+      username: USER,
+      password: PASSWORD,
+      tokenScheme: 'ivoa',
+    });
     const store = new CredentialStore();
     store.set(cadc.origin, credential);
     const response = await createAuthFetch({ store })(`${cadc.origin}/data`);
@@ -42,22 +51,28 @@ describe('password logins against a CADC-like /ac/login', () => {
   });
 
   it('rejects a wrong password with an AuthenticationError that does not echo it', async () => {
-    const error: unknown = await loginWithPassword({ accessUrl: `${cadc.origin}/ac/login`, username: USER, password: 'wrong-secret' }).catch(
-      (e: unknown) => e,
-    );
+    const error: unknown = await loginWithPassword({
+      accessUrl: `${cadc.origin}/ac/login`,
+      username: USER,
+      password: 'wrong-secret',
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(String((error as Error).message)).not.toContain('wrong-secret');
     expect((error as AuthenticationError).status).toBe(401);
   });
 
   it('refuses to send a password over plain HTTP off loopback', async () => {
-    await expect(loginWithPassword({ accessUrl: 'http://example.org/ac/login', username: USER, password: PASSWORD })).rejects.toBeInstanceOf(
-      ConfigurationError,
-    );
+    await expect(
+      loginWithPassword({ accessUrl: 'http://example.org/ac/login', username: USER, password: PASSWORD }),
+    ).rejects.toBeInstanceOf(ConfigurationError);
   });
 
   it('logs in with password -> cookie and sends the cookie back', async () => {
-    const credential = await loginWithPasswordCookie({ accessUrl: `${cadc.origin}/ac/cookie`, username: USER, password: PASSWORD });
+    const credential = await loginWithPasswordCookie({
+      accessUrl: `${cadc.origin}/ac/cookie`,
+      username: USER,
+      password: PASSWORD,
+    });
     expect(credential.user).toBe(USER);
     expect(credential.expiresAt).toBeGreaterThan(Date.now());
     const store = new CredentialStore();
@@ -87,7 +102,11 @@ describe('password logins against a CADC-like /ac/login', () => {
   });
 
   it('keeps secrets out of JSON and inspection of credentials', async () => {
-    const credential = await loginWithPassword({ accessUrl: `${cadc.origin}/ac/login`, username: USER, password: PASSWORD });
+    const credential = await loginWithPassword({
+      accessUrl: `${cadc.origin}/ac/login`,
+      username: USER,
+      password: PASSWORD,
+    });
     expect(JSON.stringify(credential)).not.toContain(credential.token);
     expect(JSON.stringify(basicCredential(USER, PASSWORD))).not.toContain(PASSWORD);
   });

@@ -89,7 +89,13 @@ describe('OIDC logins against node-oidc-provider', () => {
   });
 
   it('runs authorization code + PKCE through the authorization endpoint', async () => {
-    const request = await startAuthorizationCode({ metadata, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, scope: 'openid offline_access', extraParams: { prompt: 'consent' } });
+    const request = await startAuthorizationCode({
+      metadata,
+      clientId: CLIENT_ID,
+      redirectUri: REDIRECT_URI,
+      scope: 'openid offline_access',
+      extraParams: { prompt: 'consent' },
+    });
     const url = new URL(request.url);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).not.toBe(request.codeVerifier);
@@ -100,13 +106,22 @@ describe('OIDC logins against node-oidc-provider', () => {
     expect(tokens.access_token).toBeTruthy();
 
     // The same code cannot be replayed, and a forged state is refused before any request.
-    await expect(finishAuthorizationCode({ metadata, clientId: CLIENT_ID, request, callbackUrl: landed.url })).rejects.toBeInstanceOf(OAuthError);
+    await expect(
+      finishAuthorizationCode({ metadata, clientId: CLIENT_ID, request, callbackUrl: landed.url }),
+    ).rejects.toBeInstanceOf(OAuthError);
     const forged = landed.url.replace(/state=[^&]+/, 'state=forged');
-    await expect(finishAuthorizationCode({ metadata, clientId: CLIENT_ID, request, callbackUrl: forged })).rejects.toBeInstanceOf(ProtocolError);
+    await expect(
+      finishAuthorizationCode({ metadata, clientId: CLIENT_ID, request, callbackUrl: forged }),
+    ).rejects.toBeInstanceOf(ProtocolError);
   });
 
   it('uses the OIDC token through authFetch against the provider userinfo endpoint', async () => {
-    const request = await startAuthorizationCode({ metadata, clientId: CLIENT_ID, redirectUri: REDIRECT_URI, scope: 'openid' });
+    const request = await startAuthorizationCode({
+      metadata,
+      clientId: CLIENT_ID,
+      redirectUri: REDIRECT_URI,
+      scope: 'openid',
+    });
     const landed = await browse(new CookieJar(), request.url);
     const tokens = await finishAuthorizationCode({ metadata, clientId: CLIENT_ID, request, callbackUrl: landed.url });
     const store = new CredentialStore();
@@ -123,7 +138,13 @@ describe('device flow polling', () => {
     const app = express();
     app.use(express.urlencoded({ extended: false }));
     app.post('/device', (_req, res) => {
-      res.json({ device_code: 'dc', user_code: 'ABCD-EFGH', verification_uri: 'https://example.org/device', expires_in: 60, interval: 0 });
+      res.json({
+        device_code: 'dc',
+        user_code: 'ABCD-EFGH',
+        verification_uri: 'https://example.org/device',
+        expires_in: 60,
+        interval: 0,
+      });
     });
     app.post('/token', (_req, res) => {
       polls.push('poll');
@@ -138,7 +159,11 @@ describe('device flow polling', () => {
   it('waits on authorization_pending and slows down on slow_down', async () => {
     polls = [];
     const tokens = await loginWithDeviceCode({
-      metadata: { issuer: server.origin, token_endpoint: `${server.origin}/token`, device_authorization_endpoint: `${server.origin}/device` },
+      metadata: {
+        issuer: server.origin,
+        token_endpoint: `${server.origin}/token`,
+        device_authorization_endpoint: `${server.origin}/device`,
+      },
       clientId: 'c',
       onVerification: () => undefined,
     });

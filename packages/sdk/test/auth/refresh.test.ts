@@ -29,7 +29,8 @@ async function tokenServer(): Promise<Running & { refreshCalls: () => number; re
   });
   app.get('/resource', (req, res) => {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!token || !valid.has(token)) return void res.status(401).set('www-authenticate', 'Bearer error="invalid_token"').send('no');
+    if (!token || !valid.has(token))
+      return void res.status(401).set('www-authenticate', 'Bearer error="invalid_token"').send('no');
     res.send(token);
   });
   const running = await start(app);
@@ -49,7 +50,13 @@ describe('refresh', () => {
     const before = server.refreshCalls();
     const store = new CredentialStore();
     // Expires in 10 s, inside the 60 s refresh window.
-    store.set(server.origin, oidcCredential({ access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-0' }, { metadata, clientId: 'cli' }));
+    store.set(
+      server.origin,
+      oidcCredential(
+        { access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-0' },
+        { metadata, clientId: 'cli' },
+      ),
+    );
     const authFetch = createAuthFetch({ store });
     const responses = await Promise.all(Array.from({ length: 100 }, () => authFetch(`${server.origin}/resource`)));
     const bodies = await Promise.all(responses.map((r) => r.text()));
@@ -61,7 +68,13 @@ describe('refresh', () => {
 
   it('on 401 refreshes once and retries, then fails with AuthenticationError', async () => {
     const store = new CredentialStore();
-    store.set(server.origin, oidcCredential({ access_token: 'initial', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt-9' }, { metadata, clientId: 'cli' }));
+    store.set(
+      server.origin,
+      oidcCredential(
+        { access_token: 'initial', token_type: 'Bearer', expires_in: 3600, refresh_token: 'rt-9' },
+        { metadata, clientId: 'cli' },
+      ),
+    );
     const authFetch = createAuthFetch({ store });
     server.revokeAll();
     const before = server.refreshCalls();
@@ -71,7 +84,13 @@ describe('refresh', () => {
 
     // A token server that refuses refreshes: the 401 becomes a typed error.
     const dead = new CredentialStore();
-    dead.set(server.origin, oidcCredential({ access_token: 'revoked', token_type: 'Bearer', expires_in: 3600, refresh_token: 'bad' }, { metadata, clientId: 'cli' }));
+    dead.set(
+      server.origin,
+      oidcCredential(
+        { access_token: 'revoked', token_type: 'Bearer', expires_in: 3600, refresh_token: 'bad' },
+        { metadata, clientId: 'cli' },
+      ),
+    );
     const error = await createAuthFetch({ store: dead })(`${server.origin}/resource`).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).cause).toMatchObject({ code: 'ERR_OAUTH', error: 'invalid_grant' });
@@ -82,7 +101,10 @@ describe('refresh', () => {
       store: dead,
       onUnauthorized: async ({ challenges }) => {
         seenChallenges.push(...challenges.map((c) => c.scheme));
-        return oidcCredential({ access_token: 'unused', token_type: 'Bearer', refresh_token: 'rt-7' }, { metadata, clientId: 'cli' }).refresh?.();
+        return oidcCredential(
+          { access_token: 'unused', token_type: 'Bearer', refresh_token: 'rt-7' },
+          { metadata, clientId: 'cli' },
+        ).refresh?.();
       },
     });
     expect((await relogin(`${server.origin}/resource`)).status).toBe(200);
@@ -92,17 +114,27 @@ describe('refresh', () => {
   it('works as openapi-fetch middleware', async () => {
     const { default: createClient } = await import('openapi-fetch');
     const store = new CredentialStore();
-    store.set(server.origin, oidcCredential({ access_token: 'x', token_type: 'Bearer', expires_in: 1, refresh_token: 'rt-5' }, { metadata, clientId: 'cli' }));
+    store.set(
+      server.origin,
+      oidcCredential(
+        { access_token: 'x', token_type: 'Bearer', expires_in: 1, refresh_token: 'rt-5' },
+        { metadata, clientId: 'cli' },
+      ),
+    );
     const client = createClient<Record<string, never>>({ baseUrl: server.origin });
     client.use(createAuthFetch({ store }).middleware);
-    const { response } = await (client as unknown as { GET: (p: string, o: object) => Promise<{ response: Response }> }).GET('/resource', {
+    const { response } = await (
+      client as unknown as { GET: (p: string, o: object) => Promise<{ response: Response }> }
+    ).GET('/resource', {
       parseAs: 'text',
     });
     expect(response.status).toBe(200);
   });
 
   it('raises AuthenticationError when no credential can help', async () => {
-    const error = await createAuthFetch({ store: new CredentialStore() })(`${server.origin}/resource`).catch((e: unknown) => e);
+    const error = await createAuthFetch({ store: new CredentialStore() })(`${server.origin}/resource`).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).challenges[0]?.params.error).toBe('invalid_token');
   });

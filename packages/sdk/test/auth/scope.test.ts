@@ -1,4 +1,10 @@
-import { CredentialStore, bearerCredential, createAuthFetch, ConfigurationError, basicCredential } from '../../src/index.js';
+import {
+  CredentialStore,
+  bearerCredential,
+  createAuthFetch,
+  ConfigurationError,
+  basicCredential,
+} from '../../src/index.js';
 import { cadcLikeServer, recordingServer } from './support/servers.js';
 
 const TOKEN = 'secret-token-for-A';
@@ -22,7 +28,7 @@ describe('credential scope', () => {
     return createAuthFetch({ store });
   }
 
-  it('sends A\'s credential to A and never to B', async () => {
+  it("sends A's credential to A and never to B", async () => {
     const authFetch = client();
     expect((await authFetch(`${a.origin}/data`)).status).toBe(200);
     await authFetch(`${b.origin}/anything`);

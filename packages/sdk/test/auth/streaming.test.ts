@@ -62,13 +62,21 @@ describe('authFetch with streamed bodies', () => {
   test('a ReadableStream upload arrives whole, with the credential', async () => {
     const expected = createHash('md5');
     for (let i = 0; i < 32; i++) expected.update(new Uint8Array(CHUNK).fill(i % 251));
-    const response = await client()(`${server.origin}/upload`, { method: 'PUT', body: chunks(32), duplex: 'half' } as RequestInit);
+    const response = await client()(`${server.origin}/upload`, {
+      method: 'PUT',
+      body: chunks(32),
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ bytes: 32 * CHUNK, md5: expected.digest('hex') });
   });
 
   test('a refused streamed upload fails as AuthenticationError instead of being replayed', async () => {
-    const upload = client('wrong-token')(`${server.origin}/upload`, { method: 'PUT', body: chunks(2), duplex: 'half' } as RequestInit);
+    const upload = client('wrong-token')(`${server.origin}/upload`, {
+      method: 'PUT',
+      body: chunks(2),
+      duplex: 'half',
+    } as RequestInit);
     await expect(upload).rejects.toBeInstanceOf(AuthenticationError);
   });
 

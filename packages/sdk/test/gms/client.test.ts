@@ -1,4 +1,12 @@
-import { AuthenticationError, GmsClient, NotFoundError, PermissionError, groupsFromClaims, normalizeGroup, type FetchLike } from '../../src/index.js';
+import {
+  AuthenticationError,
+  GmsClient,
+  NotFoundError,
+  PermissionError,
+  groupsFromClaims,
+  normalizeGroup,
+  type FetchLike,
+} from '../../src/index.js';
 import { listen, type Running } from '../fixtures/servers.js';
 
 /** A small GMS: users by bearer token, GMS 1.0 search, JSON groups. */
@@ -10,7 +18,11 @@ interface GmsServer extends Running {
 }
 
 async function startGms(cacheControl?: string): Promise<GmsServer> {
-  const members: Record<string, string[]> = { 'survey-team': ['alice', 'bob'], admins: ['carol'], 'cta/analysis': ['alice'] };
+  const members: Record<string, string[]> = {
+    'survey-team': ['alice', 'bob'],
+    admins: ['carol'],
+    'cta/analysis': ['alice'],
+  };
   const hits = new Map<string, number>();
   let gate: Promise<void> = Promise.resolve();
   let release = (): void => undefined;
@@ -18,22 +30,30 @@ async function startGms(cacheControl?: string): Promise<GmsServer> {
     const url = new URL(req.url ?? '/', 'http://x');
     hits.set(url.pathname + url.search, (hits.get(url.pathname + url.search) ?? 0) + 1);
     const user = /^Bearer (\w+)$/.exec(req.headers.authorization ?? '')?.[1];
-    if (!user) return void res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end('no token');
+    if (!user)
+      return void res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end('no token');
     await gate;
     const headers: Record<string, string> = cacheControl ? { 'cache-control': cacheControl } : {};
     const mine = Object.keys(members).filter((g) => members[g]!.includes(user));
     if (url.pathname === '/gms/search') {
       const asked = url.searchParams.getAll('group');
       const names = asked.length ? mine.filter((g) => asked.includes(g)) : mine;
-      return void res.writeHead(200, { ...headers, 'content-type': 'text/plain' }).end(names.map((n) => `${n}\n`).join(''));
+      return void res
+        .writeHead(200, { ...headers, 'content-type': 'text/plain' })
+        .end(names.map((n) => `${n}\n`).join(''));
     }
     if (url.pathname === '/gms/groups') {
-      return void res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify(mine.map((name) => ({ name, uri: `ivo://x/gms?${name}` }))));
+      return void res
+        .writeHead(200, { ...headers, 'content-type': 'application/json' })
+        .end(JSON.stringify(mine.map((name) => ({ name, uri: `ivo://x/gms?${name}` }))));
     }
     const name = decodeURIComponent(url.pathname.replace(/^\/gms\/groups\//, ''));
     if (!members[name]) return void res.writeHead(404, { 'content-type': 'text/plain' }).end(`NotFound: ${name}`);
-    if (!members[name].includes(user)) return void res.writeHead(403, { 'content-type': 'text/plain' }).end('not a member');
-    res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(JSON.stringify({ name, uri: `ivo://x/gms?${name}`, members: members[name] }));
+    if (!members[name].includes(user))
+      return void res.writeHead(403, { 'content-type': 'text/plain' }).end('not a member');
+    res
+      .writeHead(200, { ...headers, 'content-type': 'application/json' })
+      .end(JSON.stringify({ name, uri: `ivo://x/gms?${name}`, members: members[name] }));
   });
   return {
     ...running,
@@ -45,11 +65,13 @@ async function startGms(cacheControl?: string): Promise<GmsServer> {
   };
 }
 
-const as = (user: string): FetchLike => (input, init) => {
-  const headers = new Headers(init?.headers);
-  headers.set('authorization', `Bearer ${user}`);
-  return fetch(input, { ...init, headers });
-};
+const as =
+  (user: string): FetchLike =>
+  (input, init) => {
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${user}`);
+    return fetch(input, { ...init, headers });
+  };
 
 describe('GmsClient against a GMS', () => {
   let gms: GmsServer;
@@ -66,7 +88,9 @@ describe('GmsClient against a GMS', () => {
     expect(await alice.members('survey-team')).toEqual(['alice', 'bob']);
     await expect(alice.members('admins')).rejects.toBeInstanceOf(PermissionError);
     await expect(alice.members('nope')).rejects.toBeInstanceOf(NotFoundError);
-    await expect(new GmsClient({ baseUrl: `${gms.url}/gms` }).isMember('admins')).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(new GmsClient({ baseUrl: `${gms.url}/gms` }).isMember('admins')).rejects.toBeInstanceOf(
+      AuthenticationError,
+    );
   });
 
   test('answers are cached per identity and concurrent lookups share one request', async () => {
@@ -78,7 +102,11 @@ describe('GmsClient against a GMS', () => {
     });
     gms.hits.clear();
     gms.hold();
-    const pending = Promise.all([client.isMember('survey-team'), client.isMember('survey-team'), client.isMember('/survey-team')]);
+    const pending = Promise.all([
+      client.isMember('survey-team'),
+      client.isMember('survey-team'),
+      client.isMember('/survey-team'),
+    ]);
     setTimeout(() => gms.release(), 50);
     expect(await pending).toEqual([true, true, true]);
     expect(await client.isMember('survey-team')).toBe(true);
@@ -98,10 +126,18 @@ describe('GmsClient against a GMS', () => {
 });
 
 test('Cache-Control: no-store disables caching; max-age=0 too; a TTL of 0 as well', async () => {
-  for (const [cc, ttl] of [['no-store', undefined], ['max-age=0', undefined], [undefined, 0]] as const) {
+  for (const [cc, ttl] of [
+    ['no-store', undefined],
+    ['max-age=0', undefined],
+    [undefined, 0],
+  ] as const) {
     const gms = await startGms(cc);
     try {
-      const client = new GmsClient({ baseUrl: `${gms.url}/gms`, fetch: as('alice'), ...(ttl === undefined ? {} : { cacheTtlMs: ttl }) });
+      const client = new GmsClient({
+        baseUrl: `${gms.url}/gms`,
+        fetch: as('alice'),
+        ...(ttl === undefined ? {} : { cacheTtlMs: ttl }),
+      });
       await client.isMember('admins');
       await client.isMember('admins');
       expect(gms.hits.get('/gms/search?group=admins')).toBe(2);
@@ -119,8 +155,12 @@ describe('membership from token claims', () => {
   };
 
   test('wlcg.groups, groups and EGI entitlements', () => {
-    expect(groupsFromClaims({ iss: 'https://wlcg.example/', 'wlcg.groups': ['/cta', '/cta/analysis'] }, trusted)).toEqual(['cta', 'cta/analysis']);
-    expect(groupsFromClaims({ iss: 'https://keycloak.example/', groups: ['survey-team'] }, trusted)).toEqual(['survey-team']);
+    expect(
+      groupsFromClaims({ iss: 'https://wlcg.example/', 'wlcg.groups': ['/cta', '/cta/analysis'] }, trusted),
+    ).toEqual(['cta', 'cta/analysis']);
+    expect(groupsFromClaims({ iss: 'https://keycloak.example/', groups: ['survey-team'] }, trusted)).toEqual([
+      'survey-team',
+    ]);
     expect(
       groupsFromClaims(
         {
@@ -148,8 +188,17 @@ describe('membership from token claims', () => {
   test('isMember answers offline from a trusted token and falls back to the GMS otherwise', async () => {
     const gms = await startGms();
     try {
-      let claims: Record<string, unknown> = { iss: 'https://wlcg.example/', sub: 'alice', 'wlcg.groups': ['/cta/analysis'] };
-      const client = new GmsClient({ baseUrl: `${gms.url}/gms`, fetch: as('alice'), claims: () => claims, trustedClaims: trusted });
+      let claims: Record<string, unknown> = {
+        iss: 'https://wlcg.example/',
+        sub: 'alice',
+        'wlcg.groups': ['/cta/analysis'],
+      };
+      const client = new GmsClient({
+        baseUrl: `${gms.url}/gms`,
+        fetch: as('alice'),
+        claims: () => claims,
+        trustedClaims: trusted,
+      });
       expect(await client.isMember('/cta/analysis')).toBe(true);
       expect(await client.isMember('admins')).toBe(false);
       expect(gms.hits.size).toBe(0);

@@ -42,10 +42,23 @@ test('launch with resources, env and cmd in the query string; get, logs, events,
   const launched = server.requests.find((r) => r.startsWith('POST /skaha/v1/session?'))!;
   const q = new URL(launched.slice(5), 'http://x').searchParams;
   expect(q.getAll('env')).toEqual(['A=1', 'B=x=y']);
-  expect([q.get('cores'), q.get('ram'), q.get('type'), q.get('cmd'), q.get('args')]).toEqual(['2', '4', 'headless', 'python', '-c "print(42)"']);
+  expect([q.get('cores'), q.get('ram'), q.get('type'), q.get('cmd'), q.get('args')]).toEqual([
+    '2',
+    '4',
+    'headless',
+    'python',
+    '-c "print(42)"',
+  ]);
 
   const s = await sessions.get(id);
-  expect(s).toMatchObject({ id, name: 'job1', type: 'headless', requestedCPUCores: '2', requestedRAM: '4G', isFixedResources: true });
+  expect(s).toMatchObject({
+    id,
+    name: 'job1',
+    type: 'headless',
+    requestedCPUCores: '2',
+    requestedRAM: '4G',
+    isFixedResources: true,
+  });
   expect(await sessions.logs(id)).toContain('env A=1 B=x=y');
   expect(await sessions.events(id)).toBe('Scheduled\nPulled\n');
   await sessions.renew(id);
@@ -57,7 +70,11 @@ test('launch with resources, env and cmd in the query string; get, logs, events,
 test('waitUntilRunning reports statuses and returns the running session', async () => {
   const id = await sessions.launch({ name: 'ff', image: 'images.example.org/skaha/firefly:2025.2', type: 'firefly' });
   const seen: SessionStatus[] = [];
-  const running = await sessions.waitUntilRunning(id, { timeout: 10_000, pollInterval: 20, onStatus: (st) => seen.push(st) });
+  const running = await sessions.waitUntilRunning(id, {
+    timeout: 10_000,
+    pollInterval: 20,
+    onStatus: (st) => seen.push(st),
+  });
   expect(running.status).toBe('Running');
   expect(seen).toEqual(['Pending', 'Running']);
   expect(running.connectURL).toContain(id);
@@ -68,7 +85,9 @@ test('waitUntilRunning fails fast on a failed session and times out on a stuck o
   await expect(sessions.waitUntilRunning(bad, { timeout: 10_000 })).rejects.toThrow(/Failed/);
   const stuck = await sessions.launch({ name: 'stuck', image: 'x:1' });
   server.sessions.get(stuck)!.polls = -1_000_000;
-  await expect(sessions.waitUntilRunning(stuck, { timeout: 200, pollInterval: 20 })).rejects.toBeInstanceOf(TimeoutError);
+  await expect(sessions.waitUntilRunning(stuck, { timeout: 200, pollInterval: 20 })).rejects.toBeInstanceOf(
+    TimeoutError,
+  );
 });
 
 test('list with type/status filters, images, context, stats', async () => {

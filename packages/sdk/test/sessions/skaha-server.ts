@@ -15,8 +15,10 @@ export async function startSkahaServer(options: { user?: string; failImage?: str
   const requests: string[] = [];
   let next = 1;
   const user = options.user ?? 'alice';
-  const text = (res: ServerResponse, status: number, body: string): void => void res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
-  const json = (res: ServerResponse, body: unknown): void => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const text = (res: ServerResponse, status: number, body: string): void =>
+    void res.writeHead(status, { 'content-type': 'text/plain' }).end(body);
+  const json = (res: ServerResponse, body: unknown): void =>
+    void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   const pub = (s: Session & { polls: number; env: string[] }): Session => {
     const { polls: _p, env: _e, ...rest } = s;
     return rest;
@@ -27,7 +29,10 @@ export async function startSkahaServer(options: { user?: string; failImage?: str
     const url = new URL(req.url ?? '/', 'http://x');
     const m = /^\/skaha\/v1\/(session|image|context)(?:\/([a-z0-9]+))?$/.exec(url.pathname);
     if (!m) return text(res, 404, 'not found');
-    if (!req.headers.authorization) return void res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' }).end('authentication required');
+    if (!req.headers.authorization)
+      return void res
+        .writeHead(401, { 'www-authenticate': 'Bearer', 'content-type': 'text/plain' })
+        .end('authentication required');
     const q = url.searchParams;
     if (m[1] === 'image') {
       const images = [
@@ -37,7 +42,12 @@ export async function startSkahaServer(options: { user?: string; failImage?: str
       return json(res, q.get('type') ? images.filter((i) => i.types.includes(q.get('type')!)) : images);
     }
     if (m[1] === 'context') {
-      return json(res, { cores: { default: 1, options: [1, 2, 4] }, memoryGB: { default: 2, options: [1, 2, 4, 8] }, gpus: { options: [] }, maxInteractiveSessions: 3 });
+      return json(res, {
+        cores: { default: 1, options: [1, 2, 4] },
+        memoryGB: { default: 2, options: [1, 2, 4, 8] },
+        gpus: { options: [] },
+        maxInteractiveSessions: 3,
+      });
     }
     const id = m[2];
     if (!id) {
@@ -46,7 +56,8 @@ export async function startSkahaServer(options: { user?: string; failImage?: str
         const image = q.get('image');
         if (!name || !image) return text(res, 400, 'name and image are required');
         const type = (q.get('type') ?? 'headless') as Session['type'];
-        if (type !== 'headless' && [...sessions.values()].some((s) => s.type === type)) return text(res, 409, `only one ${type} session allowed`);
+        if (type !== 'headless' && [...sessions.values()].some((s) => s.type === type))
+          return text(res, 409, `only one ${type} session allowed`);
         const sid = `s${next++}x`;
         sessions.set(sid, {
           id: sid,
@@ -66,7 +77,8 @@ export async function startSkahaServer(options: { user?: string; failImage?: str
         });
         return text(res, 200, `${sid}\n`);
       }
-      if (q.get('view') === 'stats') return json(res, { instances: { session: sessions.size }, cores: { requestedCPUCores: 0 } });
+      if (q.get('view') === 'stats')
+        return json(res, { instances: { session: sessions.size }, cores: { requestedCPUCores: 0 } });
       let list = [...sessions.values()];
       if (q.get('type')) list = list.filter((s) => s.type === q.get('type'));
       if (q.get('status')) list = list.filter((s) => s.status === q.get('status'));

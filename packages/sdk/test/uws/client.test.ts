@@ -1,4 +1,11 @@
-import { AbortError, NotFoundError, ProtocolError, TimeoutError, UwsClient, type ExecutionPhase } from '../../src/index.js';
+import {
+  AbortError,
+  NotFoundError,
+  ProtocolError,
+  TimeoutError,
+  UwsClient,
+  type ExecutionPhase,
+} from '../../src/index.js';
 import { listen } from '../fixtures/servers.js';
 import { startUwsServer, type UwsServer } from './uws-server.js';
 
@@ -24,7 +31,9 @@ describe('UwsClient against a WAIT-honouring server', () => {
     // Blocking WAIT: one request per phase change, not a polling storm.
     expect(server.jobGets - before).toBeLessThanOrEqual(4);
     expect(server.waitRequests).toBeGreaterThan(0);
-    expect(await uws.results(job)).toEqual([{ id: 'result', href: `${server.url}/uws/sleep/${job.jobId}/results/result` }]);
+    expect(await uws.results(job)).toEqual([
+      { id: 'result', href: `${server.url}/uws/sleep/${job.jobId}/results/result` },
+    ]);
     await uws.delete(job);
     await expect(uws.get(job)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -36,7 +45,9 @@ describe('UwsClient against a WAIT-honouring server', () => {
     const pending = await uws.list({ phase: 'PENDING' });
     expect(pending.map((j) => j.jobId)).toContain(a.jobId);
     expect(pending.map((j) => j.jobId)).not.toContain(b.jobId);
-    expect((await uws.list({ phase: ['PENDING', 'COMPLETED'] })).map((j) => j.jobId)).toEqual(expect.arrayContaining([a.jobId, b.jobId]));
+    expect((await uws.list({ phase: ['PENDING', 'COMPLETED'] })).map((j) => j.jobId)).toEqual(
+      expect.arrayContaining([a.jobId, b.jobId]),
+    );
     expect(await uws.list({ last: 1 })).toHaveLength(1);
     expect(await uws.list({ after: new Date(Date.now() + 86_400_000) })).toEqual([]);
   });
@@ -91,8 +102,12 @@ test('falls back to polling with backoff when the server ignores WAIT', async ()
 
 test('malformed job document and HTML answers are protocol errors', async () => {
   const server = await listen((req, res) => {
-    if (req.url?.includes('html')) res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>login</body></html>');
-    else res.writeHead(200, { 'content-type': 'text/xml' }).end('<uws:job xmlns:uws="http://www.ivoa.net/xml/UWS/v1.0"><uws:jobId>1</uws:jobId>');
+    if (req.url?.includes('html'))
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html><body>login</body></html>');
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/xml' })
+        .end('<uws:job xmlns:uws="http://www.ivoa.net/xml/UWS/v1.0"><uws:jobId>1</uws:jobId>');
   });
   try {
     const err = await new UwsClient({ baseUrl: `${server.url}/jobs` }).get('1').catch((e: unknown) => e);

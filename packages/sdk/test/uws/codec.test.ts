@@ -95,13 +95,27 @@ describe('round trip', () => {
   });
 
   test('every UWS 1.1 phase round-trips', () => {
-    for (const phase of ['PENDING', 'QUEUED', 'EXECUTING', 'COMPLETED', 'ERROR', 'ABORTED', 'UNKNOWN', 'HELD', 'SUSPENDED', 'ARCHIVED'] as const) {
+    for (const phase of [
+      'PENDING',
+      'QUEUED',
+      'EXECUTING',
+      'COMPLETED',
+      'ERROR',
+      'ABORTED',
+      'UNKNOWN',
+      'HELD',
+      'SUSPENDED',
+      'ARCHIVED',
+    ] as const) {
       expect(parseJob(serializeJob({ ...job, phase })).phase).toBe(phase);
     }
   });
 
   test('serializeJobList -> parseJobList', () => {
-    const list = { version: '1.1', jobs: [{ jobId: 'a', phase: 'QUEUED' as const, href: 'http://h/jobs/a', ownerId: null }] };
+    const list = {
+      version: '1.1',
+      jobs: [{ jobId: 'a', phase: 'QUEUED' as const, href: 'http://h/jobs/a', ownerId: null }],
+    };
     expect(parseJobList(serializeJobList(list))).toEqual(list);
   });
 
@@ -112,7 +126,9 @@ describe('round trip', () => {
 
 describe('errors name the element', () => {
   test('malformed XML', () => {
-    const err = catchError(() => parseJob('<uws:job xmlns:uws="http://www.ivoa.net/xml/UWS/v1.0">\n<uws:jobId>1</uws:jobId><uws:phase>'));
+    const err = catchError(() =>
+      parseJob('<uws:job xmlns:uws="http://www.ivoa.net/xml/UWS/v1.0">\n<uws:jobId>1</uws:jobId><uws:phase>'),
+    );
     expect(err).toBeInstanceOf(ProtocolError);
     expect(err.element).toBe('uws:phase');
     expect(err.location?.line).toBe(2);
@@ -128,7 +144,9 @@ describe('errors name the element', () => {
   });
 
   test('missing jobId', () => {
-    expect(catchError(() => parseJob('<job xmlns="http://www.ivoa.net/xml/UWS/v1.0"><phase>QUEUED</phase></job>')).element).toBe('jobId');
+    expect(
+      catchError(() => parseJob('<job xmlns="http://www.ivoa.net/xml/UWS/v1.0"><phase>QUEUED</phase></job>')).element,
+    ).toBe('jobId');
   });
 
   test('hostile nesting is refused before any recursion', () => {

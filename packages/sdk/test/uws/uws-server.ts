@@ -83,7 +83,12 @@ export async function startUwsServer(options: { honourWait: boolean }): Promise<
       if (last) list = list.slice(-Number(last));
       return xml(
         serializeJobList({
-          jobs: list.map((j) => ({ jobId: j.jobId, phase: j.phase, href: `${running.url}/uws/sleep/${j.jobId}`, ownerId: j.ownerId })),
+          jobs: list.map((j) => ({
+            jobId: j.jobId,
+            phase: j.phase,
+            href: `${running.url}/uws/sleep/${j.jobId}`,
+            ownerId: j.ownerId,
+          })),
         }),
       );
     }
@@ -100,7 +105,12 @@ export async function startUwsServer(options: { honourWait: boolean }): Promise<
       if (wait !== null) state.waitRequests++;
       const phase = url.searchParams.get('PHASE');
       const active = ['PENDING', 'QUEUED', 'EXECUTING'];
-      if (options.honourWait && wait !== null && active.includes(job.phase) && (phase === null || phase === job.phase)) {
+      if (
+        options.honourWait &&
+        wait !== null &&
+        active.includes(job.phase) &&
+        (phase === null || phase === job.phase)
+      ) {
         const seconds = Number(wait) < 0 ? 60 : Math.min(Number(wait), 60);
         const from = job.phase;
         await new Promise<void>((resolve) => {

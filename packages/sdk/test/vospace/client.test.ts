@@ -31,7 +31,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
-  Object.assign(server.faults, { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false, exclusivePaging: false, deadPreauth: '' });
+  Object.assign(server.faults, {
+    deadEndpointFirst: false,
+    dropAfter: 0,
+    drops: 0,
+    noRanges: false,
+    corrupt: false,
+    exclusivePaging: false,
+    deadPreauth: '',
+  });
 });
 
 const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');
@@ -40,7 +48,10 @@ describe('nodes', () => {
   test('create container, get, set and delete properties, delete', async () => {
     const created = await vos.createContainer('alice/work', { [VOS_PROPERTY.description]: 'scratch' });
     expect(created).toMatchObject({ type: 'ContainerNode', uri: 'vos://test.example.org~vault/alice/work' });
-    const updated = await vos.setProperties('alice/work', { [VOS_PROPERTY.description]: 'new', [VOS_PROPERTY.groupRead]: 'ivo://x/gms?g' });
+    const updated = await vos.setProperties('alice/work', {
+      [VOS_PROPERTY.description]: 'new',
+      [VOS_PROPERTY.groupRead]: 'ivo://x/gms?g',
+    });
     expect(updated.properties[VOS_PROPERTY.description]).toBe('new');
     const removed = await vos.setProperties('alice/work', { [VOS_PROPERTY.description]: null });
     expect(removed.properties[VOS_PROPERTY.description]).toBeUndefined();
@@ -86,7 +97,11 @@ describe('nodes', () => {
 
   test('malformed node XML names the element', async () => {
     const bad = await listen((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/xml' }).end('<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" uri="vos://a~b/c"><vos:properties></vos:node>');
+      res
+        .writeHead(200, { 'content-type': 'text/xml' })
+        .end(
+          '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" uri="vos://a~b/c"><vos:properties></vos:node>',
+        );
     });
     try {
       const err = await new VoSpaceClient({ baseUrl: bad.url }).getNode('c').catch((e: unknown) => e);
@@ -211,7 +226,10 @@ describe('transfers', () => {
   });
 
   test('an empty file round-trips', async () => {
-    expect(await vos.upload('alice/empty.bin', new Uint8Array(0))).toMatchObject({ bytes: 0, md5: 'd41d8cd98f00b204e9800998ecf8427e' });
+    expect(await vos.upload('alice/empty.bin', new Uint8Array(0))).toMatchObject({
+      bytes: 0,
+      md5: 'd41d8cd98f00b204e9800998ecf8427e',
+    });
     const dest = path.join(dir, 'empty.bin');
     expect(await downloadFile(vos, 'alice/empty.bin', dest)).toMatchObject({ bytes: 0 });
     expect(readFileSync(dest).byteLength).toBe(0);

@@ -45,11 +45,31 @@ describe('serializeNode', () => {
       accepts: [],
       provides: [],
       nodes: [
-        { type: 'DataNode', uri: 'vos://example.org~vault/alice/a & b.txt', properties: { [VOS_PROPERTY.length]: '3' }, busy: true, accepts: [], provides: [] },
-        { type: 'LinkNode', uri: 'vos://example.org~vault/alice/l', properties: {}, target: 'vos://example.org~vault/alice/a', accepts: [], provides: [] },
+        {
+          type: 'DataNode',
+          uri: 'vos://example.org~vault/alice/a & b.txt',
+          properties: { [VOS_PROPERTY.length]: '3' },
+          busy: true,
+          accepts: [],
+          provides: [],
+        },
+        {
+          type: 'LinkNode',
+          uri: 'vos://example.org~vault/alice/l',
+          properties: {},
+          target: 'vos://example.org~vault/alice/a',
+          accepts: [],
+          provides: [],
+        },
       ],
     },
-    { type: 'StructuredDataNode', uri: 'vos://x~y/s', properties: {}, accepts: ['ivo://ivoa.net/vospace/core#defaultview'], provides: [] },
+    {
+      type: 'StructuredDataNode',
+      uri: 'vos://x~y/s',
+      properties: {},
+      accepts: ['ivo://ivoa.net/vospace/core#defaultview'],
+      provides: [],
+    },
   ];
 
   test.each(nodes.map((n) => [n.type, n] as const))('%s round-trips', (_t, node) => {
@@ -58,8 +78,12 @@ describe('serializeNode', () => {
 
   test('uses the literal vos prefix and xsi:type the vos client compares', () => {
     const xml = serializeNode(nodes[0]!);
-    expect(xml).toMatch(/^<\?xml version="1.0"\?>\n<vos:node xmlns:vos="http:\/\/www.ivoa.net\/xml\/VOSpace\/v2.0" xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance" xsi:type="vos:ContainerNode"/);
-    expect(xml).toContain('<vos:node xsi:type="vos:DataNode" uri="vos://example.org~vault/alice/a &amp; b.txt" busy="true">');
+    expect(xml).toMatch(
+      /^<\?xml version="1.0"\?>\n<vos:node xmlns:vos="http:\/\/www.ivoa.net\/xml\/VOSpace\/v2.0" xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance" xsi:type="vos:ContainerNode"/,
+    );
+    expect(xml).toContain(
+      '<vos:node xsi:type="vos:DataNode" uri="vos://example.org~vault/alice/a &amp; b.txt" busy="true">',
+    );
     expect(xml).toContain('xsi:nil="true"');
   });
 });
@@ -71,7 +95,10 @@ describe('transfers', () => {
       direction: 'pullFromVoSpace',
       version: '2.1',
       protocols: [
-        { uri: 'ivo://ivoa.net/vospace/core#httpsget', securityMethods: ['vos://cadc.nrc.ca~vospace/CADC/std/Auth#token-1.0'] },
+        {
+          uri: 'ivo://ivoa.net/vospace/core#httpsget',
+          securityMethods: ['vos://cadc.nrc.ca~vospace/CADC/std/Auth#token-1.0'],
+        },
         { uri: 'ivo://ivoa.net/vospace/core#httpsget' },
       ],
     });
@@ -103,9 +130,21 @@ describe('transfers', () => {
 describe('errors name the element', () => {
   const cases: [string, string, string][] = [
     ['no xsi:type', '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" uri="vos://a~b/c"/>', 'vos:node'],
-    ['unknown type', '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:Folder" uri="vos://a~b/c"/>', 'vos:node'],
-    ['link without target', '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:LinkNode" uri="vos://a~b/c"/>', 'vos:node'],
-    ['property without uri', '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:DataNode" uri="vos://a~b/c"><vos:properties><vos:property>1</vos:property></vos:properties></vos:node>', 'vos:property'],
+    [
+      'unknown type',
+      '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:Folder" uri="vos://a~b/c"/>',
+      'vos:node',
+    ],
+    [
+      'link without target',
+      '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:LinkNode" uri="vos://a~b/c"/>',
+      'vos:node',
+    ],
+    [
+      'property without uri',
+      '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="vos:DataNode" uri="vos://a~b/c"><vos:properties><vos:property>1</vos:property></vos:properties></vos:node>',
+      'vos:property',
+    ],
     ['truncated', '<vos:node xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0"><vos:properties>', 'vos:properties'],
   ];
   test.each(cases)('%s', (_name, xml, element) => {
@@ -120,8 +159,10 @@ describe('errors name the element', () => {
   });
 
   test('transfer without direction', () => {
-    expect(() => parseTransfer('<vos:transfer xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0"><vos:target>x</vos:target></vos:transfer>')).toThrow(
-      /direction/,
-    );
+    expect(() =>
+      parseTransfer(
+        '<vos:transfer xmlns:vos="http://www.ivoa.net/xml/VOSpace/v2.0"><vos:target>x</vos:target></vos:transfer>',
+      ),
+    ).toThrow(/direction/);
   });
 });

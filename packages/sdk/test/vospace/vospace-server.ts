@@ -92,24 +92,41 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
     ['alice', { type: 'ContainerNode', properties: { [VOS_PROPERTY.date]: now } }],
     ['secret', { type: 'ContainerNode', properties: { [VOS_PROPERTY.date]: now } }],
   ]);
-  const faults = { deadEndpointFirst: false, dropAfter: 0, drops: 0, noRanges: false, corrupt: false, exclusivePaging: false, deadPreauth: '' };
+  const faults = {
+    deadEndpointFirst: false,
+    dropAfter: 0,
+    drops: 0,
+    noRanges: false,
+    corrupt: false,
+    exclusivePaging: false,
+    deadPreauth: '',
+  };
   const rangeRequests: string[] = [];
-  const jobs = new Map<string, { job: Job; target: string; direction: string; keepBytes: boolean; endpoints?: string[]; transfer?: string }>();
+  const jobs = new Map<
+    string,
+    { job: Job; target: string; direction: string; keepBytes: boolean; endpoints?: string[]; transfer?: string }
+  >();
   let nextJob = 1;
   let nextFile = 1;
 
   const uriOf = (p: string): string => `vos://${AUTHORITY}/${p}`;
   const pathOf = (uri: string): string => uri.replace(/^vos:\/\/[^/]+\/?/, '');
   const children = (p: string): string[] =>
-    [...entries.keys()].filter((k) => k !== p && k.startsWith(p ? `${p}/` : '') && !k.slice(p ? p.length + 1 : 0).includes('/') && k !== '').sort();
+    [...entries.keys()]
+      .filter(
+        (k) => k !== p && k.startsWith(p ? `${p}/` : '') && !k.slice(p ? p.length + 1 : 0).includes('/') && k !== '',
+      )
+      .sort();
   const toNode = (p: string, withChildren: string[] | undefined): Node => {
     const e = entries.get(p)!;
     const base = { uri: uriOf(p), properties: e.properties };
-    if (e.type === 'ContainerNode') return { ...base, type: 'ContainerNode', nodes: (withChildren ?? []).map((c) => toNode(c, undefined)) };
+    if (e.type === 'ContainerNode')
+      return { ...base, type: 'ContainerNode', nodes: (withChildren ?? []).map((c) => toNode(c, undefined)) };
     if (e.type === 'LinkNode') return { ...base, type: 'LinkNode', target: e.target ?? '' };
     return { ...base, type: e.type };
   };
-  const fault = (res: ServerResponse, status: number, text: string): void => void res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
+  const fault = (res: ServerResponse, status: number, text: string): void =>
+    void res.writeHead(status, { 'content-type': 'text/plain' }).end(text);
   const forbidden = (p: string): boolean => p === 'secret' || p.startsWith('secret/');
 
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -181,7 +198,12 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
       if (req.method === 'POST' && rest === '') {
         const t = parseTransfer(await body(req));
         const id = `t${nextJob++}`;
-        jobs.set(id, { job: jobOf(id, 'PENDING'), target: pathOf(t.target), direction: pathOf(t.direction), keepBytes: t.keepBytes ?? true });
+        jobs.set(id, {
+          job: jobOf(id, 'PENDING'),
+          target: pathOf(t.target),
+          direction: pathOf(t.direction),
+          keepBytes: t.keepBytes ?? true,
+        });
         return void res.writeHead(303, { location: `/vospace/transfers/${id}` }).end();
       }
       const [id, prop, sub] = rest.split('/');
@@ -233,10 +255,17 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
         const existing = entries.get(p);
         entries.set(p, {
           type: 'DataNode',
-          properties: { ...(existing?.properties ?? {}), [VOS_PROPERTY.date]: now, [VOS_PROPERTY.length]: String(n), [VOS_PROPERTY.md5]: md5 },
+          properties: {
+            ...(existing?.properties ?? {}),
+            [VOS_PROPERTY.date]: now,
+            [VOS_PROPERTY.length]: String(n),
+            [VOS_PROPERTY.md5]: md5,
+          },
           file,
         });
-        return void res.writeHead(existing ? 200 : 201, { digest: `md5=${Buffer.from(md5, 'hex').toString('base64')}` }).end();
+        return void res
+          .writeHead(existing ? 200 : 201, { digest: `md5=${Buffer.from(md5, 'hex').toString('base64')}` })
+          .end();
       }
       const e = entries.get(p);
       if (!e || (e.file === undefined && e.generated === undefined)) return fault(res, 404, `NodeNotFound: ${p}`);
@@ -247,7 +276,11 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
       const rm = range && !faults.noRanges ? /^bytes=(\d+)-$/.exec(range) : null;
       if (rm) start = Number(rm[1]);
       if (start > size) return void res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
-      const headers: Record<string, string> = { 'content-type': 'application/octet-stream', 'content-length': String(size - start), 'accept-ranges': faults.noRanges ? 'none' : 'bytes' };
+      const headers: Record<string, string> = {
+        'content-type': 'application/octet-stream',
+        'content-length': String(size - start),
+        'accept-ranges': faults.noRanges ? 'none' : 'bytes',
+      };
       if (rm) headers['content-range'] = `bytes ${start}-${size - 1}/${size}`;
       res.writeHead(rm ? 206 : 200, headers);
       const src = e.generated !== undefined ? patternStream(start, size) : createReadStream(e.file!, { start });
@@ -295,7 +328,11 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
     rangeRequests,
     async addGenerated(p: string, size: number) {
       const md5 = await md5Of(patternStream(0, size));
-      entries.set(p, { type: 'DataNode', properties: { [VOS_PROPERTY.date]: now, [VOS_PROPERTY.length]: String(size), [VOS_PROPERTY.md5]: md5 }, generated: size });
+      entries.set(p, {
+        type: 'DataNode',
+        properties: { [VOS_PROPERTY.date]: now, [VOS_PROPERTY.length]: String(size), [VOS_PROPERTY.md5]: md5 },
+        generated: size,
+      });
       return md5;
     },
     async close() {

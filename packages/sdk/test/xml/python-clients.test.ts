@@ -47,7 +47,10 @@ test('pyvo, vos and cadcutils read what we write', () => {
         results: [{ id: 'result', href: 'http://127.0.0.1/jobs/j1/results/result' }],
       }),
     );
-    writeFileSync(path.join(dir, 'jobs.xml'), serializeJobList({ jobs: [{ jobId: 'j1', phase: 'QUEUED', href: 'http://h/j1' }] }));
+    writeFileSync(
+      path.join(dir, 'jobs.xml'),
+      serializeJobList({ jobs: [{ jobId: 'j1', phase: 'QUEUED', href: 'http://h/j1' }] }),
+    );
     writeFileSync(
       path.join(dir, 'node.xml'),
       serializeNode({
@@ -75,11 +78,24 @@ test('pyvo, vos and cadcutils read what we write', () => {
         },
       ]),
     );
-    const out = JSON.parse(execFileSync(python, ['-c', script, dir], { encoding: 'utf8', timeout: 80_000 })) as Record<string, unknown>;
+    const out = JSON.parse(execFileSync(python, ['-c', script, dir], { encoding: 'utf8', timeout: 80_000 })) as Record<
+      string,
+      unknown
+    >;
     expect(out).toEqual({
-      job: { id: 'j1', phase: 'COMPLETED', owner: 'alice', results: ['http://127.0.0.1/jobs/j1/results/result'], params: { query: 'SELECT 1 < 2' } },
+      job: {
+        id: 'j1',
+        phase: 'COMPLETED',
+        owner: 'alice',
+        results: ['http://127.0.0.1/jobs/j1/results/result'],
+        params: { query: 'SELECT 1 < 2' },
+      },
       jobs: [['j1', 'QUEUED']],
-      node: { type: 'vos:ContainerNode', isdir: true, children: [['f.txt', 'vos:DataNode', '2026-01-02T00:00:00.000', '5']] },
+      node: {
+        type: 'vos:ContainerNode',
+        isdir: true,
+        children: [['f.txt', 'vos:DataNode', '2026-01-02T00:00:00.000', '5']],
+      },
       caps: { anon: 'http://127.0.0.1:9/anon/nodes', token: 'http://127.0.0.1:9/auth/nodes' },
     });
   } finally {

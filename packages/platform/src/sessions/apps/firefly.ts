@@ -65,7 +65,10 @@ async function relay(url: string): Promise<NonNullable<ActionRecord['fetched']>>
   if (platformOrigin === undefined || target.origin !== platformOrigin) return { url, refused: 'not on this platform' };
   const tokenFile = process.env.BEARER_TOKEN_FILE;
   const token = tokenFile === undefined ? undefined : (await readFile(tokenFile, 'utf8')).trim();
-  const res = await fetch(target, { headers: token === undefined ? {} : { authorization: `Bearer ${token}` }, redirect: 'manual' });
+  const res = await fetch(target, {
+    headers: token === undefined ? {} : { authorization: `Bearer ${token}` },
+    redirect: 'manual',
+  });
   const bytes = (await res.arrayBuffer()).byteLength;
   return { url, status: res.status, bytes };
 }
@@ -83,12 +86,18 @@ function findUrl(value: unknown, depth: number): string | undefined {
 
 async function pushAction(channel: string, actionText: string): Promise<void> {
   const action = JSON.parse(actionText) as { type?: unknown; payload?: Record<string, unknown> };
-  const record: ActionRecord = { channel, type: typeof action.type === 'string' ? action.type : 'unknown', time: new Date().toISOString() };
+  const record: ActionRecord = {
+    channel,
+    type: typeof action.type === 'string' ? action.type : 'unknown',
+    time: new Date().toISOString(),
+  };
   const url = findUrl(action.payload, 0);
   if (url !== undefined) {
     const fetched = await relay(url);
     record.fetched = fetched;
-    log(`action ${record.type}: ${'status' in fetched ? `fetched ${fetched.status} ${fetched.bytes} bytes` : `not fetched (${fetched.refused})`}`);
+    log(
+      `action ${record.type}: ${'status' in fetched ? `fetched ${fetched.status} ${fetched.bytes} bytes` : `not fetched (${fetched.refused})`}`,
+    );
   } else {
     log(`action ${record.type} on channel ${channel}`);
   }
@@ -99,7 +108,11 @@ async function pushAction(channel: string, actionText: string): Promise<void> {
 
 async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readBody(req);
-  const form = await new Request('http://localhost/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body: new Uint8Array(body) }).formData();
+  const form = await new Request('http://localhost/', {
+    method: 'POST',
+    headers: { 'content-type': req.headers['content-type'] ?? '' },
+    body: new Uint8Array(body),
+  }).formData();
   const file = form.get('file');
   if (file === null || typeof file === 'string') {
     res.writeHead(400, { 'Content-Type': 'text/plain' }).end('a multipart "file" field is required\n');
@@ -144,11 +157,19 @@ async function cmdSrv(req: IncomingMessage, res: ServerResponse, query: URLSearc
 function viewerPage(res: ServerResponse, channel: string): void {
   const rows = actions
     .filter((a) => channel === '' || a.channel === channel)
-    .map((a) => `<li>${escapeHtml(a.time)} ${escapeHtml(a.type)}${a.fetched === undefined ? '' : ` — ${escapeHtml(a.fetched.url)}`}</li>`)
+    .map(
+      (a) =>
+        `<li>${escapeHtml(a.time)} ${escapeHtml(a.type)}${a.fetched === undefined ? '' : ` — ${escapeHtml(a.fetched.url)}`}</li>`,
+    )
     .join('');
-  res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-  res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Firefly</title></head><body>` +
-    `<h1>Firefly (vobridge stand-in)</h1><p>Channel: ${escapeHtml(channel || '(any)')}</p><ul>${rows}</ul></body></html>\n`);
+  res.writeHead(200, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  });
+  res.end(
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Firefly</title></head><body>` +
+      `<h1>Firefly (vobridge stand-in)</h1><p>Channel: ${escapeHtml(channel || '(any)')}</p><ul>${rows}</ul></body></html>\n`,
+  );
 }
 
 const server = createServer((req, res) => {
@@ -162,7 +183,8 @@ const server = createServer((req, res) => {
     if (rest === 'healthz') res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
     else if (rest === 'sticky/CmdSrv') await cmdSrv(req, res, url.searchParams);
     else if (rest === 'status') json(res, 200, { actions, uploads });
-    else if (rest === '' || rest === 'slate.html' || rest === 'firefly.html') viewerPage(res, url.searchParams.get('__wsch') ?? '');
+    else if (rest === '' || rest === 'slate.html' || rest === 'firefly.html')
+      viewerPage(res, url.searchParams.get('__wsch') ?? '');
     else res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
   };
   handle().catch((err: unknown) => {

@@ -17,9 +17,14 @@ const server = createServer((req, res) => {
   if (rest === 'healthz') {
     res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
   } else if (rest === '' || rest === 'index.html') {
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'" });
-    res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(env.title)}</title></head>` +
-      `<body><h1>${escapeHtml(env.title)}</h1><p>Session ${escapeHtml(env.sessionId)} is running (vobridge stand-in).</p></body></html>\n`);
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    });
+    res.end(
+      `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(env.title)}</title></head>` +
+        `<body><h1>${escapeHtml(env.title)}</h1><p>Session ${escapeHtml(env.sessionId)} is running (vobridge stand-in).</p></body></html>\n`,
+    );
   } else {
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n');
   }

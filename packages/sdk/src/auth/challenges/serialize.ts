@@ -15,7 +15,8 @@ export function serializeChallenges(challenges: readonly Challenge[]): string {
 }
 
 function serializeOne(challenge: Challenge): string {
-  if (!isToken(challenge.scheme)) throw new ConfigurationError(`Invalid auth scheme: ${JSON.stringify(challenge.scheme)}`);
+  if (!isToken(challenge.scheme))
+    throw new ConfigurationError(`Invalid auth scheme: ${JSON.stringify(challenge.scheme)}`);
   if (challenge.token68 !== undefined) {
     if (!isToken68Value(challenge.token68)) throw new ConfigurationError('Invalid token68 value in challenge.');
     return `${challenge.scheme} ${challenge.token68}`;

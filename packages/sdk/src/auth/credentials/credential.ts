@@ -64,7 +64,10 @@ function withCommon<T extends CredentialBase>(target: T, common: Common): T {
  * a JWT, its `exp` claim is used (read without verification: only to know when
  * to refresh, never to trust the token).
  */
-export function bearerCredential(token: string, options: Common & { scheme?: 'Bearer' | 'ivoa' } = {}): BearerCredential {
+export function bearerCredential(
+  token: string,
+  options: Common & { scheme?: 'Bearer' | 'ivoa' } = {},
+): BearerCredential {
   const expiresAt = options.expiresAt ?? jwtExpiry(token);
   const credential = withCommon({ type: 'bearer', scheme: options.scheme ?? 'Bearer' } as BearerCredential, {
     ...options,

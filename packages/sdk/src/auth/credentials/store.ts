@@ -34,7 +34,8 @@ export class CredentialStore {
     const s = normaliseScope(scope);
     if ('origin' in s) this.#byOrigin.set(s.origin, credential);
     else {
-      if (credential.type === 'basic') throw new ConfigurationError('Basic credentials can only be scoped to one origin.');
+      if (credential.type === 'basic')
+        throw new ConfigurationError('Basic credentials can only be scoped to one origin.');
       this.#byDomain.set(s.domain, credential);
     }
   }
@@ -93,7 +94,9 @@ function normaliseScope(scope: CredentialScope | string | URL): { origin: string
   if ('origin' in scope) return { origin: originOf(scope.origin) };
   const domain = scope.domain.trim().replace(/^\./, '').toLowerCase();
   if (!domain || !domain.includes('.')) {
-    throw new ConfigurationError(`Credential domain must be a registrable internet domain with a dot, got ${JSON.stringify(scope.domain)}.`);
+    throw new ConfigurationError(
+      `Credential domain must be a registrable internet domain with a dot, got ${JSON.stringify(scope.domain)}.`,
+    );
   }
   return { domain };
 }

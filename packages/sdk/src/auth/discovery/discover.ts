@@ -6,7 +6,12 @@
 import { ConfigurationError, ProtocolError } from '../../errors.js';
 import type { Challenge } from '../challenges/challenge.js';
 import { parseChallenges } from '../challenges/parse.js';
-import { methodsFromCapabilities, methodsFromChallenges, rankMethods, type LoginMethod } from '../methods/login-method.js';
+import {
+  methodsFromCapabilities,
+  methodsFromChallenges,
+  rankMethods,
+  type LoginMethod,
+} from '../methods/login-method.js';
 import { fetchFollowingRedirects } from '../http/redirects.js';
 import type { RequestControl } from '../http/request.js';
 import { parseCapabilities } from '../../xml/capabilities.js';
@@ -51,11 +56,13 @@ export async function discoverAuth(url: string | URL, options: DiscoverAuthOptio
   } catch (cause) {
     throw new ConfigurationError('discoverAuth needs an absolute http(s) URL.', { cause });
   }
-  if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new ConfigurationError('discoverAuth needs an http(s) URL.');
+  if (target.protocol !== 'https:' && target.protocol !== 'http:')
+    throw new ConfigurationError('discoverAuth needs an http(s) URL.');
 
   const challenges: { challenge: Challenge; base: URL }[] = [];
   const collect = (response: Response, base: URL): void => {
-    for (const challenge of parseChallenges(response.headers.get('www-authenticate'))) challenges.push({ challenge, base });
+    for (const challenge of parseChallenges(response.headers.get('www-authenticate')))
+      challenges.push({ challenge, base });
   };
 
   let probe = await anonymous('HEAD', target, options);
@@ -93,7 +100,11 @@ export async function discoverAuth(url: string | URL, options: DiscoverAuthOptio
   };
 }
 
-async function anonymous(method: 'HEAD' | 'GET', url: URL, options: DiscoverAuthOptions): Promise<{ response: Response; url: URL }> {
+async function anonymous(
+  method: 'HEAD' | 'GET',
+  url: URL,
+  options: DiscoverAuthOptions,
+): Promise<{ response: Response; url: URL }> {
   const response = await fetchFollowingRedirects({ method, url, headers: new Headers({ accept: '*/*' }) }, options);
   const finalUrl = response.url ? new URL(response.url) : url;
   await response.body?.cancel();
@@ -112,7 +123,10 @@ async function optional<T>(run: () => Promise<T>): Promise<T | undefined> {
 /** `<origin>/<first segment>/<leaf>` then `<origin>/<leaf>`: where IVOA services keep VOSI and auth checks. */
 function bootstrap(url: URL, leaf: string): URL[] {
   const first = url.pathname.split('/').filter(Boolean)[0];
-  const candidates = [...(first && first !== leaf ? [new URL(`/${first}/${leaf}`, url.origin)] : []), new URL(`/${leaf}`, url.origin)];
+  const candidates = [
+    ...(first && first !== leaf ? [new URL(`/${first}/${leaf}`, url.origin)] : []),
+    new URL(`/${leaf}`, url.origin),
+  ];
   return candidates;
 }
 

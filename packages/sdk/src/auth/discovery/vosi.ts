@@ -25,8 +25,10 @@ export function capabilitiesSecurity(capabilities: readonly Capability[]): Capab
     }
     for (const itf of capability.interfaces) {
       // VOSI's own endpoints are always anonymous and say nothing about the service.
-      if (itf.securityMethods.length === 0 && !id.startsWith('ivo://ivoa.net/std/VOSI')) result.anonymousInterface = true;
-      for (const method of itf.securityMethods) if (!result.securityMethods.includes(method)) result.securityMethods.push(method);
+      if (itf.securityMethods.length === 0 && !id.startsWith('ivo://ivoa.net/std/VOSI'))
+        result.anonymousInterface = true;
+      for (const method of itf.securityMethods)
+        if (!result.securityMethods.includes(method)) result.securityMethods.push(method);
     }
   }
   return result;

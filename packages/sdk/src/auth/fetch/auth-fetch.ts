@@ -88,7 +88,8 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
   }
 
   async function usable(credential: Credential): Promise<Credential> {
-    if (!credential.refresh || credential.expiresAt === undefined || credential.expiresAt - skew > now()) return credential;
+    if (!credential.refresh || credential.expiresAt === undefined || credential.expiresAt - skew > now())
+      return credential;
     try {
       return await refresh(credential);
     } catch (error) {
@@ -98,7 +99,10 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     }
   }
 
-  async function run(request: HopRequest, signal: AbortSignal | undefined): Promise<{ response: Response; credential: Credential | undefined }> {
+  async function run(
+    request: HopRequest,
+    signal: AbortSignal | undefined,
+  ): Promise<{ response: Response; credential: Credential | undefined }> {
     let last: Credential | undefined;
     const response = await fetchFollowingRedirects(request, {
       ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -74,9 +74,14 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     if (next.protocol !== 'https:' && next.protocol !== 'http:') {
       throw new ProtocolError(`Refusing to follow a redirect from ${url.origin} to a non-HTTP location.`);
     }
-    const keepsBody = !(response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD'));
+    const keepsBody = !(
+      response.status === 303 ||
+      ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')
+    );
     if (keepsBody && body instanceof ReadableStream) {
-      throw new ProtocolError(`${url.origin} redirected a streamed upload (${response.status}); a stream cannot be sent twice: upload to the final URL.`);
+      throw new ProtocolError(
+        `${url.origin} redirected a streamed upload (${response.status}); a stream cannot be sent twice: upload to the final URL.`,
+      );
     }
     if (!keepsBody) {
       if (method !== 'HEAD') method = 'GET';

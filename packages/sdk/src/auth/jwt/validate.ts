@@ -67,7 +67,8 @@ const DEFAULT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 export function createJwtValidator(options: JwtValidatorOptions): JwtValidator {
   const algorithms = options.algorithms ?? DEFAULT_ALGORITHMS;
   const unsafe = algorithms.filter((a) => a === 'none' || a.startsWith('HS'));
-  if (unsafe.length) throw new VobridgeError(`Refusing unsafe JWT algorithms for JWKS validation: ${unsafe.join(', ')}.`);
+  if (unsafe.length)
+    throw new VobridgeError(`Refusing unsafe JWT algorithms for JWKS validation: ${unsafe.join(', ')}.`);
   const jwks = createRemoteJWKSet(new URL(String(options.jwksUri)), {
     cooldownDuration: options.cooldownMs ?? 30_000,
     cacheMaxAge: options.cacheMaxAgeMs ?? 600_000,
@@ -94,8 +95,10 @@ export function createJwtValidator(options: JwtValidatorOptions): JwtValidator {
 }
 
 function toRejection(error: unknown): JwtValidationError {
-  const reject = (reason: JwtRejection, message: string): JwtValidationError => new JwtValidationError(reason, message, { cause: error });
-  if (error instanceof errors.JWTExpired) return reject('expired', 'The token has expired: refresh it or log in again.');
+  const reject = (reason: JwtRejection, message: string): JwtValidationError =>
+    new JwtValidationError(reason, message, { cause: error });
+  if (error instanceof errors.JWTExpired)
+    return reject('expired', 'The token has expired: refresh it or log in again.');
   if (error instanceof errors.JWTClaimValidationFailed) {
     switch (error.claim) {
       case 'nbf':
@@ -108,15 +111,21 @@ function toRejection(error: unknown): JwtValidationError {
         return reject('claim', `The token's "${error.claim}" claim is missing or invalid.`);
     }
   }
-  if (error instanceof errors.JOSEAlgNotAllowed) return reject('algorithm', 'The token is signed with an algorithm that is not allowed.');
-  if (error instanceof errors.JWSSignatureVerificationFailed) return reject('signature', 'The token signature is invalid: it was altered or signed by another key.');
-  if (error instanceof errors.JWKSNoMatchingKey) return reject('unknown-key', "The token's signing key (kid) is not in the issuer's key set.");
-  if (error instanceof errors.JWKSMultipleMatchingKeys) return reject('unknown-key', "The token's key id matches several keys in the issuer's key set.");
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return reject('algorithm', 'The token is signed with an algorithm that is not allowed.');
+  if (error instanceof errors.JWSSignatureVerificationFailed)
+    return reject('signature', 'The token signature is invalid: it was altered or signed by another key.');
+  if (error instanceof errors.JWKSNoMatchingKey)
+    return reject('unknown-key', "The token's signing key (kid) is not in the issuer's key set.");
+  if (error instanceof errors.JWKSMultipleMatchingKeys)
+    return reject('unknown-key', "The token's key id matches several keys in the issuer's key set.");
   if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) {
     return reject('jwks-unavailable', "The issuer's key set could not be fetched or is invalid.");
   }
-  if (error instanceof errors.JOSENotSupported) return reject('algorithm', 'The token uses an unsupported algorithm or key type.');
-  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) return reject('malformed', 'The token is not a well-formed signed JWT.');
+  if (error instanceof errors.JOSENotSupported)
+    return reject('algorithm', 'The token uses an unsupported algorithm or key type.');
+  if (error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid)
+    return reject('malformed', 'The token is not a well-formed signed JWT.');
   if (error instanceof TypeError || error instanceof errors.JOSEError) {
     return reject('jwks-unavailable', "The issuer's key set could not be fetched.");
   }

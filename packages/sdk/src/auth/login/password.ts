@@ -6,7 +6,12 @@
 import { AuthenticationError, ConfigurationError, ProtocolError, errorFromResponse } from '../../errors.js';
 import { parseChallenges } from '../challenges/parse.js';
 import { CookieJar } from '../cookies/cookie-jar.js';
-import { bearerCredential, cookieCredential, type BearerCredential, type CookieCredential } from '../credentials/credential.js';
+import {
+  bearerCredential,
+  cookieCredential,
+  type BearerCredential,
+  type CookieCredential,
+} from '../credentials/credential.js';
 import { isRedirect, isSecureTarget, send, type RequestControl } from '../http/request.js';
 
 /** Options of the password logins. */
@@ -50,7 +55,9 @@ export async function loginWithPassword(options: PasswordTokenLoginOptions): Pro
  *
  * @throws AuthenticationError on wrong credentials, ProtocolError when no cookie is set.
  */
-export async function loginWithPasswordCookie(options: PasswordLoginOptions & { jar?: CookieJar }): Promise<CookieCredential> {
+export async function loginWithPasswordCookie(
+  options: PasswordLoginOptions & { jar?: CookieJar },
+): Promise<CookieCredential> {
   const response = await postPassword(options);
   await response.body?.cancel();
   const jar = options.jar ?? new CookieJar();
@@ -68,7 +75,9 @@ async function postPassword(options: PasswordLoginOptions): Promise<Response> {
     throw new ConfigurationError('The login access URL is not a valid absolute URL.', { cause });
   }
   if (!isSecureTarget(url)) {
-    throw new ConfigurationError(`Refusing to send a password to ${url.origin}: it is not HTTPS (plain HTTP is allowed on loopback only).`);
+    throw new ConfigurationError(
+      `Refusing to send a password to ${url.origin}: it is not HTTPS (plain HTTP is allowed on loopback only).`,
+    );
   }
   const response = await send(
     url,
@@ -82,7 +91,9 @@ async function postPassword(options: PasswordLoginOptions): Promise<Response> {
   if (response.ok) return response;
   if (isRedirect(response.status)) {
     await response.body?.cancel();
-    throw new ProtocolError(`The login service at ${url.origin}${url.pathname} answered with a redirect; the password was not resent.`);
+    throw new ProtocolError(
+      `The login service at ${url.origin}${url.pathname} answered with a redirect; the password was not resent.`,
+    );
   }
   if (response.status === 401 || response.status === 403) {
     await response.body?.cancel();

@@ -62,7 +62,10 @@ const RANK: Record<LoginMethodType, number> = {
 };
 
 /** Method type for an IVOA standard id, by its fragment (case-insensitive). */
-function typeForStandardId(standardId: string | undefined, scheme: 'bearer' | 'cookie' | 'legacy'): LoginMethodType | undefined {
+function typeForStandardId(
+  standardId: string | undefined,
+  scheme: 'bearer' | 'cookie' | 'legacy',
+): LoginMethodType | undefined {
   const fragment = standardId?.slice(standardId.indexOf('#') + 1).toLowerCase();
   switch (fragment) {
     case 'tls-with-password':
@@ -94,7 +97,9 @@ function typeForStandardId(standardId: string | undefined, scheme: 'bearer' | 'c
  * service also offers a Bearer-style challenge.
  */
 export function methodsFromChallenges(challenges: readonly Challenge[], baseUrl: string | URL): LoginMethod[] {
-  const offersBearer = challenges.some((c) => c.scheme === 'bearer' || c.scheme === 'ivoa_bearer' || c.scheme === 'ivoa-bearer');
+  const offersBearer = challenges.some(
+    (c) => c.scheme === 'bearer' || c.scheme === 'ivoa_bearer' || c.scheme === 'ivoa-bearer',
+  );
   const methods: LoginMethod[] = [];
   for (const c of challenges) {
     const standardId = c.params.standard_id;
@@ -160,7 +165,12 @@ export function methodsFromCapabilities(
     // A bare securityMethod says what the service accepts, not where to log in:
     // only the methods that need no login endpoint are usable from it alone.
     if (type === 'bearer-token' || type === 'basic' || type === 'x509') {
-      methods.push({ type, standardId, source: 'capabilities', ...(type === 'bearer-token' ? { tokenScheme: 'Bearer' as const } : {}) });
+      methods.push({
+        type,
+        standardId,
+        source: 'capabilities',
+        ...(type === 'bearer-token' ? { tokenScheme: 'Bearer' as const } : {}),
+      });
     }
   }
   return methods;

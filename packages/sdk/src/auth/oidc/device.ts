@@ -64,15 +64,25 @@ export async function loginWithDeviceCode(options: DeviceLoginOptions): Promise<
     verificationUri,
     userCode,
     expiresAt,
-    ...(typeof body.verification_uri_complete === 'string' ? { verificationUriComplete: body.verification_uri_complete } : {}),
+    ...(typeof body.verification_uri_complete === 'string'
+      ? { verificationUriComplete: body.verification_uri_complete }
+      : {}),
   });
 
   for (;;) {
     throwIfAborted(options.signal);
-    if (now() >= expiresAt) throw new TimeoutError(expiresIn * 1000, undefined, { message: 'The device code expired before the user approved the login; start again.' });
+    if (now() >= expiresAt)
+      throw new TimeoutError(expiresIn * 1000, undefined, {
+        message: 'The device code expired before the user approved the login; start again.',
+      });
     await sleep(intervalMs, options.signal);
     try {
-      return await requestTokens(options.metadata.token_endpoint, { grant_type: GRANT, device_code: deviceCode }, options, options);
+      return await requestTokens(
+        options.metadata.token_endpoint,
+        { grant_type: GRANT, device_code: deviceCode },
+        options,
+        options,
+      );
     } catch (error) {
       if (!(error instanceof OAuthError)) throw error;
       if (error.error === 'authorization_pending') continue;
@@ -81,13 +91,18 @@ export async function loginWithDeviceCode(options: DeviceLoginOptions): Promise<
         continue;
       }
       if (error.error === 'expired_token') {
-        throw new TimeoutError(expiresIn * 1000, undefined, { message: 'The device code expired before the user approved the login; start again.', cause: error });
+        throw new TimeoutError(expiresIn * 1000, undefined, {
+          message: 'The device code expired before the user approved the login; start again.',
+          cause: error,
+        });
       }
       if (error.error === 'access_denied') {
-        throw new OAuthError('access_denied', { message: 'The login was declined on the verification page.', status: error.status ?? 400 });
+        throw new OAuthError('access_denied', {
+          message: 'The login was declined on the verification page.',
+          status: error.status ?? 400,
+        });
       }
       throw error;
     }
   }
 }
-

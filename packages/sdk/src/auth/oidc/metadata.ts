@@ -47,7 +47,9 @@ export async function discoverOidc(issuerOrUrl: string | URL, control: RequestCo
       lastError = error;
     }
   }
-  throw new ProtocolError(`No OpenID Connect configuration found for ${base.origin}${base.pathname}.`, { cause: lastError });
+  throw new ProtocolError(`No OpenID Connect configuration found for ${base.origin}${base.pathname}.`, {
+    cause: lastError,
+  });
 }
 
 function isHttpError(error: unknown): boolean {
@@ -65,7 +67,8 @@ function candidates(base: URL): URL[] {
 }
 
 function validate(body: unknown, from: URL): OidcMetadata {
-  if (!body || typeof body !== 'object') throw new ProtocolError(`OIDC configuration at ${from.origin}${from.pathname} is not a JSON object.`);
+  if (!body || typeof body !== 'object')
+    throw new ProtocolError(`OIDC configuration at ${from.origin}${from.pathname} is not a JSON object.`);
   const m = body as Record<string, unknown>;
   for (const key of ['issuer', 'token_endpoint'] as const) {
     if (typeof m[key] !== 'string' || !(m[key] as string)) {

@@ -31,15 +31,20 @@ export interface AuthorizationCodeRequest {
 }
 
 /** Starts an authorization code + PKCE (S256) login. */
-export async function startAuthorizationCode(options: AuthorizationCodeStartOptions): Promise<AuthorizationCodeRequest> {
+export async function startAuthorizationCode(
+  options: AuthorizationCodeStartOptions,
+): Promise<AuthorizationCodeRequest> {
   const endpoint = options.metadata.authorization_endpoint;
   if (!endpoint) throw new ConfigurationError('This provider offers no authorization endpoint.');
   const methods = options.metadata.code_challenge_methods_supported;
-  if (methods && !methods.includes('S256')) throw new ConfigurationError('This provider does not support PKCE with S256.');
+  if (methods && !methods.includes('S256'))
+    throw new ConfigurationError('This provider does not support PKCE with S256.');
   const codeVerifier = randomString(32);
   const state = randomString(16);
   const nonce = randomString(16);
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(codeVerifier))));
+  const challenge = base64url(
+    new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(codeVerifier))),
+  );
   const url = new URL(endpoint);
   const params: Record<string, string> = {
     ...options.extraParams,
@@ -76,7 +81,10 @@ export async function finishAuthorizationCode(options: AuthorizationCodeFinishOp
   const callback = new URL(String(options.callbackUrl));
   const params = callback.searchParams;
   if (params.get('state') !== options.request.state) {
-    throw new ProtocolError('The authorization callback has a wrong or missing state: possible CSRF; start the login again.', { element: 'state' });
+    throw new ProtocolError(
+      'The authorization callback has a wrong or missing state: possible CSRF; start the login again.',
+      { element: 'state' },
+    );
   }
   const error = params.get('error');
   if (error) {

@@ -50,7 +50,8 @@ export async function postForm(
   } catch (cause) {
     throw new ProtocolError(`The authorization server sent invalid JSON (HTTP ${response.status}).`, { cause });
   }
-  if (!body || typeof body !== 'object') throw new ProtocolError('The authorization server sent a non-object JSON answer.');
+  if (!body || typeof body !== 'object')
+    throw new ProtocolError('The authorization server sent a non-object JSON answer.');
   const b = body as Record<string, unknown>;
   if (!response.ok || typeof b.error === 'string') {
     const error = typeof b.error === 'string' ? b.error : 'server_error';
@@ -71,7 +72,8 @@ export async function requestTokens(
   if (typeof body.access_token !== 'string' || !body.access_token) {
     throw new ProtocolError('The token response has no access_token.', { element: 'access_token' });
   }
-  if (typeof body.token_type !== 'string') throw new ProtocolError('The token response has no token_type.', { element: 'token_type' });
+  if (typeof body.token_type !== 'string')
+    throw new ProtocolError('The token response has no token_type.', { element: 'token_type' });
   if (body.expires_in !== undefined && typeof body.expires_in !== 'number') {
     throw new ProtocolError('The token response has a non-numeric expires_in.', { element: 'expires_in' });
   }

@@ -63,7 +63,12 @@ async function hashFile(file: string, hash: Md5): Promise<void> {
  *   {@link NetworkError}/{@link TimeoutError} once the retries are spent, and
  *   HTTP or abort errors (the `.part` is kept for a later resume).
  */
-export async function downloadFile(client: VoSpaceClient, path: string, dest: string, options: DownloadFileOptions = {}): Promise<DownloadFileResult> {
+export async function downloadFile(
+  client: VoSpaceClient,
+  path: string,
+  dest: string,
+  options: DownloadFileOptions = {},
+): Promise<DownloadFileResult> {
   const part = `${dest}.part`;
   let retries = options.retries ?? 3;
   let resume = options.resume ?? true;
@@ -117,7 +122,15 @@ export interface UploadFileOptions extends CallOptions {
  * Uploads a local file to a data node in constant memory, the file re-read
  * for each endpoint tried.
  */
-export async function uploadFile(client: VoSpaceClient, path: string, source: string, options: UploadFileOptions = {}): Promise<UploadResult> {
+export async function uploadFile(
+  client: VoSpaceClient,
+  path: string,
+  source: string,
+  options: UploadFileOptions = {},
+): Promise<UploadResult> {
   const { size } = await stat(source);
-  return client.upload(path, () => Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>, { ...options, size });
+  return client.upload(path, () => Readable.toWeb(createReadStream(source)) as ReadableStream<Uint8Array>, {
+    ...options,
+    size,
+  });
 }

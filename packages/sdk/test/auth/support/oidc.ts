@@ -27,7 +27,10 @@ export async function oidcServer(): Promise<Running & { issuer: string; tokenReq
         await p.interactionFinished(req, res, { login: { accountId: 'alice' } }, { mergeWithLastSubmission: false });
         return;
       }
-      const grant = new p.Grant({ accountId: details.session?.accountId ?? 'alice', clientId: String(details.params.client_id) });
+      const grant = new p.Grant({
+        accountId: details.session?.accountId ?? 'alice',
+        clientId: String(details.params.client_id),
+      });
       const missing = details.prompt.details.missingOIDCScope as string[] | undefined;
       if (missing) grant.addOIDCScope(missing.join(' '));
       const grantId = await grant.save();
@@ -100,7 +103,8 @@ export async function browse(
 export function formOf(html: string, base: string): { action: string; fields: Record<string, string> } {
   const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1] ?? '';
   const fields: Record<string, string> = {};
-  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields[m[1] ?? ''] = m[2] ?? '';
+  for (const m of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+    fields[m[1] ?? ''] = m[2] ?? '';
   return { action: new URL(action.replace(/&amp;/g, '&'), base).href, fields };
 }
 

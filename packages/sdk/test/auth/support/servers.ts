@@ -53,9 +53,9 @@ export const PASSWORD = 'correct horse battery staple';
  * `/capabilities`, `/authcheck`, `/basic` (DaCHS-style Basic) and `/hop`
  * (302 to `?to=`). Counts logins and records the requests it sees.
  */
-export async function cadcLikeServer(options: { legacyOnly?: boolean } = {}): Promise<
-  Running & { seen: Seen[]; issued: string[]; redirectTo: { url: string } }
-> {
+export async function cadcLikeServer(
+  options: { legacyOnly?: boolean } = {},
+): Promise<Running & { seen: Seen[]; issued: string[]; redirectTo: { url: string } }> {
   const issued: string[] = [];
   const seen: Seen[] = [];
   const redirectTo = { url: '' };
@@ -98,19 +98,32 @@ export async function cadcLikeServer(options: { legacyOnly?: boolean } = {}): Pr
   app.post('/ac/cookie', (req, res) => {
     const token = login(req);
     if (!token) return void res.status(401).type('text/plain').send('invalid username or password');
-    res.set('x-vo-authenticated', USER).set('set-cookie', `CADC_SSO=${token}; Path=/; HttpOnly; Max-Age=3600`).type('text/plain').send(USER);
+    res
+      .set('x-vo-authenticated', USER)
+      .set('set-cookie', `CADC_SSO=${token}; Path=/; HttpOnly; Max-Age=3600`)
+      .type('text/plain')
+      .send(USER);
   });
   app.all('/data', (req, res) => {
     const user = authenticated(req);
-    if (!user) return void res.status(401).set('www-authenticate', challenges()).type('text/plain').send('authentication required');
+    if (!user)
+      return void res
+        .status(401)
+        .set('www-authenticate', challenges())
+        .type('text/plain')
+        .send('authentication required');
     res.set('x-vo-authenticated', user).type('text/plain').send(`hello ${user}`);
   });
   app.all('/optional', (req, res) => {
-    res.set('www-authenticate', challenges()).type('text/plain').send(authenticated(req) ?? 'anonymous');
+    res
+      .set('www-authenticate', challenges())
+      .type('text/plain')
+      .send(authenticated(req) ?? 'anonymous');
   });
   app.get('/quiet', (_req, res) => void res.type('text/plain').send('nothing to see'));
   app.get('/authcheck', (req, res) => {
-    if (!authenticated(req)) return void res.status(401).set('www-authenticate', challenges()).send('authentication required');
+    if (!authenticated(req))
+      return void res.status(401).set('www-authenticate', challenges()).send('authentication required');
     res.send(USER);
   });
   app.get('/capabilities', (_req, res) => {
