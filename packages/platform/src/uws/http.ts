@@ -29,8 +29,12 @@ export interface JobRoutesOptions {
   listUrl(list: string): string;
 }
 
-/** Longest blocking `WAIT`, in seconds (`WAIT=-1` means this). */
-export const MAX_WAIT_SECONDS = 60;
+/**
+ * Longest blocking `WAIT`, in seconds (`WAIT=-1` means this). Well under the
+ * 60 s read timeouts clients commonly set (pyvo passes its wait timeout to
+ * requests): holding a request for exactly that long races the client's timeout.
+ */
+export const MAX_WAIT_SECONDS = 30;
 
 const FORM = 'application/x-www-form-urlencoded';
 
