@@ -42,6 +42,6 @@ test('the main entry reaches no Node built-in and no Node-only global', () => {
 });
 
 test('the ./node entry is the only place with file access', () => {
-  const { packages } = reachable('vospace/node/index.ts');
+  const { packages } = reachable('node/index.ts');
   expect(packages).toContain('node:fs');
 });
