@@ -4,6 +4,7 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify, type JSONWebKeySet } from 'jose';
 import { join } from 'node:path';
 import { createJwtValidator, discoverAuth, parseChallenges, type FetchLike } from '@vobridge/sdk';
+import { demoToken } from '../lib/http.js';
 import { compare, type BenchResult } from '../lib/result.js';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { summarize } from '../lib/stats.js';
@@ -31,11 +32,7 @@ export async function auth(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('auth');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
-    });
-    const token = (await login.text()).trim();
+    const token = await demoToken(platform.url);
     const claims = decodeJwt(token);
     const issuer = String(claims.iss);
     const audience = claims.aud as string | string[];

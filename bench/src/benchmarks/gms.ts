@@ -2,7 +2,8 @@
 // client with its cache off (one upstream request per check, what a plain
 // client does), and upstream requests caused by 100 concurrent checks.
 import { join } from 'node:path';
-import { GmsClient, type FetchLike } from '@vobridge/sdk';
+import { GmsClient } from '@vobridge/sdk';
+import { demoToken, bearerFetch } from '../lib/http.js';
 import { compare, type BenchResult } from '../lib/result.js';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { summarize } from '../lib/stats.js';
@@ -23,18 +24,9 @@ export async function gms(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('gms');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
-    });
-    const token = (await login.text()).trim();
+    const token = await demoToken(platform.url);
     let upstream = 0;
-    const authed: FetchLike = (input, init) => {
-      upstream++;
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return fetch(input, { ...init, headers });
-    };
+    const authed = bearerFetch(token, () => upstream++);
     const baseUrl = `${platform.url}/gms`;
     const cached: number[] = [];
     const uncached: number[] = [];

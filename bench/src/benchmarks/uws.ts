@@ -2,9 +2,9 @@
 // server (its endTime) to the client returning, for vobridge's waitForJob
 // (blocking WAIT requests) and pyvo's AsyncTAPJob.wait(), over 20 jobs each.
 import { join } from 'node:path';
-import { UwsClient, type FetchLike } from '@vobridge/sdk';
+import { UwsClient } from '@vobridge/sdk';
 import { compare, type BenchResult } from '../lib/result.js';
-import { PYTHON, run } from '../lib/http.js';
+import { PYTHON, run, demoToken, bearerFetch } from '../lib/http.js';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { percentile, summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
@@ -17,16 +17,8 @@ export async function uws(_ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('uws');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
-    });
-    const token = (await login.text()).trim();
-    const authed: FetchLike = (input, init) => {
-      const headers = new Headers(init?.headers);
-      headers.set('authorization', `Bearer ${token}`);
-      return fetch(input, { ...init, headers });
-    };
+    const token = await demoToken(platform.url);
+    const authed = bearerFetch(token);
     const jobsUrl = `${platform.url}/uws/sleep`;
     const client = new UwsClient({ baseUrl: jobsUrl, fetch: authed });
 

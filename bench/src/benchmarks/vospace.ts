@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare, type BenchResult } from '../lib/result.js';
-import { PYTHON, run } from '../lib/http.js';
+import { PYTHON, run, demoToken } from '../lib/http.js';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
@@ -48,11 +48,7 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
   const dir = await tempDir('vospace');
   const platform = await startPlatform(join(dir.path, 'platform'));
   try {
-    const login = await fetch(`${platform.url}/ac/login`, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
-    });
-    const token = (await login.text()).trim();
+    const token = await demoToken(platform.url);
     const source = join(dir.path, 'source.bin');
     // Written in 64 MiB pieces: a 1 GiB buffer would distort every peak-memory figure after it.
     await writeFile(source, '');

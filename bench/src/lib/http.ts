@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { FetchLike } from '@vobridge/sdk';
 
 /** The repository's Python virtual environment interpreter. */
 export const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
@@ -13,6 +14,25 @@ export async function json<T>(url: string, init: RequestInit & { bearer?: string
   const res = await fetch(url, { ...init, headers });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${new URL(url).pathname}: HTTP ${res.status}`);
   return (await res.json()) as T;
+}
+
+/** The demo user alice's token from a platform's CADC-style password login. */
+export async function demoToken(platformUrl: string): Promise<string> {
+  const login = await fetch(`${platformUrl}/ac/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
+  });
+  return (await login.text()).trim();
+}
+
+/** A fetch that sends `token` as a bearer (the SDK clients never add credentials themselves); `onCall` counts requests. */
+export function bearerFetch(token: string, onCall?: () => void): FetchLike {
+  return (input, init) => {
+    onCall?.();
+    const headers = new Headers(init?.headers);
+    headers.set('authorization', `Bearer ${token}`);
+    return fetch(input, { ...init, headers });
+  };
 }
 
 /** Runs a command, resolving with its stdout; rejects on a non-zero exit. An `undefined` in `env` removes that variable. */

@@ -1,17 +1,13 @@
 // One SDK transfer in its own process, so its peak memory can be measured
 // like curl's and vcp's: `node vos-transfer.js upload|download <vospace base> <node path> <local file>`,
 // token in BENCH_TOKEN.
-import { VoSpaceClient, type FetchLike } from '@vobridge/sdk';
+import { VoSpaceClient } from '@vobridge/sdk';
 import { downloadFile, uploadFile } from '@vobridge/sdk/node';
+import { bearerFetch } from './http.js';
 
 const [mode, base, path, file] = process.argv.slice(2);
 if (!mode || !base || !path || !file) throw new Error('usage: vos-transfer upload|download <base> <path> <file>');
 const token = process.env.BENCH_TOKEN ?? '';
-const authed: FetchLike = (input, init) => {
-  const headers = new Headers(init?.headers);
-  headers.set('authorization', `Bearer ${token}`);
-  return fetch(input, { ...init, headers });
-};
-const client = new VoSpaceClient({ baseUrl: base, fetch: authed });
+const client = new VoSpaceClient({ baseUrl: base, fetch: bearerFetch(token) });
 if (mode === 'upload') await uploadFile(client, path, file);
 else await downloadFile(client, path, file, { resume: false });
