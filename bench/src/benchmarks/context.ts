@@ -1,9 +1,9 @@
-/** How hard a benchmark run pushes: `--full` for the sizes named in the issue. */
+/** How hard a benchmark run pushes: the sizes named in the issue, or `--quick` for a smoke run. */
 export interface BenchContext {
   /** Repetitions of each measurement. */
   reps: number;
   /** Seconds of load per repetition. */
   seconds: number;
-  /** `--full`: the large sizes (a 1 GiB transfer). */
+  /** The large sizes (a 1 GiB transfer); false under `--quick`. */
   full: boolean;
 }

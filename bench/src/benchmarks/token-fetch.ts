@@ -4,9 +4,8 @@
 import autocannon from 'autocannon';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compare, type BenchResult } from '../lib/result.js';
-import { json, PYTHON, run, sequentialLatencies } from '../lib/http.js';
+import { brokerLogin, CLI, json, PYTHON, run, sequentialLatencies } from '../lib/http.js';
 import { startBareServer, startBroker, startPlatform, tempDir } from '../lib/processes.js';
 import { percentile, summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
@@ -16,8 +15,6 @@ interface Load {
   p50: number;
   p99: number;
 }
-
-const CLI = fileURLToPath(new URL('../../../packages/cli/dist/bin/vobridge.js', import.meta.url));
 
 /** Median wall time in ms of `n` runs of a command, each a new process (how a shell script gets a token). */
 async function perProcess(cmd: string, args: string[], env: Record<string, string>, n: number): Promise<number> {
@@ -50,17 +47,7 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
   const broker = await startBroker();
   const service = `${platform.url}/vospace/nodes/alice`;
   try {
-    await json(`${broker.url}/v1/logins`, {
-      method: 'POST',
-      bearer: broker.secret,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        url: platform.url,
-        method: 'password',
-        username: 'alice',
-        password: 'alice-demo-password',
-      }),
-    });
+    await brokerLogin(broker, platform.url);
     const doc = await json<Record<string, unknown>>(`${broker.url}/v1/token?url=${encodeURIComponent(service)}`, {
       bearer: broker.secret,
     });

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare, type BenchResult } from '../lib/result.js';
-import { PYTHON, run, demoToken } from '../lib/http.js';
-import { startPlatform, tempDir } from '../lib/processes.js';
+import { brokerLogin, CLI, PYTHON, run, demoToken } from '../lib/http.js';
+import { startBroker, startPlatform, tempDir } from '../lib/processes.js';
 import { summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
 
@@ -47,8 +47,11 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
   const reps = Math.min(ctx.reps, 3);
   const dir = await tempDir('vospace');
   const platform = await startPlatform(join(dir.path, 'platform'));
+  const broker = await startBroker();
   try {
     const token = await demoToken(platform.url);
+    await brokerLogin(broker, platform.url);
+    const cliEnv = { VOBRIDGE_BROKER_URL: broker.url, VOBRIDGE_BROKER_SECRET: broker.secret };
     const source = join(dir.path, 'source.bin');
     // Written in 64 MiB pieces: a 1 GiB buffer would distort every peak-memory figure after it.
     await writeFile(source, '');
@@ -87,6 +90,12 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
             BENCH_TOKEN: token,
           }),
       },
+      cli: {
+        up: (name: string) =>
+          timed(process.execPath, [CLI, 'cp', '--platform', platform.url, source, `vos:alice/${name}`], cliEnv),
+        down: (name: string, dest: string) =>
+          timed(process.execPath, [CLI, 'cp', '--platform', platform.url, `vos:alice/${name}`, dest], cliEnv),
+      },
       curl: {
         up: (name: string) => timed('curl', ['-sS', '-f', '-T', source, '-H', auth, data(name)]),
         down: (name: string, dest: string) => timed('curl', ['-sS', '-f', '-o', dest, '-H', auth, data(name)]),
@@ -112,53 +121,50 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
 
     const mibps = (ms: Measured[]) => summarize(ms.map((m) => size / MiB / m.seconds));
     const peak = (ms: Measured[]) => summarize(ms.map((m) => m.peakMiB));
-    const sdk = figures.sdk as { up: Measured[]; down: Measured[] };
+    const ours = {
+      sdk: { label: 'SDK', down: 'downloadFile', up: 'uploadFile' },
+      cli: { label: 'CLI', down: 'vobridge cp vos:… file', up: 'vobridge cp file vos:…' },
+    } as const;
+    const peers = { curl: 'curl on the data URL', vcp: 'vos vcp (negotiated transfer)' } as const;
     const comparisons = [];
-    for (const peer of ['curl', 'vcp'] as const) {
-      const p = figures[peer] as { up: Measured[]; down: Measured[] };
-      const what = peer === 'curl' ? 'curl on the data URL' : 'vos vcp (negotiated transfer)';
-      comparisons.push(
-        compare(
-          `download throughput vs ${peer}`,
-          'MiB/s',
-          'higher',
-          { what: 'SDK downloadFile', value: mibps(sdk.down) },
-          { what, value: mibps(p.down) },
-        ),
-        compare(
-          `upload throughput vs ${peer}`,
-          'MiB/s',
-          'higher',
-          { what: 'SDK uploadFile', value: mibps(sdk.up) },
-          { what, value: mibps(p.up) },
-        ),
-        compare(
-          `download peak RSS vs ${peer}`,
-          'MiB',
-          'lower',
-          { what: 'SDK downloadFile (node process)', value: peak(sdk.down) },
-          { what, value: peak(p.down) },
-        ),
-        compare(
-          `upload peak RSS vs ${peer}`,
-          'MiB',
-          'lower',
-          { what: 'SDK uploadFile (node process)', value: peak(sdk.up) },
-          { what, value: peak(p.up) },
-        ),
-      );
+    for (const [tool, t] of Object.entries(ours)) {
+      const mine = figures[tool] as { up: Measured[]; down: Measured[] };
+      for (const [peer, what] of Object.entries(peers)) {
+        const p = figures[peer] as { up: Measured[]; down: Measured[] };
+        for (const dir of ['down', 'up'] as const) {
+          const verb = dir === 'down' ? 'download' : 'upload';
+          const label = `${t.label} ${t[dir]}`;
+          comparisons.push(
+            compare(
+              `${t.label} ${verb} throughput vs ${peer}`,
+              'MiB/s',
+              'higher',
+              { what: label, value: mibps(mine[dir]) },
+              { what, value: mibps(p[dir]) },
+            ),
+            compare(
+              `${t.label} ${verb} peak RSS vs ${peer}`,
+              'MiB',
+              'lower',
+              { what: `${label} (node process)`, value: peak(mine[dir]) },
+              { what, value: peak(p[dir]) },
+            ),
+          );
+        }
+      }
     }
     return {
       name: 'vospace',
       title: `VOSpace transfer on loopback (${size / MiB} MiB)`,
       comparisons,
       notes: [
-        `${reps} repetitions of a ${size / MiB} MiB random file (\`--full\` for 1 GiB); every download is checked against the source's MD5.`,
-        'Each transfer is its own process (the SDK through bench/src/lib/vos-transfer.ts), so process start-up is included for all three; peak RSS from /usr/bin/time.',
-        "The SDK and vcp check every byte against the service's MD5 (the SDK with node:crypto's MD5 on Node since e06d362; its portable JavaScript MD5, about 30 MiB/s here, capped it at about 35 MiB/s before); curl checks nothing and keeps no progress state.",
+        `${reps} repetitions of a ${size / MiB} MiB random file (\`--quick\`: 64 MiB); every download is checked against the source's MD5.`,
+        'Each transfer is its own process (the SDK through bench/src/lib/vos-transfer.ts), so process start-up is included for all four; the CLI goes through a broker holding a password login; peak RSS from /usr/bin/time.',
+        "The SDK, the CLI and vcp check every byte against the service's MD5 (the SDK with node:crypto's MD5 on Node since e06d362; its portable JavaScript MD5, about 30 MiB/s here, capped it at about 35 MiB/s before); curl checks nothing and keeps no progress state.",
       ],
     };
   } finally {
+    await broker.stop();
     await platform.stop();
     await dir.remove();
   }

@@ -7,6 +7,9 @@ import type { FetchLike } from '@vobridge/sdk';
 /** The repository's Python virtual environment interpreter. */
 export const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
 
+/** The built `vobridge` CLI (run with `process.execPath`). */
+export const CLI = fileURLToPath(new URL('../../../packages/cli/dist/bin/vobridge.js', import.meta.url));
+
 /** JSON request with a bearer token; throws on a non-2xx answer. */
 export async function json<T>(url: string, init: RequestInit & { bearer?: string } = {}): Promise<T> {
   const headers = new Headers(init.headers);
@@ -23,6 +26,16 @@ export async function demoToken(platformUrl: string): Promise<string> {
     body: new URLSearchParams({ username: 'alice', password: 'alice-demo-password' }),
   });
   return (await login.text()).trim();
+}
+
+/** Logs the demo user alice in to `platformUrl` through a broker (a password login). */
+export async function brokerLogin(broker: { url: string; secret: string }, platformUrl: string): Promise<void> {
+  await json(`${broker.url}/v1/logins`, {
+    method: 'POST',
+    bearer: broker.secret,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: platformUrl, method: 'password', username: 'alice', password: 'alice-demo-password' }),
+  });
 }
 
 /** A fetch that sends `token` as a bearer (the SDK clients never add credentials themselves); `onCall` counts requests. */
