@@ -2,7 +2,15 @@
 # `npm test`: set up, check generated code, then build, lint and test every
 # package (TypeScript with Jest, Python with pytest) through turbo, and end
 # with one summary of every test run.
+#   --long   the hardening suite's long mode (LONG=1): ten times the fuzz runs,
+#            six times the load, for a deeper run on a quiet machine
 set -uo pipefail
+for arg in "$@"; do
+  case "$arg" in
+    --long) export LONG=1 ;;
+    *) echo "npm test: unknown option $arg (only --long)" >&2; exit 2 ;;
+  esac
+done
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 

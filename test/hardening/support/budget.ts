@@ -1,6 +1,6 @@
 // How hard the hardening suite pushes. CI runs a small, bounded amount of
-// each property and load; `LONG=1` (or `npm test -- --long` through
-// run-long.sh) multiplies it for a deeper run on a quiet machine.
+// each property and load; `LONG=1` (`npm test -- --long`) multiplies it for
+// a deeper run on a quiet machine.
 
 /** True when the long mode was asked for with `LONG=1`. */
 export const LONG = process.env.LONG === '1' || process.env.LONG === 'true';
