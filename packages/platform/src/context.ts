@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { Router } from 'express';
 import type { AuthMiddleware } from './http/index.js';
+import type { OAuthClientMetadata } from './identity/clients.js';
 import type { TokenService } from './identity/tokens.js';
 import type { UserStore } from './identity/users.js';
 import type { Logger } from './log/logger.js';
@@ -24,6 +25,8 @@ export interface PlatformContext {
   specsDir: string;
   /** Lifetime of a session and the step of a renewal, in seconds (default: the service's own). */
   sessionLifetimeSeconds?: number;
+  /** OAuth clients the operator registered besides the platform's own public one (checked). */
+  oauthClients?: readonly OAuthClientMetadata[];
   /** In TLS mode, the CA certificate that the platform's own processes must trust to call it. */
   caCertPath?: string;
   /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */

@@ -21,6 +21,7 @@ export {
   type GroupRecord,
 } from './identity/users.js';
 export { loadSigningKey, type SigningKey } from './identity/keys.js';
+export { OAuthClientError, parseOAuthClients, readClientsFile, type OAuthClientMetadata } from './identity/clients.js';
 export {
   capability,
   renderAvailability,

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import type { PlatformContext, UpgradeHandler } from './context.js';
 import { createAuthMiddleware } from './http/index.js';
+import { checkClientIds, parseOAuthClients, type OAuthClientMetadata } from './identity/clients.js';
 import { loadSigningKey } from './identity/keys.js';
 import { TokenService } from './identity/tokens.js';
 import { readUsersFile, UserStore, type UserSpec } from './identity/users.js';
@@ -41,6 +42,13 @@ export interface PlatformOptions {
    * `<dataDir>/tls/` on first start), for clients that insist on HTTPS.
    */
   tls?: boolean;
+  /**
+   * OAuth clients to register besides the platform's own public client
+   * `vobridge`, e.g. a confidential client (`client_secret_basic`) for
+   * oidc-agent. Checked before the platform listens; a bad entry throws
+   * `OAuthClientError`. There is no default secret: the operator supplies it.
+   */
+  oauthClients?: readonly OAuthClientMetadata[];
 }
 
 /** A running platform. */
@@ -66,6 +74,8 @@ const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../../openapi/', import.meta
  */
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const logger = options.logger ?? createLogger({ level: options.logLevel ?? 'warn' });
+  const oauthClients = parseOAuthClients(options.oauthClients ?? [], 'oauthClients');
+  checkClientIds(oauthClients);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
 
@@ -138,6 +148,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       tokens,
       logger,
       specsDir: options.specsDir ?? DEFAULT_SPECS_DIR,
+      oauthClients,
       ...(options.sessionLifetimeSeconds === undefined
         ? {}
         : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),

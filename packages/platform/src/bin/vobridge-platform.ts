@@ -2,12 +2,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readClientsFile, type OAuthClientMetadata } from '../identity/clients.js';
 import { startPlatform } from '../platform.js';
 import type { LogLevel } from '../log/logger.js';
 
 const USAGE = `Usage: vobridge-platform [--port N] [--host ADDR] [--data DIR] [--users FILE]
                          [--token-ttl SECONDS] [--session-lifetime SECONDS] [--tls]
-                         [--public-url URL] [--log-level LEVEL]
+                         [--public-url URL] [--client FILE]... [--log-level LEVEL]
 
 Starts the vobridge reference science platform. Prints
 "vobridge-platform listening on <url>" once it accepts requests; stops on SIGTERM/SIGINT.
@@ -22,6 +23,12 @@ Starts the vobridge reference science platform. Prints
   --tls               serve HTTPS with a certificate from the platform's own CA
                       (created under --data on first start; its path is printed)
   --public-url URL    base URL clients use, when behind a proxy
+  --client FILE       register further OAuth clients: JSON, one object or a list, of
+                      {"client_id","client_secret","token_endpoint_auth_method",
+                       "grant_types":[...],"redirect_uris":[...],"scope"}
+                      (e.g. a confidential client_secret_basic client for oidc-agent;
+                      the secret: 32+ generated characters; keep the file 0600);
+                      may be repeated
   --log-level LEVEL   debug | info | warn | error | silent (default info)`;
 
 function fail(message: string): never {
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
         'session-lifetime': { type: 'string' },
         tls: { type: 'boolean' },
         'public-url': { type: 'string' },
+        client: { type: 'string', multiple: true },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -71,6 +79,9 @@ async function main(): Promise<void> {
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!levels.includes(logLevel)) fail(`--log-level must be one of ${levels.join(', ')}`);
 
+  const oauthClients: OAuthClientMetadata[] = [];
+  for (const file of values.client ?? []) oauthClients.push(...(await readClientsFile(file)));
+
   const platform = await startPlatform({
     port: integer('port', values.port, 8765, 0, 65535),
     dataDir: values.data ?? defaultDataDir(),
@@ -81,6 +92,7 @@ async function main(): Promise<void> {
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(values.users === undefined ? {} : { users: values.users }),
     ...(values['public-url'] === undefined ? {} : { publicUrl: values['public-url'] }),
+    ...(oauthClients.length === 0 ? {} : { oauthClients }),
   });
   if (platform.caPath !== undefined) console.log(`vobridge-platform CA certificate: ${platform.caPath}`);
   console.log(`vobridge-platform listening on ${platform.url}`);

@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
-import Provider, { errors, type Configuration, type TokenEndpointGrantContext } from 'oidc-provider';
+import Provider, {
+  errors,
+  type ClientMetadata,
+  type Configuration,
+  type TokenEndpointGrantContext,
+} from 'oidc-provider';
 import type { PlatformContext } from '../context.js';
+import { OAuthClientError, PUBLIC_CLIENT_ID, TOKEN_EXCHANGE, type OAuthClientMetadata } from './clients.js';
 import { readJsonFile, writeJsonAtomic } from '../store/index.js';
 import type { SigningKey } from './keys.js';
 import { fileAdapterFactory } from './oidc-adapter.js';
@@ -14,12 +20,8 @@ import {
   renderLoginPage,
 } from './pages.js';
 
-/** The grant type of RFC 8693 token exchange. */
-export const TOKEN_EXCHANGE = 'urn:ietf:params:oauth:grant-type:token-exchange';
 /** RFC 8693 token type of an access token. */
 export const ACCESS_TOKEN_TYPE = 'urn:ietf:params:oauth:token-type:access_token';
-/** Client id of the platform's public OAuth client (broker, CLI, JupyterLab). */
-export const PUBLIC_CLIENT_ID = 'vobridge';
 /** Scopes that name platform services in access tokens (Rubin style). */
 export const RESOURCE_SCOPES = ['vospace', 'gms', 'uws', 'sessions', 'read:tap', 'exec:notebook'] as const;
 /** Upper bound of a delegated token's lifetime: delegation should be short-lived. */
@@ -68,6 +70,7 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
         response_types: ['code'],
         redirect_uris: ['http://127.0.0.1/callback'],
       },
+      ...(ctx.oauthClients ?? []).map(providerMetadata),
     ],
     jwks: { keys: [key.privateJwk as Record<string, string>] },
     cookies: { keys: cookieKeys },
@@ -154,6 +157,7 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
 
   const provider = new Provider(issuer, configuration);
   provider.proxy = false;
+  await loadClients(provider, ctx.oauthClients ?? []);
   provider.use(async (koaCtx, next) => {
     try {
       await next();
@@ -245,6 +249,33 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
   });
   router.use('/oidc', (req: Request, res: Response, _next: NextFunction) => callback(req, res));
   return router;
+}
+
+/** node-oidc-provider metadata of an operator-registered client: no redirects unless it uses the code flow. */
+function providerMetadata(client: OAuthClientMetadata): ClientMetadata {
+  const code = client.grant_types.includes('authorization_code');
+  return {
+    ...client,
+    grant_types: [...client.grant_types],
+    response_types: code ? ['code'] : [],
+    redirect_uris: [...(client.redirect_uris ?? [])],
+  };
+}
+
+/**
+ * The provider checks static clients only when one is first used; loading
+ * them now makes bad metadata fail the start, not a login.
+ */
+async function loadClients(provider: Provider, clients: readonly OAuthClientMetadata[]): Promise<void> {
+  for (const { client_id: id } of clients) {
+    try {
+      await provider.Client.find(id);
+    } catch (err) {
+      const described = err as { error_description?: unknown };
+      const reason = typeof described.error_description === 'string' ? described.error_description : 'invalid';
+      throw new OAuthClientError(`OAuth client '${id}': ${reason}`);
+    }
+  }
 }
 
 /**
