@@ -9,6 +9,8 @@ import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
 import { bundle } from './benchmarks/bundle.js';
 import { gms } from './benchmarks/gms.js';
+import { sessions } from './benchmarks/sessions.js';
+import { tokenAgents } from './benchmarks/token-agents.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
 import { uws } from './benchmarks/uws.js';
 import { vospace } from './benchmarks/vospace.js';
@@ -17,11 +19,13 @@ import type { BenchResult } from './lib/result.js';
 
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   'token-fetch': tokenFetch,
+  'token-agents': tokenAgents,
   auth,
   gms,
   uws,
   vospace,
   bundle,
+  sessions,
 };
 
 const { values } = parseArgs({
