@@ -157,7 +157,7 @@ export class MethodUnsupportedError extends BrokerError {
 
 /** The platform could not be reached or answered something unusable. */
 export class PlatformUnreachableError extends BrokerError {
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown; loginId?: string; platform?: string }) {
     super('platform_unreachable', 502, message, options);
   }
 }

@@ -70,7 +70,7 @@ describe('token refresh', () => {
     expect(renewals()).toBe(0);
   }, 60_000);
 
-  it('serves the old token while it is valid when the platform is down, then says to log in again', async () => {
+  it('serves the old token while it is valid when the platform is down, then says the platform is unreachable, keeping the login', async () => {
     const p = await platform({ accessTokenTtlSeconds: 3 });
     const b = await broker();
     cleanups.push(b.close);
@@ -89,8 +89,10 @@ describe('token refresh', () => {
     }
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, held.expires_at * 1000 - Date.now() + 600)));
     const after = await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`);
-    expect(after.status).toBe(424);
-    expect(after.json()).toMatchObject({ error: 'login_required', login_id: login.id, platform: p.url });
+    // Not login_required: nothing refused the login, it renews once the platform answers again.
+    expect(after.status).toBe(502);
+    expect(after.json()).toMatchObject({ error: 'platform_unreachable', login_id: login.id, platform: p.url });
+    expect((await call(b, `/v1/logins/${String(login.id)}`)).json()).toMatchObject({ refreshable: true });
     expect(after.text).not.toContain(held.token);
     expect(events.some((e) => e.type === 'expiring' && e.id === login.id)).toBe(true);
     expect(JSON.stringify(events)).not.toContain(held.token);

@@ -95,6 +95,8 @@ export interface PlatformProcessOptions {
   /** Reuse a port, to restart a killed platform where its clients expect it. */
   port?: number;
   tokenTtlSeconds?: number;
+  /** Base URL clients use (`--public-url`), for a platform behind a proxy. */
+  publicUrl?: string;
 }
 
 /** The reference platform's own bin, started as users start it. */
@@ -109,6 +111,7 @@ export function startPlatformProcess(options: PlatformProcessOptions): Promise<C
       '--log-level',
       'error',
       ...(options.tokenTtlSeconds ? ['--token-ttl', String(options.tokenTtlSeconds)] : []),
+      ...(options.publicUrl ? ['--public-url', options.publicUrl] : []),
     ],
     /vobridge-platform listening on (http:\/\/\S+)/,
   );

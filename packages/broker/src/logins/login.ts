@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BrokerError, LoginRequiredError } from '../errors.js';
+import { BrokerError, LoginRequiredError, PlatformUnreachableError } from '../errors.js';
 import { RenewalRefusedError, type Grant, type Renewal } from '../platform/platform-client.js';
 import type { LoginScope } from './scope.js';
 import type { IssuedToken } from './token.js';
@@ -74,6 +74,7 @@ export class Login {
   #refreshing = false;
   #timer?: NodeJS.Timeout;
   #failures = 0;
+  #lastFailure?: string;
   #permanentFailure?: string;
   #disposed = false;
 
@@ -146,7 +147,9 @@ export class Login {
    * A token valid for at least `minValidSeconds`, refreshing first when the
    * current one expires sooner. When a refresh fails, a token that is still
    * valid is returned anyway (its `expiresAt` tells the caller); a dead one
-   * yields {@link LoginRequiredError}.
+   * yields {@link LoginRequiredError} when the platform refused the renewal
+   * for good, else {@link PlatformUnreachableError}: the login is kept and
+   * renews once the platform answers again.
    */
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
@@ -155,10 +158,10 @@ export class Login {
     if (!this.#permanentFailure) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
-    throw new LoginRequiredError(
-      this.id,
-      this.platform,
-      this.#permanentFailure ?? this.#reason ?? 'the last refresh failed',
+    if (this.#permanentFailure) throw new LoginRequiredError(this.id, this.platform, this.#permanentFailure);
+    throw new PlatformUnreachableError(
+      `The token for ${this.platform} has expired and renewing it failed (${this.#lastFailure ?? 'no answer'}); the login is kept and renews once the platform answers again.`,
+      { loginId: this.id, platform: this.platform },
     );
   }
 
@@ -201,6 +204,7 @@ export class Login {
     this.#state = 'active';
     this.#reason = undefined;
     this.#failures = 0;
+    this.#lastFailure = undefined;
     if (token.expiresAt !== undefined) {
       const lifetime = token.expiresAt - token.issuedAt;
       this.#schedule(Math.max(0, token.issuedAt + lifetime * REFRESH_AT - Date.now()));
@@ -234,6 +238,7 @@ export class Login {
       return;
     }
     this.#failures += 1;
+    this.#lastFailure = reason;
     const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (this.#failures - 1));
     this.#hooks.refreshFailed(this, reason, Math.ceil(backoff / 1000));
     this.#schedule(backoff);

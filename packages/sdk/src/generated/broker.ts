@@ -652,7 +652,7 @@ export interface operations {
                     "application/json": components["schemas"]["BrokerError"];
                 };
             };
-            /** @description The covering login expired or its refresh failed; log in again. */
+            /** @description The covering login expired and the platform refused to renew it (refresh token revoked or expired, password no longer accepted); log in again. */
             424: {
                 headers: {
                     [name: string]: unknown;
@@ -670,6 +670,23 @@ export interface operations {
                 };
             };
             429: components["responses"]["RateLimited"];
+            /** @description The covering login's token expired and renewing it failed for a reason that may pass (the platform down, slow past the broker's time limit, or answering nonsense). The login is kept and renews on a later call once the platform answers. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "platform_unreachable",
+                     *       "message": "The token for https://platform.example.org has expired and renewing it failed (the request timed out); the login is kept and renews once the platform answers again.",
+                     *       "login_id": "lg_3kq9x2",
+                     *       "platform": "https://platform.example.org"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BrokerError"];
+                };
+            };
         };
     };
     listLogins: {

@@ -1,0 +1,296 @@
+// Faults of the OIDC token endpoint, and the platform SIGKILLed in the middle
+// of a refresh, seen by the broker and by the SDK's authFetch. The platform is
+// its real bin (child process) behind a real HTTP proxy (support/fault-proxy.ts)
+// that its public URL points at, so discovery, the device login and every
+// refresh travel through the proxy as real traffic; only `POST …/token`
+// misbehaves, and only when a test says so. Nothing is mocked. Logins are OIDC
+// device logins (they have refresh tokens), approved by the test through the
+// platform's own device pages. Nothing asserts on time: a hang is caught by a
+// 60 s safety bound, far above the broker's 15 s and the SDK's 3 s limits.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createDecipheriv } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startBroker, type Broker, type BrokerEvent } from '@vobridge/broker';
+import { discoverOidc, type OidcMetadata } from '@vobridge/sdk';
+import { TEST_TIMEOUT_MS } from './support/budget.js';
+import { approveDevice } from './support/device-approval.js';
+import { send, type RawReply } from './support/http.js';
+import { ALICE } from './support/platform-session.js';
+import { removeDir, tempDir } from './support/processes.js';
+import { startProxiedPlatform, type ProxiedPlatform } from './support/proxied-platform.js';
+
+/** Access token lifetime: longer than the broker's 15 s limit, so a token outlives one hung renewal. */
+const TTL = 30;
+/** Safety bound on any single answer: a hang, not slowness, fails it. */
+const HANG_MS = 60_000;
+
+type TokenReply = { token: string; expires_at: number; login_id: string };
+type ErrorReply = { error: string; message: string; login_id?: string };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until a token that expires at `expiresAt` (epoch seconds) is dead. */
+const outlive = (expiresAt: number): Promise<void> => sleep(Math.max(0, expiresAt * 1000 - Date.now() + 1000));
+
+let work: string;
+let platform: ProxiedPlatform;
+
+beforeAll(async () => {
+  work = await tempDir('refresh-faults');
+  platform = await startProxiedPlatform({ dataDir: join(work, 'platform'), tokenTtlSeconds: TTL });
+}, 60_000);
+
+// Each test starts with a healthy endpoint, whatever the one before left armed.
+beforeEach(() => platform.proxy.release());
+
+afterAll(async () => {
+  await platform?.close();
+  if (work) await removeDir(work);
+});
+
+async function whoami(token: string): Promise<number> {
+  return (
+    await send(platform.url, { method: 'GET', path: '/ac/whoami', headers: { authorization: `Bearer ${token}` } })
+  ).status;
+}
+
+/** Revokes a refresh token at the platform (RFC 7009), as a user or an admin logging a device out does. */
+async function revoke(refreshToken: string): Promise<void> {
+  const metadata = (await discoverOidc(platform.url)) as OidcMetadata & { revocation_endpoint?: string };
+  const endpoint = new URL(metadata.revocation_endpoint ?? '');
+  const reply = await send(endpoint.origin, {
+    method: 'POST',
+    path: endpoint.pathname,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      token: refreshToken,
+      token_type_hint: 'refresh_token',
+      client_id: 'vobridge',
+    }).toString(),
+  });
+  expect(reply.status).toBe(200);
+}
+
+describe('the broker with a failing token endpoint', () => {
+  let broker: Broker;
+  let persist: string;
+  let loginId: string;
+  const events: BrokerEvent[] = [];
+
+  const ask = (minValid: number): Promise<RawReply> =>
+    send(
+      broker.url,
+      {
+        method: 'GET',
+        path: `/v1/token?url=${encodeURIComponent(`${platform.url}/vospace/nodes/alice`)}&min_valid=${minValid}`,
+        headers: { authorization: `Bearer ${broker.secret}` },
+      },
+      HANG_MS,
+    );
+  const token = async (minValid: number): Promise<TokenReply> => {
+    const reply = await ask(minValid);
+    expect(reply.status).toBe(200);
+    return JSON.parse(reply.body) as TokenReply;
+  };
+  /** A renewal asked for now: more validity than a token older than a second has left, less than the lifetime. */
+  const renewing = async (): Promise<RawReply> => {
+    await sleep(1500);
+    return ask(TTL - 1);
+  };
+  /** A freshly renewed token, with the endpoint healthy. */
+  const fresh = async (): Promise<TokenReply> => {
+    const reply = await renewing();
+    expect(reply.status).toBe(200);
+    return JSON.parse(reply.body) as TokenReply;
+  };
+  const logins = async (): Promise<{ id: string; state: string; refreshable: boolean }[]> =>
+    JSON.parse(
+      (
+        await send(broker.url, {
+          method: 'GET',
+          path: '/v1/logins',
+          headers: { authorization: `Bearer ${broker.secret}` },
+        })
+      ).body,
+    ) as { id: string; state: string; refreshable: boolean }[];
+  /** The login is still there, the only one, and can still renew itself. */
+  const loginKept = async (): Promise<void> => {
+    expect((await logins()).map((l) => [l.id, l.refreshable])).toEqual([[loginId, true]]);
+  };
+
+  beforeAll(async () => {
+    persist = join(work, 'broker-state');
+    broker = await startBroker({
+      runtimeFile: false,
+      persist: { dir: persist },
+      rateLimit: { perSecond: 1000, burst: 1000 },
+    });
+    broker.subscribe((event) => events.push(event));
+    const started = await send(broker.url, {
+      method: 'POST',
+      path: '/v1/logins',
+      headers: { authorization: `Bearer ${broker.secret}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: platform.url, method: 'device' }),
+    });
+    expect(started.status).toBe(202);
+    const pending = JSON.parse(started.body) as { id: string; verification_uri_complete: string };
+    loginId = pending.id;
+    await approveDevice(pending.verification_uri_complete, ALICE);
+    for (let i = 0; i < 60 && (await logins())[0]?.state !== 'active'; i += 1) await sleep(500);
+    await loginKept();
+  }, TEST_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await broker?.close();
+  });
+
+  it(
+    'a hanging token endpoint: the still-valid token is served once the renewal gives up, and the next call after it heals renews without a new login',
+    async () => {
+      const held = await fresh();
+      platform.proxy.fault = 'hold';
+      const before = platform.proxy.refreshRequests;
+      const during = await renewing();
+      expect(platform.proxy.refreshRequests).toBeGreaterThan(before);
+      expect(during.status).toBe(200);
+      expect(JSON.parse(during.body)).toMatchObject({ token: held.token, login_id: loginId });
+      await loginKept();
+
+      platform.proxy.release();
+      const after = await fresh();
+      expect(after.token).not.toBe(held.token);
+      expect(after.login_id).toBe(loginId);
+      expect(await whoami(after.token)).toBe(200);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    '5xx, reset and garbage: the valid token is kept; once it is dead each is a typed 502 naming the login, never login_required; recovery after',
+    async () => {
+      const held = await fresh();
+      for (const fault of ['unavailable', 'reset', 'garbage'] as const) {
+        platform.proxy.fault = fault;
+        const during = await renewing();
+        expect(during.status).toBe(200);
+        expect((JSON.parse(during.body) as TokenReply).token).toBe(held.token);
+      }
+      await loginKept();
+
+      await outlive(held.expires_at);
+      for (const fault of ['unavailable', 'reset', 'garbage', 'hold'] as const) {
+        platform.proxy.fault = fault;
+        const dead = await ask(0);
+        expect([dead.status, fault]).toEqual([502, fault]);
+        const body = JSON.parse(dead.body) as ErrorReply;
+        expect(body).toMatchObject({ error: 'platform_unreachable', login_id: loginId });
+        expect(body.message).not.toBe('');
+        expect(dead.body).not.toContain(held.token);
+        expect((await logins()).map((l) => l.id)).toEqual([loginId]);
+      }
+
+      platform.proxy.release();
+      const back = await token(0);
+      expect(back.login_id).toBe(loginId);
+      expect(back.token).not.toBe(held.token);
+      expect(await whoami(back.token)).toBe(200);
+      await loginKept();
+    },
+    TEST_TIMEOUT_MS * 2,
+  );
+
+  it(
+    'single-flight under a slow refresh: many concurrent callers cause one refresh request at the wire',
+    async () => {
+      const held = await fresh();
+      platform.proxy.fault = 'hold';
+      const before = platform.proxy.refreshRequests;
+      await sleep(1500);
+      const replies = Promise.all(Array.from({ length: 25 }, () => ask(TTL - 1)));
+      await platform.proxy.whenHeld();
+      // Let every caller reach the broker while the one renewal is held.
+      await sleep(2000);
+      platform.proxy.release();
+      const answers = await replies;
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+      const tokens = new Set(answers.map((a) => (JSON.parse(a.body) as TokenReply).token));
+      expect(tokens.size).toBe(1);
+      expect(tokens.has(held.token)).toBe(false);
+      expect(platform.proxy.refreshRequests - before).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'the platform SIGKILLed mid-refresh: the valid token is served, the persisted state is whole and private, and the login refreshes once the platform is back',
+    async () => {
+      const held = await fresh();
+      platform.proxy.fault = 'hold';
+      const pending = renewing();
+      await platform.proxy.whenHeld();
+      await platform.kill();
+      // The connection carrying the refresh dies with the platform.
+      platform.proxy.dropHeld();
+      const during = await pending;
+      expect(during.status).toBe(200);
+      expect((JSON.parse(during.body) as TokenReply).token).toBe(held.token);
+      await loginKept();
+
+      const files = await readdir(persist);
+      expect(files.sort()).toEqual(['broker-logins.enc', 'broker-logins.key']);
+      for (const file of files) expect((await stat(join(persist, file))).mode & 0o777).toBe(0o600);
+      expect((await storedLogins(persist)).map((l) => l.id)).toEqual([loginId]);
+
+      await platform.restart();
+      platform.proxy.release();
+      const after = await fresh();
+      expect(after.login_id).toBe(loginId);
+      expect(after.token).not.toBe(held.token);
+      expect(await whoami(after.token)).toBe(200);
+      expect((await storedLogins(persist)).map((l) => l.id)).toEqual([loginId]);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a revoked refresh token (invalid_grant): one refresh request, then login_required (424), not retried; the valid token is served until it dies',
+    async () => {
+      const held = await fresh();
+      const refreshToken = platform.proxy.lastRefreshToken;
+      expect(refreshToken).toBeDefined();
+      await revoke(refreshToken as string);
+      const before = platform.proxy.refreshRequests;
+      const during = await renewing();
+      expect(during.status).toBe(200);
+      expect((JSON.parse(during.body) as TokenReply).token).toBe(held.token);
+      expect(events).toContainEqual(
+        expect.objectContaining({ type: 'refresh_failed', id: loginId, error: 'login_required' }),
+      );
+      expect((await logins()).map((l) => [l.id, l.refreshable])).toEqual([[loginId, false]]);
+      for (let i = 0; i < 3; i += 1) expect((await renewing()).status).toBe(200);
+      expect(platform.proxy.refreshRequests - before).toBe(1);
+
+      await outlive(held.expires_at);
+      const dead = await ask(0);
+      expect(dead.status).toBe(424);
+      expect(JSON.parse(dead.body)).toMatchObject({ error: 'login_required', login_id: loginId });
+      expect(dead.body).not.toContain(held.token);
+      expect(platform.proxy.refreshRequests - before).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+/** The broker's login store, decrypted as the broker does (AES-256-GCM, key in its own file). */
+async function storedLogins(dir: string): Promise<{ id: string }[]> {
+  const envelope = JSON.parse(await readFile(join(dir, 'broker-logins.enc'), 'utf8')) as {
+    iv: string;
+    tag: string;
+    data: string;
+  };
+  const key = Buffer.from((await readFile(join(dir, 'broker-logins.key'), 'utf8')).trim(), 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(envelope.iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(envelope.tag, 'base64'));
+  const plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
+  return JSON.parse(plain.toString('utf8')) as { id: string }[];
+}
