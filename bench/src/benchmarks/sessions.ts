@@ -189,7 +189,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
         'ms',
         'lower',
         { what: sidebar, value: perRep(painted.open!, ms) },
-        { what: `${naive}, from the same JSON text`, value: perRep(painted.naiveRender!, ms) },
+        { what: `${naive}, from the same listing (already parsed)`, value: perRep(painted.naiveRender!, ms) },
       ),
       compare(
         'rows in the DOM at first paint',
@@ -213,7 +213,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
       notes: [
         `${SESSIONS} real sessions: headless jobs (\`cmd=true\`, each a real stand-in process) launched through the skaha API by one user, at most ${CONCURRENCY} live at once (the platform's per-user cap), all recorded as Succeeded before measuring; set-up took ${seedSeconds.toFixed(1)} s.`,
         `GET /skaha/v1/session answers ${(bytes / 1024).toFixed(0)} KiB of JSON for them; the broker's /v1/sessions (what the sidebar loads, through Jupyter's proxy) ${(brokerBytes / 1024).toFixed(0)} KiB.`,
-        `API: ${ctx.reps} repetitions of ${CALLS} sequential listings per client, each cell the median of a repetition; canfar 1.5.2 from the venv (httpx, its own client), curl one process per listing.`,
+        `API: ${ctx.reps} repetitions of ${CALLS} sequential listings per client, each cell the median of a repetition; canfar 1.5.2 from the venv (httpx, its own client), curl one process per listing, timed by its own time_total (it does not parse the JSON; the SDK and canfar do).`,
         `Browser: JupyterLab 4 with the vobridge extension in Debian chromium (headless, playwright-core), the broker logged in to the platform as alice; ${ctx.reps} repetitions of ${PAINTS} measurements, sidebar and table alternating. "Painted" = a task posted from the frame that attached the rows (it runs after that frame's rendering). The table sits in a fixed box the size of the sidebar's list; the refresh goes through JupyterLab's request layer, the table's fetch is a plain fetch of the same URL.`,
       ],
     };
