@@ -12,7 +12,20 @@ import { createDecipheriv } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startBroker, type Broker, type BrokerEvent } from '@vobridge/broker';
-import { discoverOidc, type OidcMetadata } from '@vobridge/sdk';
+import {
+  CredentialStore,
+  HttpError,
+  NetworkError,
+  OAuthError,
+  ProtocolError,
+  TimeoutError,
+  VobridgeError,
+  createAuthFetch,
+  discoverOidc,
+  loginWithDeviceCode,
+  oidcCredential,
+  type OidcMetadata,
+} from '@vobridge/sdk';
 import { TEST_TIMEOUT_MS } from './support/budget.js';
 import { approveDevice } from './support/device-approval.js';
 import { send, type RawReply } from './support/http.js';
@@ -55,8 +68,8 @@ async function whoami(token: string): Promise<number> {
 }
 
 /** Revokes a refresh token at the platform (RFC 7009), as a user or an admin logging a device out does. */
-async function revoke(refreshToken: string): Promise<void> {
-  const metadata = (await discoverOidc(platform.url)) as OidcMetadata & { revocation_endpoint?: string };
+async function revoke(refreshToken: string, at: ProxiedPlatform = platform): Promise<void> {
+  const metadata = (await discoverOidc(at.url)) as OidcMetadata & { revocation_endpoint?: string };
   const endpoint = new URL(metadata.revocation_endpoint ?? '');
   const reply = await send(endpoint.origin, {
     method: 'POST',
@@ -294,3 +307,143 @@ async function storedLogins(dir: string): Promise<{ id: string }[]> {
   const plain = Buffer.concat([decipher.update(Buffer.from(envelope.data, 'base64')), decipher.final()]);
   return JSON.parse(plain.toString('utf8')) as { id: string }[];
 }
+
+describe('the SDK authFetch with a failing token endpoint', () => {
+  /** Its own platform, with tokens shorter-lived than the broker's: the SDK's refresh limit is set here (3 s). */
+  let sdkPlatform: ProxiedPlatform;
+  let store: CredentialStore;
+  let url: string;
+  const SDK_TTL = 8;
+  const client = { clientId: 'vobridge', timeoutMs: 3000 };
+  /** Refreshes a credential with less than 2 s left. */
+  let authFetch: ReturnType<typeof createAuthFetch>;
+  /** Refreshes on every request (every credential is "due"), to renew while the token is still valid. */
+  let eager: ReturnType<typeof createAuthFetch>;
+  const whoamiStatus = async (via: typeof authFetch): Promise<number> => {
+    const reply = await via(`${url}/ac/whoami`);
+    await reply.arrayBuffer();
+    return reply.status;
+  };
+  /** The error `call` rejects with, or a failure when it neither rejects nor settles within the hang bound. */
+  const failure = async (call: Promise<unknown>): Promise<unknown> => {
+    let timer: NodeJS.Timeout | undefined;
+    const hang = new Promise<Error>((resolve) => {
+      timer = setTimeout(() => resolve(new Error(`no answer within ${HANG_MS} ms`)), HANG_MS);
+    });
+    const settled = call.then(
+      () => new Error('resolved, but a rejection was expected'),
+      (error: unknown) => error,
+    );
+    try {
+      return await Promise.race([settled, hang]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const current = (): { expiresAt?: number } | undefined => store.get(url);
+  const outliveCurrent = (): Promise<void> => outlive((current()?.expiresAt ?? 0) / 1000);
+
+  beforeAll(async () => {
+    sdkPlatform = await startProxiedPlatform({ dataDir: join(work, 'sdk-platform'), tokenTtlSeconds: SDK_TTL });
+    url = sdkPlatform.url;
+    const metadata = await discoverOidc(url);
+    let approval: Promise<void> = Promise.resolve();
+    const tokens = await loginWithDeviceCode({
+      metadata,
+      ...client,
+      scope: 'openid offline_access',
+      onVerification: (v) => {
+        approval = approveDevice(v.verificationUriComplete ?? v.verificationUri, ALICE);
+      },
+    });
+    await approval;
+    store = new CredentialStore();
+    store.set(url, oidcCredential(tokens, { metadata, ...client }));
+    authFetch = createAuthFetch({ store, refreshSkewMs: 2000 });
+    eager = createAuthFetch({ store, refreshSkewMs: 3_600_000 });
+    expect(await whoamiStatus(authFetch)).toBe(200);
+  }, TEST_TIMEOUT_MS);
+
+  beforeEach(() => sdkPlatform.proxy.release());
+
+  afterAll(async () => {
+    await sdkPlatform?.close();
+  });
+
+  it(
+    'with a valid token, a hanging, failing or garbled refresh keeps the old credential in use',
+    async () => {
+      expect(await whoamiStatus(eager)).toBe(200);
+      const held = current();
+      for (const fault of ['hold', 'unavailable', 'reset', 'garbage'] as const) {
+        sdkPlatform.proxy.fault = fault;
+        const before = sdkPlatform.proxy.refreshRequests;
+        expect([await whoamiStatus(eager), fault]).toEqual([200, fault]);
+        expect(sdkPlatform.proxy.refreshRequests - before).toBe(1);
+        expect(current()).toBe(held);
+      }
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'with a dead token, each fault is a typed error (never a hang), the credential is kept, and the next request after healing refreshes it',
+    async () => {
+      await outliveCurrent();
+      const held = current();
+      const expected = {
+        hold: TimeoutError,
+        unavailable: HttpError,
+        reset: NetworkError,
+        garbage: ProtocolError,
+      } as const;
+      for (const fault of ['hold', 'unavailable', 'reset', 'garbage'] as const) {
+        sdkPlatform.proxy.fault = fault;
+        const error = await failure(authFetch(`${url}/ac/whoami`));
+        expect(error).toBeInstanceOf(VobridgeError);
+        expect([fault, error]).toEqual([fault, expect.any(expected[fault])]);
+        expect(current()).toBe(held);
+      }
+
+      sdkPlatform.proxy.release();
+      const before = sdkPlatform.proxy.refreshRequests;
+      expect(await whoamiStatus(authFetch)).toBe(200);
+      expect(sdkPlatform.proxy.refreshRequests - before).toBe(1);
+      expect(current()).not.toBe(held);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'single-flight under a slow refresh: concurrent requests cause one refresh request at the wire',
+    async () => {
+      const held = current();
+      sdkPlatform.proxy.fault = 'hold';
+      const before = sdkPlatform.proxy.refreshRequests;
+      const replies = Promise.all(Array.from({ length: 25 }, () => whoamiStatus(eager)));
+      await sdkPlatform.proxy.whenHeld();
+      // Let every request pick up the credential while its one refresh is held.
+      await sleep(1000);
+      sdkPlatform.proxy.release();
+      expect(await replies).toEqual(Array.from({ length: 25 }, () => 200));
+      expect(sdkPlatform.proxy.refreshRequests - before).toBe(1);
+      expect(current()).not.toBe(held);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'a revoked refresh token: OAuthError invalid_grant, one refresh request per call (no retry loop), the credential left for a new login to replace',
+    async () => {
+      expect(await whoamiStatus(eager)).toBe(200);
+      await revoke(sdkPlatform.proxy.lastRefreshToken as string, sdkPlatform);
+      await outliveCurrent();
+      const before = sdkPlatform.proxy.refreshRequests;
+      const error = await failure(authFetch(`${url}/ac/whoami`));
+      expect(error).toBeInstanceOf(OAuthError);
+      expect((error as OAuthError).error).toBe('invalid_grant');
+      expect(sdkPlatform.proxy.refreshRequests - before).toBe(1);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
