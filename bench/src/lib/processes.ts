@@ -57,8 +57,8 @@ async function start(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {})
   };
 }
 
-/** The reference platform's bin. */
-export function startPlatform(dataDir: string): Promise<Child> {
+/** The reference platform's bin; `options` adds to its command line (`--token-ttl`, `--client`). */
+export function startPlatform(dataDir: string, options: readonly string[] = []): Promise<Child> {
   return start(
     [
       join(ROOT, 'packages/platform/dist/bin/vobridge-platform.js'),
@@ -68,6 +68,7 @@ export function startPlatform(dataDir: string): Promise<Child> {
       dataDir,
       '--log-level',
       'error',
+      ...options,
     ],
     /listening on (http:\/\/\S+)/,
   );

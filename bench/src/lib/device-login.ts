@@ -1,0 +1,95 @@
+// A device login (RFC 8628) the benchmark approves itself, as a person at a
+// browser would: the platform's device and sign-in pages are plain HTML
+// forms, so fetch with a cookie jar can fill them in.
+
+/** An OAuth client: public (no secret) or confidential (HTTP Basic). */
+export interface OAuthClient {
+  id: string;
+  secret?: string;
+}
+
+/** Tokens from the token endpoint. */
+export interface TokenSet {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+}
+
+/** Logs `username` in at `platformUrl` with the device flow of `client`, approving the code itself. */
+export async function deviceLogin(
+  platformUrl: string,
+  client: OAuthClient,
+  scope: string,
+  username: string,
+  password: string,
+): Promise<TokenSet> {
+  const started = await tokenEndpoint<Record<string, string>>(`${platformUrl}/oidc/device/auth`, client, { scope });
+  const complete = started.verification_uri_complete;
+  const deviceCode = started.device_code;
+  if (complete === undefined || deviceCode === undefined) throw new Error('device authorization answer incomplete');
+  await approve(complete, username, password);
+  const tokens = await tokenEndpoint<Partial<TokenSet>>(`${platformUrl}/oidc/token`, client, {
+    grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+    device_code: deviceCode,
+  });
+  if (typeof tokens.access_token !== 'string' || typeof tokens.refresh_token !== 'string')
+    throw new Error('the device login gave no access and refresh token');
+  return tokens as TokenSet;
+}
+
+async function tokenEndpoint<T>(url: string, client: OAuthClient, params: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = {};
+  const body = new URLSearchParams(params);
+  if (client.secret === undefined) body.set('client_id', client.id);
+  else {
+    const pair = `${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`;
+    headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+  }
+  const res = await fetch(url, { method: 'POST', headers, body });
+  // The OAuth error names what went wrong and never carries a credential.
+  if (!res.ok) throw new Error(`${new URL(url).pathname}: HTTP ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** Opens the code page, confirms the code, signs in; cookies kept, redirects followed on the platform's origin. */
+async function approve(verificationUriComplete: string, username: string, password: string): Promise<void> {
+  const cookies = new Map<string, string>();
+  const request = async (url: string, init: RequestInit = {}): Promise<{ res: Response; url: string }> => {
+    let current = url;
+    for (let hops = 0; hops < 20; hops++) {
+      const headers = new Headers(init.headers);
+      if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+      const res = await fetch(current, { ...init, headers, redirect: 'manual' });
+      for (const line of res.headers.getSetCookie()) {
+        const [pair = ''] = line.split(';');
+        const eq = pair.indexOf('=');
+        if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+      }
+      const location = res.headers.get('location');
+      if (res.status < 300 || res.status >= 400 || location === null) return { res, url: current };
+      await res.arrayBuffer();
+      current = new URL(location, current).href;
+      init = {};
+    }
+    throw new Error('too many redirects during the device approval');
+  };
+
+  let page = await request(verificationUriComplete);
+  for (let step = 0; step < 4; step++) {
+    const html = await page.res.text();
+    if (/Device connected/.test(html)) return;
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    if (action === undefined) throw new Error(`device approval: no form (HTTP ${page.res.status})`);
+    const fields: Record<string, string> = {};
+    for (const input of html.matchAll(/<input[^>]*>/g)) {
+      const name = /name="([^"]+)"/.exec(input[0])?.[1];
+      if (name !== undefined) fields[name] = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
+    }
+    if ('password' in fields) Object.assign(fields, { username, password });
+    page = await request(new URL(action.replace(/&amp;/g, '&'), page.url).href, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+    });
+  }
+  throw new Error('device approval did not finish');
+}
