@@ -11,7 +11,6 @@ import { bundle } from './benchmarks/bundle.js';
 import { gms } from './benchmarks/gms.js';
 import { sessions } from './benchmarks/sessions.js';
 import { tokenAgents } from './benchmarks/token-agents.js';
-import { tokenAgents } from './benchmarks/token-agents.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
 import { uws } from './benchmarks/uws.js';
 import { vospace } from './benchmarks/vospace.js';
@@ -20,7 +19,6 @@ import type { BenchResult } from './lib/result.js';
 
 const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = {
   'token-fetch': tokenFetch,
-  'token-agents': tokenAgents,
   'token-agents': tokenAgents,
   auth,
   gms,
