@@ -412,8 +412,14 @@ export interface components {
             error: "invalid_request" | "invalid_client" | "invalid_redirect_uri" | "invalid_grant" | "unauthorized_client" | "unsupported_grant_type" | "invalid_scope" | "invalid_target" | "authorization_pending" | "slow_down" | "access_denied" | "expired_token" | "server_error";
             error_description?: string;
         };
+        /**
+         * @description Public clients (the platform's own `vobridge`) send `client_id`;
+         *     confidential clients an operator registered authenticate with HTTP
+         *     Basic instead, or send `client_id` and `client_secret`.
+         */
         DeviceAuthorizationRequest: {
-            client_id: string;
+            client_id?: string;
+            client_secret?: string;
             scope?: string;
         };
         DeviceAuthorizationResponse: {
