@@ -13,6 +13,8 @@ export type TokenFault =
   | 'pass'
   /** Hold it unanswered until {@link FaultProxy.release} or {@link FaultProxy.dropHeld}: a slow or hanging endpoint. */
   | 'hold'
+  /** Forward it at once, but hold the platform's answer the same way: the grant is done, its answer late. */
+  | 'late'
   /** Answer 503 with an HTML page, as a load balancer in front of a dead provider does. */
   | 'unavailable'
   /** Close the connection without a word (a connection reset). */
@@ -73,8 +75,26 @@ export async function startFaultProxy(): Promise<FaultProxy> {
   let held: Held[] = [];
   let waiters: Array<{ count: number; resolve: () => void }> = [];
 
-  /** Sends `req` (with its body already read when `body` is given) to the target and relays the answer. */
-  const forward = (req: IncomingMessage, res: ServerResponse, body: Buffer | undefined, isToken: boolean): void => {
+  const hold = (req: IncomingMessage, proceed: () => void): void => {
+    const entry: Held = { forward: proceed, drop: () => req.socket.destroy() };
+    held.push(entry);
+    req.socket.once('close', () => {
+      held = held.filter((h) => h !== entry);
+    });
+    waiters = waiters.filter((w) => (held.length >= w.count ? (w.resolve(), false) : true));
+  };
+
+  /**
+   * Sends `req` (with its body already read when `body` is given) to the
+   * target and relays the answer; a token answer goes through `gate` first.
+   */
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: Buffer | undefined,
+    isToken: boolean,
+    gate: (relay: () => void) => void = (relay) => relay(),
+  ): void => {
     const target = new URL(proxy.target);
     const upstream = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: endToEnd(req.headers) },
@@ -91,8 +111,10 @@ export async function startFaultProxy(): Promise<FaultProxy> {
           } catch {
             // Not a token answer: nothing to remember.
           }
-          res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
-          res.end(bytes);
+          gate(() => {
+            res.writeHead(answer.statusCode ?? 502, endToEnd(answer.headers));
+            res.end(bytes);
+          });
         });
       },
     );
@@ -112,18 +134,12 @@ export async function startFaultProxy(): Promise<FaultProxy> {
       case 'pass':
         forward(req, res, body, true);
         return;
-      case 'hold': {
-        const entry: Held = {
-          forward: () => forward(req, res, body, true),
-          drop: () => req.socket.destroy(),
-        };
-        held.push(entry);
-        req.socket.once('close', () => {
-          held = held.filter((h) => h !== entry);
-        });
-        waiters = waiters.filter((w) => (held.length >= w.count ? (w.resolve(), false) : true));
+      case 'hold':
+        hold(req, () => forward(req, res, body, true));
         return;
-      }
+      case 'late':
+        forward(req, res, body, true, (relay) => hold(req, relay));
+        return;
       case 'unavailable':
         res
           .writeHead(503, { 'content-type': 'text/html' })
