@@ -66,6 +66,22 @@ async function curlListing(url: string, token: string, calls: number): Promise<n
   return percentile(times, 50);
 }
 
+/** Median ms per listing of `CALLS` listings by the canfar client, in one Python process (start-up not timed). */
+async function canfarListing(skaha: string, token: string, home: string): Promise<number> {
+  const [ms] = JSON.parse(
+    await run(PYTHON, [new URL('../../py/sessions_list.py', import.meta.url).pathname], {
+      HOME: home,
+      CANFAR_URL: skaha,
+      CANFAR_TOKEN: token,
+      BENCH_EXPECT: String(SESSIONS),
+      BENCH_REPS: '1',
+      BENCH_CALLS: String(CALLS),
+    }),
+  ) as number[];
+  if (ms === undefined) throw new Error('sessions_list.py printed no figure');
+  return ms;
+}
+
 /** Alternates the sidebar and the naive table, `reps` × `PAINTS` each, on an open JupyterLab page. */
 async function paints(page: Page, reps: number, listingUrl: string): Promise<Record<string, Painted[]>> {
   const box = await page.locator(SIDEBAR.scroller).boundingBox();
@@ -107,24 +123,17 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
     const listingUrl = `${skaha}/session`;
     const bytes = Buffer.byteLength(await (await bearerFetch(token)(listingUrl)).text());
     await sdkListing(client, 3);
+    const home = join(dir.path, 'home');
+    await mkdir(home);
     const ours: number[] = [];
     const curl: number[] = [];
+    const canfar: number[] = [];
+    // The three clients take turns in each repetition, so a change in the machine's load hits them alike.
     for (let i = 0; i < ctx.reps; i++) {
       ours.push(await sdkListing(client, CALLS));
       curl.push(await curlListing(listingUrl, token, CALLS));
+      canfar.push(await canfarListing(skaha, token, home));
     }
-    const home = join(dir.path, 'home');
-    await mkdir(home);
-    const canfar = JSON.parse(
-      await run(PYTHON, [new URL('../../py/sessions_list.py', import.meta.url).pathname], {
-        HOME: home,
-        CANFAR_URL: skaha,
-        CANFAR_TOKEN: token,
-        BENCH_EXPECT: String(SESSIONS),
-        BENCH_REPS: String(ctx.reps),
-        BENCH_CALLS: String(CALLS),
-      }),
-    ) as number[];
 
     // 2. The sidebar, logged in to the platform through the broker JupyterLab started.
     lab = await startJupyterLab([platform.url]);
@@ -160,7 +169,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
       );
     const ms = (p: Painted) => p.ms;
     const sidebar = 'vobridge sidebar (virtualised rows)';
-    const naive = 'plain <table>, one row per session';
+    const naive = 'plain HTML table, one row per session';
     const comparisons: Comparison[] = [
       compare(
         `list ${SESSIONS} sessions via the API, ms per listing`,
@@ -213,7 +222,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
       notes: [
         `${SESSIONS} real sessions: headless jobs (\`cmd=true\`, each a real stand-in process) launched through the skaha API by one user, at most ${CONCURRENCY} live at once (the platform's per-user cap), all recorded as Succeeded before measuring; set-up took ${seedSeconds.toFixed(1)} s.`,
         `GET /skaha/v1/session answers ${(bytes / 1024).toFixed(0)} KiB of JSON for them; the broker's /v1/sessions (what the sidebar loads, through Jupyter's proxy) ${(brokerBytes / 1024).toFixed(0)} KiB.`,
-        `API: ${ctx.reps} repetitions of ${CALLS} sequential listings per client, each cell the median of a repetition; canfar 1.5.2 from the venv (httpx, its own client), curl one process per listing, timed by its own time_total (it does not parse the JSON; the SDK and canfar do).`,
+        `API: ${ctx.reps} repetitions of ${CALLS} sequential listings per client, each cell the median of a repetition; the three clients take turns within each repetition; canfar 1.5.2 from the venv (httpx), one Python process per repetition started outside the timing; curl one process per listing, timed by its own time_total (it does not parse the JSON; the SDK and canfar do).`,
         `Browser: JupyterLab 4 with the vobridge extension in Debian chromium (headless, playwright-core), the broker logged in to the platform as alice; ${ctx.reps} repetitions of ${PAINTS} measurements, sidebar and table alternating. "Painted" = a task posted from the frame that attached the rows (it runs after that frame's rendering). The table sits in a fixed box the size of the sidebar's list; the refresh goes through JupyterLab's request layer, the table's fetch is a plain fetch of the same URL.`,
       ],
     };
