@@ -107,9 +107,7 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
     await writeFile(
       clientFile,
       JSON.stringify({ client_id: CLIENT_ID, client_secret: clientSecret, grant_types: grants }),
-      {
-        mode: 0o600,
-      },
+      { mode: 0o600 },
     );
     const platform = await startPlatform(join(dir.path, 'platform'), [
       '--token-ttl',
@@ -157,6 +155,9 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
     });
 
     const brokerEnv = { VOBRIDGE_BROKER_URL: broker.url, VOBRIDGE_BROKER_SECRET: broker.secret };
+    // curl reads the broker's secret from a 0600 file (-H @file), not its command line.
+    const curlHeaders = join(dir.path, 'curl-headers');
+    await writeFile(curlHeaders, `authorization: Bearer ${broker.secret}\n`, { mode: 0o600 });
     const cli =
       (minValid: number): Call =>
       async () =>
@@ -169,7 +170,7 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
             '-sS',
             '-f',
             '-H',
-            `authorization: Bearer ${broker.secret}`,
+            `@${curlHeaders}`,
             `${broker.url}/v1/token?url=${encodeURIComponent(service)}&min_valid=${minValid}`,
           ]),
         );
@@ -210,21 +211,23 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
       for (const v of variants) refreshMs[v].push(await refreshLatency(`${v} (refresh)`, refresh[v], refreshCalls));
     const rss = { broker: await broker.rss(), agent: await agent.rss() };
 
-    const s = (v: number[]): ReturnType<typeof summarize> => summarize(v);
     const oidcTokenCached = {
       what: `oidc-token --time=${CACHED_MIN_VALID} <account> (→ oidc-agent)`,
-      value: s(rate.oidcToken),
+      value: summarize(rate.oidcToken),
     };
     const oidcTokenRefresh = {
       what: `oidc-token --time=${AGENT_REFRESH_MIN_VALID} <account> (→ oidc-agent → platform)`,
-      value: s(refreshMs.oidcToken),
+      value: summarize(refreshMs.oidcToken),
     };
     const comparisons: Comparison[] = [
       compare(
         'cached token from a shell, one process per call',
         'calls/s',
         'higher',
-        { what: `vobridge token <url> --min-valid ${CACHED_MIN_VALID} (Node CLI → broker)`, value: s(rate.cli) },
+        {
+          what: `vobridge token <url> --min-valid ${CACHED_MIN_VALID} (Node CLI → broker)`,
+          value: summarize(rate.cli),
+        },
         oidcTokenCached,
         'Mostly Node start-up against a small C program.',
       ),
@@ -232,9 +235,9 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         'cached token from a shell, one process per call',
         'calls/s',
         'higher',
-        { what: `curl of the broker /v1/token?min_valid=${CACHED_MIN_VALID}`, value: s(rate.curl) },
+        { what: `curl -H @<file> of the broker /v1/token?min_valid=${CACHED_MIN_VALID}`, value: summarize(rate.curl) },
         oidcTokenCached,
-        'Both a C client and one loopback round trip; curl loads more libraries.',
+        'Two C programs, one loopback round trip each (HTTP to the broker, the unix socket to oidc-agent).',
       ),
       compare(
         'cached token, in-process client, one call at a time',
@@ -242,11 +245,11 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         'higher',
         {
           what: `broker GET /v1/token?min_valid=${CACHED_MIN_VALID} (node:http, kept-alive connection)`,
-          value: s(rate.http),
+          value: summarize(rate.http),
         },
         {
           what: `oidc-agent socket: {"request":"access_token","min_valid_period":${CACHED_MIN_VALID}} (new connection per request, its protocol)`,
-          value: s(rate.socket),
+          value: summarize(rate.socket),
         },
       ),
       compare(
@@ -255,7 +258,7 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         'lower',
         {
           what: `vobridge token <url> --min-valid ${BROKER_REFRESH_MIN_VALID} (Node CLI → broker → platform)`,
-          value: s(refreshMs.cli),
+          value: summarize(refreshMs.cli),
         },
         oidcTokenRefresh,
       ),
@@ -264,8 +267,8 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         'ms',
         'lower',
         {
-          what: `curl of the broker /v1/token?min_valid=${BROKER_REFRESH_MIN_VALID} (→ platform)`,
-          value: s(refreshMs.curl),
+          what: `curl -H @<file> of the broker /v1/token?min_valid=${BROKER_REFRESH_MIN_VALID} (→ platform)`,
+          value: summarize(refreshMs.curl),
         },
         oidcTokenRefresh,
       ),
@@ -275,17 +278,17 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         'lower',
         {
           what: `broker GET /v1/token?min_valid=${BROKER_REFRESH_MIN_VALID} (node:http, kept-alive connection)`,
-          value: s(refreshMs.http),
+          value: summarize(refreshMs.http),
         },
-        { what: `oidc-agent socket, min_valid_period ${AGENT_REFRESH_MIN_VALID}`, value: s(refreshMs.socket) },
+        { what: `oidc-agent socket, min_valid_period ${AGENT_REFRESH_MIN_VALID}`, value: summarize(refreshMs.socket) },
         'Platform refresh_token grant: public client for the broker, HTTP Basic for oidc-agent.',
       ),
       compare(
         'resident memory of the agent after the runs',
         'MiB',
         'lower',
-        { what: 'broker process (Node)', value: s([rss.broker / 2 ** 20]) },
-        { what: 'oidc-agent processes (proxy and daemon)', value: s([rss.agent / 2 ** 20]) },
+        { what: 'broker process (Node)', value: summarize([rss.broker / 2 ** 20]) },
+        { what: 'oidc-agent processes (proxy and daemon)', value: summarize([rss.agent / 2 ** 20]) },
       ),
     ];
     return {
