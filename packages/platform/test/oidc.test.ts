@@ -123,6 +123,16 @@ describe('authorization code + PKCE', () => {
     });
     expect(refreshed.status).toBe(200);
     expect(decodeJwt(refreshed.body.access_token as string).sub).toBe('alice');
+    expect(refreshed.body.refresh_token).not.toBe(tokens.body.refresh_token);
+
+    // A client whose answer was lost retries with the spent refresh token: within the grace period it still works.
+    const retried = await tokenRequest({
+      grant_type: 'refresh_token',
+      client_id: 'vobridge',
+      refresh_token: tokens.body.refresh_token as string,
+    });
+    expect(retried.status).toBe(200);
+    expect(decodeJwt(retried.body.access_token as string).sub).toBe('alice');
   });
 
   it('refuses a wrong password on the login page without reflecting input', async () => {

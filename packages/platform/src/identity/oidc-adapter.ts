@@ -10,6 +10,16 @@ interface Entry {
 
 type Entries = Record<string, Entry>;
 
+/**
+ * Seconds during which a rotated-out refresh token still works. The platform
+ * rotates refresh tokens and treats reuse of a spent one as theft (the grant
+ * is revoked), so a refresh whose answer was lost on the way — a timeout, a
+ * restart between granting and answering — would otherwise cost the user
+ * the login. Identity providers offer the same leeway (Okta's grace period,
+ * Auth0's reuse interval); outside it, reuse still revokes the grant.
+ */
+export const REFRESH_REUSE_GRACE_SECONDS = 60;
+
 function parseEntries(value: unknown): Entries {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     throw new Error('expected an object of entries');
@@ -40,6 +50,13 @@ export function fileAdapterFactory(dataDir: string): (name: string) => Adapter {
   const now = (): number => Math.floor(Date.now() / 1000);
   const live = (entry: Entry | undefined): AdapterPayload | undefined =>
     entry === undefined || (entry.expiresAt !== undefined && entry.expiresAt <= now()) ? undefined : entry.payload;
+  /** A refresh token spent within the grace period reads as unspent, so the provider rotates it once more. */
+  const reusable = (payload: AdapterPayload | undefined): AdapterPayload | undefined => {
+    if (payload?.consumed === undefined || now() - Number(payload.consumed) > REFRESH_REUSE_GRACE_SECONDS)
+      return payload;
+    const { consumed: _spent, ...unspent } = payload;
+    return unspent;
+  };
   const prune = (entries: Entries): void => {
     for (const [id, entry] of Object.entries(entries)) if (live(entry) === undefined) delete entries[id];
   };
@@ -54,7 +71,8 @@ export function fileAdapterFactory(dataDir: string): (name: string) => Adapter {
       });
     },
     async find(id) {
-      return live((await open(name)).value[id]);
+      const payload = live((await open(name)).value[id]);
+      return name === 'RefreshToken' ? reusable(payload) : payload;
     },
     async findByUserCode(userCode) {
       return Object.values((await open(name)).value)
@@ -70,7 +88,8 @@ export function fileAdapterFactory(dataDir: string): (name: string) => Adapter {
       const store = await open(name);
       await store.update((entries) => {
         const entry = entries[id];
-        if (entry !== undefined) entry.payload = { ...entry.payload, consumed: now() };
+        // The first spending counts: reuse within the grace period must not extend it.
+        if (entry !== undefined) entry.payload = { ...entry.payload, consumed: entry.payload.consumed ?? now() };
       });
     },
     async destroy(id) {
