@@ -1,6 +1,7 @@
-// A device login (RFC 8628) the benchmark approves itself, as a person at a
-// browser would: the platform's device and sign-in pages are plain HTML
-// forms, so fetch with a cookie jar can fill them in.
+// The benchmark as an OAuth client of the platform: a device login (RFC 8628)
+// it approves itself, as a person at a browser would (the platform's device
+// and sign-in pages are plain HTML forms, so fetch with a cookie jar can fill
+// them in), and the refresh_token grant.
 
 /** An OAuth client: public (no secret) or confidential (HTTP Basic). */
 export interface OAuthClient {
@@ -35,6 +36,23 @@ export async function deviceLogin(
   if (typeof tokens.access_token !== 'string' || typeof tokens.refresh_token !== 'string')
     throw new Error('the device login gave no access and refresh token');
   return tokens as TokenSet;
+}
+
+/**
+ * A refresh_token grant per call, resolving with the new access token; keeps
+ * the refresh token the platform rotates to (it does for public clients).
+ */
+export function refresher(platformUrl: string, client: OAuthClient, tokens: TokenSet): () => Promise<string> {
+  let refreshToken = tokens.refresh_token;
+  return async () => {
+    const next = await tokenEndpoint<Partial<TokenSet>>(`${platformUrl}/oidc/token`, client, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshToken,
+    });
+    if (typeof next.access_token !== 'string') throw new Error('the refresh gave no access token');
+    refreshToken = next.refresh_token ?? refreshToken;
+    return next.access_token;
+  };
 }
 
 async function tokenEndpoint<T>(url: string, client: OAuthClient, params: Record<string, string>): Promise<T> {
