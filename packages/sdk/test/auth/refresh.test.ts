@@ -2,6 +2,7 @@ import express from 'express';
 import {
   AuthenticationError,
   CredentialStore,
+  OAuthError,
   createAuthFetch,
   oidcCredential,
   type OidcMetadata,
@@ -9,13 +10,17 @@ import {
 import { start, type Running } from './support/servers.js';
 
 /** A token endpoint (refresh_token grant) and a protected resource that accepts its current tokens. */
-async function tokenServer(): Promise<Running & { refreshCalls: () => number; revokeAll: () => void }> {
+async function tokenServer(): Promise<
+  Running & { refreshCalls: () => number; tokenRequests: () => number; revokeAll: () => void }
+> {
   let calls = 0;
+  let requests = 0;
   let counter = 0;
   const valid = new Set<string>(['initial']);
   const app = express();
   app.use(express.urlencoded({ extended: false }));
   app.post('/token', async (req, res) => {
+    requests++;
     const body = req.body as Record<string, string>;
     if (body.grant_type !== 'refresh_token' || body.client_id !== 'cli' || !body.refresh_token?.startsWith('rt-')) {
       return void res.status(400).json({ error: 'invalid_grant' });
@@ -34,7 +39,11 @@ async function tokenServer(): Promise<Running & { refreshCalls: () => number; re
     res.send(token);
   });
   const running = await start(app);
-  return Object.assign(running, { refreshCalls: () => calls, revokeAll: () => valid.clear() });
+  return Object.assign(running, {
+    refreshCalls: () => calls,
+    tokenRequests: () => requests,
+    revokeAll: () => valid.clear(),
+  });
 }
 
 describe('refresh', () => {
@@ -129,6 +138,26 @@ describe('refresh', () => {
       parseAs: 'text',
     });
     expect(response.status).toBe(200);
+  });
+
+  it('remembers a refresh token the server refused (invalid_grant): later requests fail at once, without asking again', async () => {
+    const store = new CredentialStore();
+    store.set(
+      server.origin,
+      oidcCredential(
+        { access_token: 'dead', token_type: 'Bearer', expires_in: 1, refresh_token: 'revoked' },
+        { metadata, clientId: 'cli' },
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 1100));
+    const authFetch = createAuthFetch({ store });
+    const before = server.tokenRequests();
+    for (let i = 0; i < 3; i++) {
+      const error = await authFetch(`${server.origin}/resource`).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OAuthError);
+      expect((error as OAuthError).error).toBe('invalid_grant');
+    }
+    expect(server.tokenRequests() - before).toBe(1);
   });
 
   it('raises AuthenticationError when no credential can help', async () => {

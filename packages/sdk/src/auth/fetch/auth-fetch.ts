@@ -5,7 +5,7 @@
 // AuthenticationError.
 
 import type { Middleware } from 'openapi-fetch';
-import { AuthenticationError, errorFromResponse } from '../../errors.js';
+import { AuthenticationError, errorFromResponse, OAuthError } from '../../errors.js';
 import { parseChallenges } from '../challenges/parse.js';
 import type { Challenge } from '../challenges/challenge.js';
 import { authorizationHeader, type Credential } from '../credentials/credential.js';
@@ -80,8 +80,13 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
         store.replace(credential, next);
         return next;
       });
-      // A failed refresh may be retried by a later request.
-      pending.catch(() => refreshes.delete(credential));
+      // A refresh that failed for a passing reason may be retried by a later
+      // request; one the server refused for good (`invalid_grant`: the refresh
+      // token is revoked or expired) is remembered, so later requests fail at
+      // once instead of asking again each time.
+      pending.catch((error: unknown) => {
+        if (!(error instanceof OAuthError && error.error === 'invalid_grant')) refreshes.delete(credential);
+      });
       refreshes.set(credential, pending);
     }
     return pending;
