@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeJwt } from 'jose';
 import { OAuthClientError, readClientsFile, startPlatform, type OAuthClientMetadata } from '../src/index.js';
-import { approveDeviceCode } from './support/device.js';
+import { approveDeviceCode } from '../src/testing/index.js';
 import { PASSWORDS, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 const DEVICE_CODE = 'urn:ietf:params:oauth:grant-type:device_code';
@@ -48,13 +48,10 @@ describe('an operator-registered confidential client', () => {
     const auth = basic(AGENT.client_id, SECRET);
     const start = await post('/device/auth', { scope: 'openid offline_access' }, auth);
     expect(start.status).toBe(200);
-    const page = await approveDeviceCode(
-      platform.url,
-      start.body.verification_uri_complete as string,
-      'carol',
-      PASSWORDS.carol as string,
-    );
-    expect(page).toContain('Device connected');
+    await approveDeviceCode(start.body.verification_uri_complete as string, {
+      username: 'carol',
+      password: PASSWORDS.carol as string,
+    });
 
     const tokens = await post(
       '/token',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
 import { discoverOidc, exchangeToken } from '@vobridge/sdk';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
-import { formAction, formFields, TestBrowser } from './support/browser.js';
+import { HeadlessUserAgent, type Page } from '../src/testing/index.js';
 import { startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
@@ -27,20 +27,10 @@ async function tokenRequest(
 }
 
 /** Logs in through the platform's login page, starting from `url`, following redirects. */
-async function signIn(
-  browser: TestBrowser,
-  url: string,
-  username: string,
-  password: string,
-): Promise<{ res: Response; url: string }> {
-  const page = await browser.follow(url, platform.url);
-  expect(page.res.status).toBe(200);
-  const html = await page.res.text();
-  const action = new URL(formAction(html), page.url).href;
-  return browser.follow(action, platform.url, {
-    method: 'POST',
-    body: new URLSearchParams({ ...formFields(html), username, password }),
-  });
+async function signIn(agent: HeadlessUserAgent, url: string, username: string, password: string): Promise<Page> {
+  const page = await agent.open(url);
+  expect(page.status).toBe(200);
+  return agent.submit(page, { username, password });
 }
 
 describe('discovery and keys', () => {
@@ -73,7 +63,7 @@ describe('discovery and keys', () => {
 
 describe('authorization code + PKCE', () => {
   it('logs in through the login page and issues JWT access and refresh tokens', async () => {
-    const browser = new TestBrowser();
+    const agent = new HeadlessUserAgent(platform.url);
     const verifier = randomBytes(32).toString('base64url');
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const redirectUri = 'http://127.0.0.1:9/callback';
@@ -87,9 +77,9 @@ describe('authorization code + PKCE', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     }).toString();
-    const done = await signIn(browser, auth.href, 'alice', 'alice-demo-password');
-    expect(done.url.startsWith(redirectUri)).toBe(true);
-    const callback = new URL(done.url);
+    const done = await signIn(agent, auth.href, 'alice', 'alice-demo-password');
+    expect(done.leftTo?.startsWith(redirectUri)).toBe(true);
+    const callback = new URL(done.leftTo ?? '');
     expect(callback.searchParams.get('state')).toBe('st-1');
     const code = callback.searchParams.get('code') ?? '';
 
@@ -136,7 +126,7 @@ describe('authorization code + PKCE', () => {
   });
 
   it('refuses a wrong password on the login page without reflecting input', async () => {
-    const browser = new TestBrowser();
+    const agent = new HeadlessUserAgent(platform.url);
     const verifier = randomBytes(32).toString('base64url');
     const auth = new URL(discovery.authorization_endpoint as string);
     auth.search = new URLSearchParams({
@@ -147,20 +137,15 @@ describe('authorization code + PKCE', () => {
       code_challenge: createHash('sha256').update(verifier).digest('base64url'),
       code_challenge_method: 'S256',
     }).toString();
-    const page = await browser.follow(auth.href, platform.url);
+    const page = await agent.open(auth.href);
     // No scripts; the form may lead back to a loopback redirect URI (a browser applies form-action to that redirect).
-    const csp = page.res.headers.get('content-security-policy') ?? '';
+    const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'none'");
     expect(csp).toMatch(/form-action 'self' http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*/);
-    const html = await page.res.text();
-    const res = await browser.request(new URL(formAction(html), page.url).href, {
-      method: 'POST',
-      body: new URLSearchParams({ username: '<script>alert(1)</script>', password: 'nope' }),
-    });
-    expect(res.status).toBe(401);
-    const body = await res.text();
-    expect(body).not.toContain('<script>alert(1)</script>');
-    expect(body).toContain('&lt;script&gt;');
+    const refused = await agent.submit(page, { username: '<script>alert(1)</script>', password: 'nope' });
+    expect(refused.status).toBe(401);
+    expect(refused.html).not.toContain('<script>alert(1)</script>');
+    expect(refused.html).toContain('&lt;script&gt;');
   });
 
   it('refuses redirect URIs that are not loopback', async () => {
@@ -204,27 +189,15 @@ describe('device authorization grant', () => {
     });
     expect(pending.body.error).toBe('authorization_pending');
 
-    const browser = new TestBrowser();
+    const agent = new HeadlessUserAgent(platform.url);
     // The user opens verification_uri_complete, confirms the code, then signs in.
-    const confirm = await browser.follow(device.verification_uri_complete as string, platform.url);
-    const inputHtml = await confirm.res.text();
-    const confirmPage = await browser.follow(new URL(formAction(inputHtml), confirm.url).href, platform.url, {
-      method: 'POST',
-      body: new URLSearchParams(formFields(inputHtml)),
-    });
-    const confirmHtml = await confirmPage.res.text();
-    expect(confirmHtml).toContain(device.user_code);
-    const afterConfirm = await browser.follow(new URL(formAction(confirmHtml), confirmPage.url).href, platform.url, {
-      method: 'POST',
-      body: new URLSearchParams(formFields(confirmHtml)),
-    });
-    const loginHtml = await afterConfirm.res.text();
-    const done = await browser.follow(new URL(formAction(loginHtml), afterConfirm.url).href, platform.url, {
-      method: 'POST',
-      body: new URLSearchParams({ username: 'bob', password: 'bob-demo-password' }),
-    });
-    expect(done.res.status).toBe(200);
-    expect(await done.res.text()).toContain('Device connected');
+    const codePage = await agent.open(device.verification_uri_complete as string);
+    const confirmPage = await agent.submit(codePage);
+    expect(confirmPage.html).toContain(device.user_code);
+    const loginPage = await agent.submit(confirmPage);
+    const done = await agent.submit(loginPage, { username: 'bob', password: 'bob-demo-password' });
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('Device connected');
 
     const tokens = await tokenRequest({
       grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
