@@ -12,6 +12,7 @@ import { createDecipheriv } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startBroker, type Broker, type BrokerEvent } from '@vobridge/broker';
+import { approveDeviceCode } from '@vobridge/platform/testing';
 import {
   CredentialStore,
   HttpError,
@@ -27,7 +28,6 @@ import {
   type OidcMetadata,
 } from '@vobridge/sdk';
 import { TEST_TIMEOUT_MS } from './support/budget.js';
-import { approveDevice } from './support/device-approval.js';
 import { send, type RawReply } from './support/http.js';
 import { ALICE } from './support/platform-session.js';
 import { removeDir, tempDir } from './support/processes.js';
@@ -142,7 +142,7 @@ describe('the broker with a failing token endpoint', () => {
     expect(started.status).toBe(202);
     const pending = JSON.parse(started.body) as { id: string; verification_uri_complete: string };
     loginId = pending.id;
-    await approveDevice(pending.verification_uri_complete, ALICE);
+    await approveDeviceCode(pending.verification_uri_complete, ALICE);
     for (let i = 0; i < 60 && (await logins())[0]?.state !== 'active'; i += 1) await sleep(500);
     await loginKept();
   };
@@ -384,7 +384,7 @@ describe('the SDK authFetch with a failing token endpoint', () => {
       ...client,
       scope: 'openid offline_access',
       onVerification: (v) => {
-        approval = approveDevice(v.verificationUriComplete ?? v.verificationUri, ALICE);
+        approval = approveDeviceCode(v.verificationUriComplete ?? v.verificationUri, ALICE);
       },
     });
     await approval;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { approveDeviceCode, authorize } from '@vobridge/platform/testing';
 import type { BrokerEvent } from '../src/index.js';
-import { approveDevice, authorize } from './browser.js';
 import { ALICE, broker, call, loginAlice, platform, until } from './helpers.js';
 
 type Pending = {
@@ -64,7 +64,7 @@ describe('OIDC logins against the reference platform', () => {
       b.subscribe,
       (e) => e.type === 'login' && e.id === pending.id && e.login?.state === 'active',
     );
-    await approveDevice(pending.verification_uri_complete as string, ALICE.username, ALICE.password);
+    await approveDeviceCode(pending.verification_uri_complete as string, ALICE);
     const event = await active;
     expect(event).toMatchObject({ login: { user: 'alice', method: 'device', refreshable: true } });
 
@@ -98,7 +98,7 @@ describe('OIDC logins against the reference platform', () => {
     expect(authorizationUrl.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorizationUrl.searchParams.get('redirect_uri')).toBe(redirectUri);
 
-    const back = await authorize(pending.authorization_url as string, ALICE.username, ALICE.password);
+    const back = await authorize(pending.authorization_url as string, ALICE);
     expect(`${back.origin}${back.pathname}`).toBe(redirectUri);
     const wrongState = new URLSearchParams(back.search);
     wrongState.set('state', 'forged');

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { approveDeviceCode } from './helpers/browser.js';
+import { approveDeviceCode } from '@vobridge/platform/testing';
 import { BIN, collect, createSandbox, waitForStderr, type Sandbox } from './helpers/cli.js';
 import { ALICE, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -65,7 +65,7 @@ test('examples/ts/device-login-download.ts logs in with the device flow and down
   );
   const done = collect(child);
   const [, url] = await waitForStderr(child, /\(or open (\S+)\)/);
-  await approveDeviceCode(url as string, ALICE.username, ALICE.password);
+  await approveDeviceCode(url as string, ALICE);
   const result = await done;
   expect(result).toMatchObject({ code: 0 });
   expect(result.stdout).toMatch(/^\d+ session\(s\)$/m);

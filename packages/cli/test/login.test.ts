@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { approveDeviceCode } from './helpers/browser.js';
+import { approveDeviceCode } from '@vobridge/platform/testing';
 import { BIN, collect, createSandbox, waitForStderr, type Sandbox } from './helpers/cli.js';
 import { ALICE, BOB, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -105,7 +105,7 @@ describe('device login', () => {
     child.stdin?.end();
     const done = collect(child);
     const [, url] = await waitForStderr(child, /\(or open (\S+)\)/);
-    await approveDeviceCode(url as string, BOB.username, BOB.password);
+    await approveDeviceCode(url as string, BOB);
     const result = await done;
     expect(result.stderr).toMatch(/open http:\/\/127\.0\.0\.1:\d+\/oidc\/device and enter the code [A-Z]{4}-[A-Z]{4}/);
     expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as bob\n` });
