@@ -54,13 +54,13 @@ async function callsPerSecond(call: Call, seconds: number): Promise<number> {
 
 /**
  * Median ms of `n` calls that must each bring a new token (a refresh), each
- * starting `gapMs` after the last one ended; the gap is not timed.
+ * starting {@link REFRESH_GAP_MS} after the last one ended; the gap is not timed.
  */
-async function refreshLatency(what: string, call: Call, n: number, gapMs: number): Promise<number> {
+async function refreshLatency(what: string, call: Call, n: number): Promise<number> {
   let previous = await call();
   const times: number[] = [];
   for (let i = 0; i < n; i++) {
-    await sleep(gapMs);
+    await sleep(REFRESH_GAP_MS);
     const start = performance.now();
     const token = await call();
     times.push(performance.now() - start);
@@ -221,13 +221,12 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
     const refreshMs = Object.fromEntries(variants.map((v) => [v, [] as number[]])) as Record<Variant, number[]>;
     for (let i = 0; i < ctx.reps; i++)
       for (const v of variants) rate[v].push(await callsPerSecond(cached[v], ctx.seconds));
-    const refreshCalls = ctx.full ? 10 : 3;
+    const refreshCalls = ctx.full ? 6 : 3;
     const grantMs = { public: [] as number[], confidential: [] as number[] };
     for (let i = 0; i < ctx.reps; i++) {
-      for (const v of variants)
-        refreshMs[v].push(await refreshLatency(`${v} (refresh)`, refresh[v], refreshCalls, REFRESH_GAP_MS));
+      for (const v of variants) refreshMs[v].push(await refreshLatency(`${v} (refresh)`, refresh[v], refreshCalls));
       for (const g of ['public', 'confidential'] as const)
-        grantMs[g].push(await refreshLatency(`${g} client grant`, grants[g], refreshCalls, 0));
+        grantMs[g].push(await refreshLatency(`${g} client grant`, grants[g], refreshCalls));
     }
     const rss = { broker: await broker.rss(), agent: await agent.rss() };
 
@@ -315,7 +314,7 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
           what: `confidential client ${CLIENT_ID}, HTTP Basic, as oidc-agent uses it (no rotation)`,
           value: summarize(grantMs.confidential),
         },
-        'Not the agents: the platform under each. Most of the gap between the agents on the refresh path is here.',
+        'Not the agents: the platform under each of them, timed like their refreshes.',
       ),
       compare(
         'resident memory of the agent after the runs',
@@ -333,7 +332,7 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         `One platform (vobridge-platform --token-ttl ${TTL}), access tokens of ${TTL} s for both agents, the same user and scope ("${SCOPE}"); the broker holds a device login of the public client vobridge, oidc-agent ${oidcAgentVersion()} an account set up with oidc-gen --flow=refresh from a device login of a confidential client (${CLIENT_ID}, client_secret_basic, registered with vobridge-platform --client).`,
         `Cached: ${ctx.reps} repetitions of ${ctx.seconds} s of sequential calls per variant, interleaved; both agents were asked for a token valid at least ${CACHED_MIN_VALID} s.`,
         `Refresh: ${ctx.reps} repetitions of the median of ${refreshCalls} calls that each had to bring a new token (checked), each started ${REFRESH_GAP_MS} ms after the previous one ended (the gap is not timed). The broker refuses to refresh a token whose whole lifetime is shorter than the validity asked for, so it was asked for ${BROKER_REFRESH_MIN_VALID} s (refresh once the token is over 1 s old); oidc-agent for ${AGENT_REFRESH_MIN_VALID} s (it refreshes whenever its token falls short).`,
-        `The two agents use different OAuth clients because oidc-agent authenticates with HTTP Basic and the broker as the public client; the platform rotates a public client's refresh token on every refresh and not a confidential one's, so its grant alone costs more for the broker (the "platform refresh_token grant alone" row, ${refreshCalls} back-to-back grants per repetition from logins of their own): compare the agents' refresh figures with that row in mind.`,
+        `The two agents use different OAuth clients because oidc-agent authenticates with HTTP Basic and the broker as the public client; the platform rotates a public client's refresh token on every refresh and not a confidential one's, so its grant alone costs more for the broker (the "platform refresh_token grant alone" row: grants from logins of their own, timed like the agents' refreshes): compare the agents' refresh figures with that row in mind.`,
         'Every process (vobridge token, curl, oidc-token) is spawned from the benchmark with node:child_process, which adds the same few milliseconds to each call on either side.',
         'oidc-agent ran with --console --no-autoload --no-webserver --no-scheme --no-autoreauthenticate, its own socket (OIDC_SOCK) and configuration directory (OIDC_CONFIG_DIR) in a temporary directory.',
       ],
