@@ -13,23 +13,20 @@ const POLL_MS = 25;
 /**
  * Launches `count` headless jobs named `job0`, `job1`, … as the user behind
  * `sessions`, at most the platform's live-session cap at a time, and resolves
- * with their ids (in launch order) once every one has Succeeded.
+ * once every one has Succeeded.
  */
-export async function launchHeadlessJobs(sessions: SessionsClient, count: number): Promise<string[]> {
+export async function launchHeadlessJobs(sessions: SessionsClient, count: number): Promise<void> {
   const image = IMAGES.find((entry) => entry.types.includes('headless'));
   if (image === undefined) throw new Error('the platform has no image for headless sessions');
-  const ids: string[] = [];
   await inPool(count, async (n) => {
     const id = await sessions.launch({ name: `job${n}`, image: image.id, type: 'headless', cmd: 'true' });
-    ids[n] = id;
     for (;;) {
       const { status } = await sessions.get(id);
       if (status === 'Succeeded') return;
-      if (FINISHED.has(status ?? '')) throw new Error(`headless job ${id} ended ${status}`);
+      if (FINISHED.has(status)) throw new Error(`headless job ${id} ended ${status}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   });
-  return ids;
 }
 
 /** Deletes the sessions `ids`, as many at a time as {@link launchHeadlessJobs} launches. */
