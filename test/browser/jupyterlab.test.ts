@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { deleteSessions, launchHeadlessJobs } from '@vobridge/platform/testing';
+import { SessionsClient } from '@vobridge/sdk';
 import { ROOT, brokerRuntime, launchChromium, startJupyterLab, startPlatform } from './harness.js';
 import type { Lab, Running } from './harness.js';
 
@@ -274,31 +276,36 @@ test(
   STEP_TIMEOUT,
 );
 
-// JupyterLab's ServerConnection adds a cache-busting query string.
-const SESSIONS_ROUTE = /\/vobridge\/v1\/sessions(\?|$)/;
+/** The page user's own sessions on the platform, through its API (not through the page). */
+async function sessionsOfUser(): Promise<SessionsClient> {
+  const login = await fetch(`${platform.url}/ac/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username: USER, password: PASSWORD }),
+  });
+  expect(login.status).toBe(200);
+  const token = (await login.text()).trim();
+  return new SessionsClient({
+    baseUrl: `${platform.url}/skaha/v1`,
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('authorization', `Bearer ${token}`);
+      return fetch(input, { ...init, headers });
+    },
+  });
+}
 
 test(
-  'stays small in the DOM with 1 000 sessions and scrolls to the last one',
+  'stays small in the DOM with 1 000 real sessions and scrolls to the last one',
   async () => {
-    // Stand-in listing: a platform allows one interactive session of a type per
-    // user, so 1 000 real sessions cannot exist here. Only this response is replaced.
-    const types = ['firefly', 'carta', 'notebook', 'desktop', 'headless'];
-    const sessions = Array.from({ length: 1000 }, (_, i) => ({
-      platform: platform.url,
-      id: `s${String(i).padStart(4, '0')}`,
-      name: `session ${i}`,
-      type: types[i % types.length],
-      status: 'Running',
-      expiryTime: new Date(Date.now() + 3_600_000).toISOString(),
-      connectURL: `${platform.url}/session/${i}/`,
-    }));
-    await page.route(SESSIONS_ROUTE, (route) =>
-      route.fulfill({
-        contentType: 'application/json',
-        body: JSON.stringify({ platforms: [{ platform: platform.url, ok: true }], sessions }),
-      }),
-    );
+    const sessions = await sessionsOfUser();
     try {
+      // Short headless jobs stay listed once Succeeded, so the listing is 1 000 real sessions.
+      await launchHeadlessJobs(sessions, 1000);
+      const listed = await sessions.list();
+      expect(listed).toHaveLength(1000);
+      // All headless, so the sidebar's last row is the last by name, then id (the sidebar's own order).
+      const last = listed.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)).at(-1);
+
       await openSessionsPanel();
       await page.locator('#vobridge-sessions .vobridge-refresh').click();
       await page.locator('#vobridge-sessions .vobridge-sessions-status').filter({ hasText: '1000 sessions' }).waitFor();
@@ -307,15 +314,20 @@ test(
       await page
         .locator('#vobridge-sessions .vobridge-sessions-scroll')
         .evaluate((node) => (node.scrollTop = node.scrollHeight));
-      // The last group is headless (i % 5 == 4); its last session is s0999.
-      await page.locator('#vobridge-sessions .vobridge-row-session[data-session-id="s0999"]').waitFor();
+      await page.locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${last?.id}"]`).waitFor();
       expect(await rendered.count()).toBeLessThan(80);
     } finally {
-      await page.unroute(SESSIONS_ROUTE);
+      // The later tests expect the user's listing as it was: without these jobs.
+      const leftover = await sessions.list({ type: 'headless' });
+      await deleteSessions(
+        sessions,
+        leftover.map((s) => s.id),
+      );
       await page.locator('#vobridge-sessions .vobridge-refresh').click();
     }
   },
-  STEP_TIMEOUT,
+  // Launching 1 000 jobs, 10 at a time, takes about 40 s alone; CI has 2 cores shared with every other suite.
+  600_000,
 );
 
 test(
