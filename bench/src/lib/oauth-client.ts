@@ -1,7 +1,7 @@
 // The benchmark as an OAuth client of the platform: a device login (RFC 8628)
-// it approves itself, as a person at a browser would (the platform's device
-// and sign-in pages are plain HTML forms, so fetch with a cookie jar can fill
-// them in), and the refresh_token grant.
+// it approves itself (as a person at a browser would, through the platform's
+// pages), and the refresh_token grant.
+import { approveDeviceCode } from '@vobridge/platform/testing';
 
 /** An OAuth client: public (no secret) or confidential (HTTP Basic). */
 export interface OAuthClient {
@@ -28,7 +28,7 @@ export async function deviceLogin(
   const complete = started.verification_uri_complete;
   const deviceCode = started.device_code;
   if (complete === undefined || deviceCode === undefined) throw new Error('device authorization answer incomplete');
-  await approve(complete, username, password);
+  await approveDeviceCode(complete, { username, password });
   const tokens = await tokenEndpoint<Partial<TokenSet>>(`${platformUrl}/oidc/token`, client, {
     grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
     device_code: deviceCode,
@@ -67,47 +67,4 @@ async function tokenEndpoint<T>(url: string, client: OAuthClient, params: Record
   // The OAuth error names what went wrong and never carries a credential.
   if (!res.ok) throw new Error(`${new URL(url).pathname}: HTTP ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
-}
-
-/** Opens the code page, confirms the code, signs in; cookies kept, redirects followed on the platform's origin. */
-async function approve(verificationUriComplete: string, username: string, password: string): Promise<void> {
-  const cookies = new Map<string, string>();
-  const request = async (url: string, init: RequestInit = {}): Promise<{ res: Response; url: string }> => {
-    let current = url;
-    for (let hops = 0; hops < 20; hops++) {
-      const headers = new Headers(init.headers);
-      if (cookies.size > 0) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-      const res = await fetch(current, { ...init, headers, redirect: 'manual' });
-      for (const line of res.headers.getSetCookie()) {
-        const [pair = ''] = line.split(';');
-        const eq = pair.indexOf('=');
-        if (eq > 0) cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-      }
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || location === null) return { res, url: current };
-      await res.arrayBuffer();
-      current = new URL(location, current).href;
-      init = {};
-    }
-    throw new Error('too many redirects during the device approval');
-  };
-
-  let page = await request(verificationUriComplete);
-  for (let step = 0; step < 4; step++) {
-    const html = await page.res.text();
-    if (/Device connected/.test(html)) return;
-    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
-    if (action === undefined) throw new Error(`device approval: no form (HTTP ${page.res.status})`);
-    const fields: Record<string, string> = {};
-    for (const input of html.matchAll(/<input[^>]*>/g)) {
-      const name = /name="([^"]+)"/.exec(input[0])?.[1];
-      if (name !== undefined) fields[name] = /value="([^"]*)"/.exec(input[0])?.[1] ?? '';
-    }
-    if ('password' in fields) Object.assign(fields, { username, password });
-    page = await request(new URL(action.replace(/&amp;/g, '&'), page.url).href, {
-      method: 'POST',
-      body: new URLSearchParams(fields),
-    });
-  }
-  throw new Error('device approval did not finish');
 }
