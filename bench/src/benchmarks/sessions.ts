@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { SessionsClient } from '@vobridge/sdk';
 import { launchFinishedJobs } from '../lib/headless-sessions.js';
 import { naiveTable, sidebarOpen, sidebarRefresh, type Painted, type SidebarSelectors } from '../lib/first-paint.js';
-import { bearerFetch, demoToken, json, PYTHON, run } from '../lib/http.js';
+import { bearerFetch, brokerLogin, demoToken, PYTHON, run } from '../lib/http.js';
 import { launchChromium, startJupyterLab } from '../lib/jupyterlab.js';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { compare, type BenchResult, type Comparison } from '../lib/result.js';
@@ -143,17 +143,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
     await page.goto(`${lab.url}lab?token=${lab.token}`);
     await page.locator(SIDEBAR.tab).waitFor({ timeout: 90_000 });
     const broker = await lab.broker();
-    await json(`${broker.url}/v1/logins`, {
-      method: 'POST',
-      bearer: broker.secret,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        url: platform.url,
-        method: 'password',
-        username: 'alice',
-        password: 'alice-demo-password',
-      }),
-    });
+    await brokerLogin(broker, platform.url);
     await page.locator(SIDEBAR.tab).click();
     await page
       .locator(SIDEBAR.status)

@@ -6,17 +6,15 @@ import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { deviceLogin, refresher, type OAuthClient } from '../lib/oauth-client.js';
-import { json, run } from '../lib/http.js';
+import { CLI, json, run } from '../lib/http.js';
 import { agentToken, ensureOidcAgent, oidcAgentVersion, startOidcAgent } from '../lib/oidc-agent.js';
 import { startBroker, startPlatform, tempDir } from '../lib/processes.js';
 import { compare, type BenchResult, type Comparison } from '../lib/result.js';
 import { percentile, summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
 
-const CLI = fileURLToPath(new URL('../../../packages/cli/dist/bin/vobridge.js', import.meta.url));
 const NAME = 'token-agents';
 const TITLE = 'Local token agents: the broker and oidc-agent';
 /** Access token lifetime on the platform, for both agents. */
