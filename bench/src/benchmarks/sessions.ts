@@ -6,8 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Page } from 'playwright-core';
+import { launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
-import { launchFinishedJobs } from '../lib/headless-sessions.js';
 import { naiveTable, sidebarOpen, sidebarRefresh, type Painted, type SidebarSelectors } from '../lib/first-paint.js';
 import { bearerFetch, brokerLogin, demoToken, PYTHON, run } from '../lib/http.js';
 import { launchChromium, startJupyterLab } from '../lib/jupyterlab.js';
@@ -17,7 +17,7 @@ import { percentile, summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
 
 const SESSIONS = 1000;
-/** The platform's cap on live sessions per user (LIMITS.maxSessions). */
+/** The platform's cap on live sessions per user (LIMITS.maxSessions), which launchHeadlessJobs keeps to. */
 const CONCURRENCY = 10;
 /** Listings per repetition for the API clients; each repetition reports their median. */
 const CALLS = 20;
@@ -116,7 +116,7 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
     const skaha = `${platform.url}/skaha/v1`;
     const client = new SessionsClient({ baseUrl: skaha, fetch: bearerFetch(token) });
     const seedStart = performance.now();
-    await launchFinishedJobs(client, SESSIONS, CONCURRENCY);
+    await launchHeadlessJobs(client, SESSIONS);
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
     // 1. The API listing.
