@@ -3,7 +3,13 @@
 // than the request time limit (which ends when the headers arrive).
 import express from 'express';
 import { createHash } from 'node:crypto';
-import { AuthenticationError, CredentialStore, bearerCredential, createAuthFetch } from '../../src/index.js';
+import {
+  AuthenticationError,
+  CredentialStore,
+  ProtocolError,
+  bearerCredential,
+  createAuthFetch,
+} from '../../src/index.js';
 import { start, type Running } from './support/servers.js';
 
 const TOKEN = 'stream-test-token';
@@ -36,6 +42,10 @@ describe('authFetch with streamed bodies', () => {
         md5.update(c);
       });
       req.on('end', () => res.json({ bytes, md5: md5.digest('hex') }));
+    });
+    app.put('/moved', (req, res) => {
+      req.resume();
+      req.on('end', () => res.redirect(307, '/upload'));
     });
     app.get('/slow', (_req, res) => {
       // Headers at once, then the body in pieces spread over several time limits.
@@ -78,6 +88,18 @@ describe('authFetch with streamed bodies', () => {
       duplex: 'half',
     } as RequestInit);
     await expect(upload).rejects.toBeInstanceOf(AuthenticationError);
+  });
+
+  test('a redirected streamed upload fails as ProtocolError naming the redirect (a stream cannot be sent twice)', async () => {
+    const upload = client()(`${server.origin}/moved`, {
+      method: 'PUT',
+      body: chunks(2),
+      duplex: 'half',
+    } as RequestInit);
+    await expect(upload).rejects.toThrow(ProtocolError);
+    await expect(
+      client()(`${server.origin}/moved`, { method: 'PUT', body: chunks(2), duplex: 'half' } as RequestInit),
+    ).rejects.toThrow(/redirected a streamed upload/);
   });
 
   test('the time limit ends with the headers: a slow body is read to the end', async () => {

@@ -49,9 +49,21 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     await options.attach?.(url, headers);
     const init: RequestInit & { duplex?: 'half' } = { method, headers };
     if (body !== undefined) init.body = body;
-    // fetch requires half duplex for a streamed request body.
-    if (body instanceof ReadableStream) init.duplex = 'half';
-    const response = await send(url, init, options);
+    if (body instanceof ReadableStream) {
+      // fetch requires half duplex for a streamed request body, and redirect
+      // mode `error`: in any other mode it clones the request, teeing the
+      // body, and the unread copy keeps every chunk sent — a whole upload in
+      // memory. A stream cannot follow a redirect anyway.
+      init.duplex = 'half';
+      init.redirect = 'error';
+    }
+    let response: Response;
+    try {
+      response = await send(url, init, options);
+    } catch (error) {
+      if (body instanceof ReadableStream && isRedirectRefusal(error)) throw streamRedirected(url);
+      throw error;
+    }
     if (response.type === 'opaqueredirect') {
       throw new ProtocolError(
         `${url.origin} answered with a redirect this runtime hides from scripts (a browser): call the final URL directly.`,
@@ -78,11 +90,8 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
       response.status === 303 ||
       ((response.status === 301 || response.status === 302) && method !== 'GET' && method !== 'HEAD')
     );
-    if (keepsBody && body instanceof ReadableStream) {
-      throw new ProtocolError(
-        `${url.origin} redirected a streamed upload (${response.status}); a stream cannot be sent twice: upload to the final URL.`,
-      );
-    }
+    // Only a fetch that ignores redirect mode `error` gets here with a stream.
+    if (keepsBody && body instanceof ReadableStream) throw streamRedirected(url, response.status);
     if (!keepsBody) {
       if (method !== 'HEAD') method = 'GET';
       body = undefined;
@@ -92,4 +101,22 @@ export async function fetchFollowingRedirects(request: HopRequest, options: Foll
     }
     url = next;
   }
+}
+
+function streamRedirected(url: URL, status?: number): ProtocolError {
+  return new ProtocolError(
+    `${url.origin} redirected a streamed upload${status === undefined ? '' : ` (${status})`}; a stream cannot be sent twice: upload to the final URL.`,
+  );
+}
+
+/** Whether fetch failed because it met a redirect in redirect mode `error` (undici says so in the cause). */
+function isRedirectRefusal(error: unknown): boolean {
+  // Duck-typed: fetch's errors may come from another realm than this module's Error.
+  let e: unknown = error;
+  for (let depth = 0; typeof e === 'object' && e !== null && depth < 4; depth++) {
+    const { message, cause } = e as { message?: unknown; cause?: unknown };
+    if (typeof message === 'string' && /unexpected redirect/i.test(message)) return true;
+    e = cause;
+  }
+  return false;
 }
