@@ -22,6 +22,7 @@ export async function startUwsServer(options: { honourWait: boolean }): Promise<
     job.phase = phase;
     for (const w of waiters) w();
   };
+  // Job timers are unref'd: an aborted 60 s job must not keep the test process alive after the server closes.
   const start = (job: Job): void => {
     if (job.phase !== 'PENDING' && job.phase !== 'HELD') return;
     setPhase(job, 'QUEUED');
@@ -40,8 +41,8 @@ export async function startUwsServer(options: { honourWait: boolean }): Promise<
           setPhase(job, 'COMPLETED');
         }
         job.endTime = new Date().toISOString();
-      }, ms);
-    }, 20);
+      }, ms).unref();
+    }, 20).unref();
   };
   const seeJob = (res: ServerResponse, job: Job): void => {
     res.writeHead(303, { location: `/uws/sleep/${job.jobId}` }).end();
