@@ -131,23 +131,23 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
       const mine = figures[tool] as { up: Measured[]; down: Measured[] };
       for (const [peer, what] of Object.entries(peers)) {
         const p = figures[peer] as { up: Measured[]; down: Measured[] };
-        for (const dir of ['down', 'up'] as const) {
-          const verb = dir === 'down' ? 'download' : 'upload';
-          const label = `${t.label} ${t[dir]}`;
+        for (const way of ['down', 'up'] as const) {
+          const verb = way === 'down' ? 'download' : 'upload';
+          const label = `${t.label} ${t[way]}`;
           comparisons.push(
             compare(
               `${t.label} ${verb} throughput vs ${peer}`,
               'MiB/s',
               'higher',
-              { what: label, value: mibps(mine[dir]) },
-              { what, value: mibps(p[dir]) },
+              { what: label, value: mibps(mine[way]) },
+              { what, value: mibps(p[way]) },
             ),
             compare(
               `${t.label} ${verb} peak RSS vs ${peer}`,
               'MiB',
               'lower',
-              { what: `${label} (node process)`, value: peak(mine[dir]) },
-              { what, value: peak(p[dir]) },
+              { what: `${label} (node process)`, value: peak(mine[way]) },
+              { what, value: peak(p[way]) },
             ),
           );
         }
