@@ -22,6 +22,7 @@ mkdir -p .test-results
 status=0
 # A stale generated file is a test failure: the build would silently regenerate it.
 if node scripts/step.mjs "generated types match openapi/" -- node packages/sdk/scripts/generate.mjs --check; then :; else status=1; fi
+if node scripts/step.mjs "lockfile complete for every platform" -- bash scripts/lockfile-check.sh; then :; else status=1; fi
 if node scripts/step.mjs "supply chain: npm audit + pip-audit" -- bash scripts/audit.sh; then :; else status=1; fi
 
 if node scripts/step.mjs "code formatted (prettier)" -- npm run --silent format:check; then :; else status=1; fi
