@@ -37,7 +37,7 @@ def test_launch_list_logs_delete_headless(canfar):
         kind="headless",
         cmd="echo",
         args="hello canfar",
-        env={"ANSWER": "42"},
+        env={"USER_ANSWER": "42"},
         replicas=2,
     )
     assert len(ids) == 2

@@ -29,6 +29,8 @@ export interface PlatformContext {
   oauthClients?: readonly OAuthClientMetadata[];
   /** In TLS mode, the CA certificate that the platform's own processes must trust to call it. */
   caCertPath?: string;
+  /** Whether session processes run as their owners' own uids, away from the platform's data (`sessions/sandbox.ts`). */
+  isolateSessions: boolean;
   /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */
   onClose(hook: () => void | Promise<void>): void;
   /**

@@ -13,6 +13,7 @@ import { loadSigningKey } from './identity/keys.js';
 import { TokenService } from './identity/tokens.js';
 import { readUsersFile, UserStore, type UserSpec } from './identity/users.js';
 import { createLogger, type Logger, type LogLevel } from './log/logger.js';
+import { isolatesSessions, protectDataRoot } from './sessions/sandbox.js';
 import { loadTlsMaterial } from './tls/certificates.js';
 
 /** Options of {@link startPlatform}. */
@@ -78,6 +79,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   checkClientIds(oauthClients);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  const isolateSessions = isolatesSessions();
 
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
@@ -153,10 +155,17 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         ? {}
         : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
       ...(tls === undefined ? {} : { caCertPath: tls.caPath }),
+      isolateSessions,
       onClose: (hook) => closeHooks.push(hook),
       onUpgrade: (handle) => upgradeHandlers.push(handle),
     };
     const app = await createApp(context);
+    // After every service has created its files: only session working directories stay reachable.
+    await protectDataRoot(dataDir, isolateSessions);
+    if (!isolateSessions)
+      logger.warn(
+        'sessions run as this OS user, like the platform, and are not isolated from its data; run the platform as root to run each session as its owner\'s own uid',
+      );
     handler = app;
     logger.info('platform started', { url: baseUrl, dataDir });
     let closing: Promise<void> | undefined;

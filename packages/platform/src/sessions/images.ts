@@ -14,6 +14,8 @@ export interface ImageEntry {
   standIn: StandIn;
   /** Display name the stand-in shows. */
   title: string;
+  /** Environment variables the image documents and reads; a launch may set these (see `user-environment.ts`). */
+  env: readonly string[];
 }
 
 /** Registry host of every image (the only one `canfar` accepts). */
@@ -30,13 +32,20 @@ export const IMAGES: readonly ImageEntry[] = [
   image('skaha/notebook:1.0', ['notebook'], 'webapp', 'Notebook'),
   image('skaha/desktop:1.0', ['desktop'], 'webapp', 'Desktop'),
   image('skaha/contributed:1.0', ['contributed'], 'webapp', 'Contributed app'),
-  image('skaha/terminal:1.1.1', ['headless'], 'headless', 'Terminal'),
+  // canfar sets these on each replica of a headless launch.
+  image('skaha/terminal:1.1.1', ['headless'], 'headless', 'Terminal', ['REPLICA_ID', 'REPLICA_COUNT']),
 ];
 
-function image(path: string, types: SessionType[], standIn: StandIn, title: string): ImageEntry {
+function image(
+  path: string,
+  types: SessionType[],
+  standIn: StandIn,
+  title: string,
+  env: readonly string[] = [],
+): ImageEntry {
   // A stable, made-up digest: there is no image content to hash.
   const hex = Buffer.from(path).toString('hex').padEnd(64, '0').slice(0, 64);
-  return { id: `${REGISTRY}/${path}`, types, digest: `sha256:${hex}`, standIn, title };
+  return { id: `${REGISTRY}/${path}`, types, digest: `sha256:${hex}`, standIn, title, env };
 }
 
 /** Finds an image by its full reference; `:latest` (what `canfar` adds to an untagged name) means the one listed. */

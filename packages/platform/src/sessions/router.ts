@@ -38,6 +38,7 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
     logger: ctx.logger.child({ service: 'sessions' }),
     lifetimeSeconds: ctx.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME,
     ...(ctx.caCertPath === undefined ? {} : { caCertPath: ctx.caCertPath }),
+    isolate: ctx.isolateSessions,
   });
   ctx.onClose(() => service.close());
 
@@ -169,7 +170,8 @@ function parseLaunch(req: Request): LaunchRequest {
   if (!SESSION_TYPES.includes(type as SessionType)) throw new BadRequestError(`unknown session type ${type}`);
   const envValues = param('env');
   const envList = envValues === undefined ? [] : Array.isArray(envValues) ? envValues.map(String) : [String(envValues)];
-  const env: Record<string, string> = {};
+  // No prototype: a `__proto__=...` entry stays an ordinary key that the environment check refuses.
+  const env: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const entry of envList) {
     const eq = entry.indexOf('=');
     if (eq <= 0) throw new BadRequestError('env must be KEY=VALUE');

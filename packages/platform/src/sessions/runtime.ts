@@ -1,20 +1,33 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { chown, copyFile, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../store/index.js';
 import type { StandIn } from './images.js';
+import type { RunAs } from './sandbox.js';
 
 /**
  * The stand-in programs, compiled to `dist/sessions/apps/`. Resolved from
  * the package root, so the same path works from `src/` (tests) and `dist/`.
  */
-const APPS_DIR = fileURLToPath(new URL('../../dist/sessions/apps/', import.meta.url));
+export const APPS_DIR = fileURLToPath(new URL('../../dist/sessions/apps/', import.meta.url));
 const READY_TIMEOUT_MS = 15_000;
 const STOP_GRACE_MS = 5_000;
 const LOG_LIMIT = 1024 * 1024;
+
+/** What a session process must be able to read: Node.js, the stand-in programs and the modules they import. */
+export function standInFiles(): string[] {
+  const ws = createRequire(join(APPS_DIR, 'firefly.js')).resolve('ws');
+  return [
+    process.execPath,
+    ...['firefly', 'webapp', 'headless', 'environment', 'html'].map((name) => join(APPS_DIR, `${name}.js`)),
+    ws,
+    join(dirname(ws), 'package.json'),
+  ];
+}
 
 /** How to start a session process. */
 export interface LaunchSpec {
@@ -26,6 +39,10 @@ export interface LaunchSpec {
   platformEnv: Record<string, string>;
   /** Whether the process serves HTTP (and so gets a port and a readiness check). */
   serves: boolean;
+  /** The owner's OS identity when sessions are isolated (see `sandbox.ts`); the platform's own otherwise. */
+  runAs?: RunAs;
+  /** A CA certificate to trust, copied into the session's directory (the platform's own stays out of reach). */
+  caCertPath?: string;
 }
 
 /** A started process. */
@@ -66,17 +83,26 @@ export class SessionRuntime {
     return join(this.dir(id), 'token');
   }
 
-  /** Writes a session's delegated token. */
-  async writeToken(id: string, token: string): Promise<void> {
-    await writeFileAtomic(this.tokenFile(id), `${token}\n`, { mode: 0o600 });
+  /** Writes a session's delegated token, owned by the session's OS user when it has its own. */
+  async writeToken(id: string, token: string, runAs?: RunAs): Promise<void> {
+    await writeFileAtomic(this.tokenFile(id), `${token}\n`, {
+      mode: 0o600,
+      ...(runAs === undefined ? {} : { owner: runAs }),
+    });
   }
 
   /** Starts the process of a session. */
   async launch(spec: LaunchSpec): Promise<Launched> {
     const dir = this.dir(spec.id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    if (spec.runAs !== undefined) await chown(dir, spec.runAs.uid, spec.runAs.gid);
     const port = spec.serves ? await freePort() : undefined;
     const log = await open(join(dir, 'session.log'), 'a', 0o600);
+    let caCert: string | undefined;
+    if (spec.caCertPath !== undefined) {
+      caCert = join(dir, 'ca.pem');
+      await copyFile(spec.caCertPath, caCert);
+    }
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       LANG: 'C.UTF-8',
@@ -84,6 +110,7 @@ export class SessionRuntime {
       TMPDIR: dir,
       ...spec.userEnv,
       ...spec.platformEnv,
+      ...(caCert === undefined ? {} : { NODE_EXTRA_CA_CERTS: caCert }),
       SESSION_ID: spec.id,
       SESSION_DIR: dir,
       ...(port === undefined ? {} : { PORT: String(port) }),
@@ -96,6 +123,7 @@ export class SessionRuntime {
         cwd: dir,
         env,
         stdio: ['ignore', log.fd, log.fd],
+        ...(spec.runAs === undefined ? {} : { uid: spec.runAs.uid, gid: spec.runAs.gid }),
       });
       // Listen before any await: 'spawn' fires on the next tick.
       started = new Promise<number>((resolve, reject) => {

@@ -22,7 +22,9 @@ import {
   type SessionStatus,
   type SessionType,
 } from './model.js';
-import { SessionRuntime } from './runtime.js';
+import { SessionRuntime, standInFiles } from './runtime.js';
+import { unreadableByOthers, type RunAs } from './sandbox.js';
+import { checkUserEnvironment } from './user-environment.js';
 
 /** Resource limits, as `GET /context` reports them and launches enforce. */
 export const LIMITS = {
@@ -58,15 +60,13 @@ export interface SessionServiceOptions {
   lifetimeSeconds: number;
   /** CA certificate of the platform in TLS mode, given to session processes. */
   caCertPath?: string;
+  /** Run each session as its owner's uid, away from the platform's data (see `sandbox.ts`). */
+  isolate: boolean;
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 /** Lifetime of the delegated tokens given to sessions; refreshed at half of it. */
 const SESSION_TOKEN_TTL = 900;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-/** Variables a user may not set: they would change how the stand-in runs or what it trusts. */
-const RESERVED_ENV =
-  /^(PATH|HOME|TMPDIR|PORT|BASE_PATH|SESSION_.*|PLATFORM_URL|APP_TITLE|BEARER_TOKEN.*|NODE_.*|LD_.*|UV_.*)$/;
 
 function newId(): string {
   const bytes = randomBytes(8);
@@ -113,6 +113,13 @@ export class SessionService {
 
   /** Opens the store and recovers the sessions of an earlier run. */
   static async open(options: SessionServiceOptions): Promise<SessionService> {
+    if (options.isolate) {
+      const blocked = await unreadableByOthers(standInFiles());
+      if (blocked !== undefined)
+        throw new Error(
+          `sessions run as unprivileged users, who cannot read ${blocked}: install the platform (and Node.js) where other users can read it, or start the platform as an ordinary user`,
+        );
+    }
     const store = await RecordStore.open({
       dir: join(options.dataDir, 'sessions', 'records'),
       parse: parseRecord,
@@ -169,10 +176,7 @@ export class SessionService {
     if (request.type !== 'headless' && (request.cmd !== undefined || request.args !== undefined)) {
       throw new BadRequestError('cmd and args are for headless sessions only');
     }
-    for (const key of Object.keys(request.env)) {
-      if (!ENV_KEY.test(key) || RESERVED_ENV.test(key))
-        throw new BadRequestError(`environment variable ${key} may not be set`);
-    }
+    checkUserEnvironment(image, request.env);
     const mine = this.#store.values().filter((s) => s.owner === user.username && isLive(s.status));
     if (mine.length >= LIMITS.maxSessions) throw new ForbiddenError(`at most ${LIMITS.maxSessions} sessions per user`);
     if (INTERACTIVE_TYPES.has(request.type)) {
@@ -243,6 +247,14 @@ export class SessionService {
     await this.runtime.stopAll();
   }
 
+  /** The owner's OS identity when sessions are isolated; `undefined` runs the session as the platform's user. */
+  #runAs(record: SessionRecord): RunAs | undefined {
+    if (!this.#options.isolate) return undefined;
+    const uid = this.#options.users.get(record.owner)?.uid;
+    if (uid === undefined) throw new Error(`${record.owner} is no longer a user of this platform`);
+    return { uid, gid: uid };
+  }
+
   async #start(record: SessionRecord): Promise<void> {
     const image = findImage(record.image);
     if (image === undefined) {
@@ -250,11 +262,11 @@ export class SessionService {
       return;
     }
     try {
+      const runAs = this.#runAs(record);
       const platformEnv: Record<string, string> = {
         BASE_PATH: sessionPath(record),
         PLATFORM_URL: this.#options.baseUrl,
         APP_TITLE: image.title,
-        ...(this.#options.caCertPath === undefined ? {} : { NODE_EXTRA_CA_CERTS: this.#options.caCertPath }),
         ...(record.cmd === undefined ? {} : { SESSION_CMD: record.cmd }),
         ...(record.args === undefined ? {} : { SESSION_ARGS: record.args }),
       };
@@ -270,6 +282,8 @@ export class SessionService {
         userEnv: record.env,
         platformEnv,
         serves,
+        ...(runAs === undefined ? {} : { runAs }),
+        ...(this.#options.caCertPath === undefined ? {} : { caCertPath: this.#options.caCertPath }),
       });
       const current = this.#store.get(record.id);
       if (current === undefined || current.status === 'Terminating') {
@@ -337,7 +351,7 @@ export class SessionService {
       audience: [`${this.#options.baseUrl}/vospace`, `${this.#options.baseUrl}/gms`],
       ttlSeconds: SESSION_TOKEN_TTL,
     });
-    await this.runtime.writeToken(record.id, token);
+    await this.runtime.writeToken(record.id, token, this.#runAs(record));
   }
 
   async #refreshTokens(): Promise<void> {

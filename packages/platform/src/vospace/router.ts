@@ -4,6 +4,7 @@
 // and checked segment by segment (see path.ts); a user only ever sees their
 // own home container, everything else answers like it does not exist.
 
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import express, { Router, type ErrorRequestHandler, type NextFunction, type Request, type Response } from 'express';
@@ -56,6 +57,8 @@ export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
     tmpDir: join(state, 'uploads'),
   });
   await store.clearUploads();
+  // Created now, not at the first upload, so the data root's protection covers it from the start.
+  await mkdir(join(ctx.dataDir, 'vospace'), { recursive: true, mode: 0o700 });
   const dataUrl = (path: NodePath): string => `${base}/data${formatNodePath(path)}`;
   const jobs = await JobManager.open({
     dir: join(state, 'transfers'),

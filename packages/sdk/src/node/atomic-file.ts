@@ -8,6 +8,8 @@ export interface AtomicWriteOptions {
   mode?: number;
   /** Mode of directories created on the way (default: the process umask's; `0o700` for private state). */
   dirMode?: number;
+  /** Owner of the written file (needs the privilege to give files away, i.e. root). */
+  owner?: { uid: number; gid: number };
 }
 
 /**
@@ -30,6 +32,7 @@ export async function writeFileAtomic(
     await handle.writeFile(data);
     // The umask may have narrowed the creation mode; enforce the one asked for.
     await handle.chmod(mode);
+    if (options.owner !== undefined) await handle.chown(options.owner.uid, options.owner.gid);
     await handle.sync();
   } catch (err) {
     await handle.close();
