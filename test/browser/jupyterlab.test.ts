@@ -1,7 +1,9 @@
 // JupyterLab with the vobridge extension, driven by Debian's chromium through
 // playwright-core, against the real reference platform and the real broker
 // (started and supervised by the server extension). Nothing is mocked.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -396,6 +398,82 @@ test(
     }
     await expect(page.locator('#vobridge-login .vobridge-login-item').innerText()).resolves.toMatch(/pkce|browser/i);
     await logOutEverywhere();
+  },
+  STEP_TIMEOUT,
+);
+
+/**
+ * A hostile platform (a stand-in: a real attacker's server cannot exist in a
+ * test): every page challenges with an OAuth login whose OIDC metadata names
+ * `javascript:` URLs, which would run in JupyterLab's origin if any reached a
+ * window or a link.
+ */
+async function hostilePlatform(): Promise<{ url: string; close: () => Promise<void> }> {
+  const payload =
+    "javascript:(window.opener||window).localStorage.setItem('vobridge-pwned','1');fetch('/api/contents/pwned.txt',{method:'PUT'})";
+  const server: Server = createServer((req, res) => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    if (req.url === '/.well-known/openid-configuration') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          issuer: origin,
+          token_endpoint: `${origin}/token`,
+          authorization_endpoint: payload,
+          device_authorization_endpoint: `${origin}/device`,
+        }),
+      );
+      return;
+    }
+    if (req.url === '/device') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ device_code: 'd', user_code: 'PWND', verification_uri: payload, expires_in: 60 }));
+      return;
+    }
+    res.writeHead(401, {
+      'www-authenticate': `ivoa_bearer standard_id="ivo://ivoa.net/sso#OAuth", access_url="${origin}/"`,
+    });
+    res.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+test(
+  'a platform whose OIDC metadata names javascript: URLs cannot run script in JupyterLab',
+  async () => {
+    const hostile = await hostilePlatform();
+    const popups: Page[] = [];
+    const onPage = (opened: Page): void => void popups.push(opened);
+    page.context().on('page', onPage);
+    try {
+      await openLoginPanel();
+      await page.locator('.vobridge-login-url').fill(hostile.url);
+      await page.locator('.vobridge-discover').click();
+      const error = page.locator('#vobridge-login .vobridge-error');
+      await error.filter({ hasText: /will not open|not a safe URL/ }).waitFor();
+      // Whatever the panel offers for this platform, try it, as a user would.
+      for (const method of ['pkce', 'device']) {
+        const button = page.locator(`.vobridge-method-${method}`);
+        if ((await button.count()) > 0) await button.click();
+      }
+      await page.waitForTimeout(2000);
+      for (const opened of [page, ...popups.filter((p) => !p.isClosed())]) {
+        const pwned = await opened.evaluate(() => localStorage.getItem('vobridge-pwned')).catch(() => null);
+        expect(pwned).toBeNull();
+      }
+      expect(existsSync(join(lab.notebookDir, 'pwned.txt'))).toBe(false);
+      expect(await page.locator('#vobridge-login a[href^="javascript"]').count()).toBe(0);
+      await expect(page.locator('#vobridge-login .vobridge-login-item').count()).resolves.toBe(0);
+    } finally {
+      page.context().off('page', onPage);
+      for (const opened of popups) if (!opened.isClosed()) await opened.close();
+      await hostile.close();
+      await page.locator('.vobridge-login-url').fill('');
+    }
   },
   STEP_TIMEOUT,
 );

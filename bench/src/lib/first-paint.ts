@@ -77,7 +77,11 @@ export function sidebarOpen(s: SidebarSelectors): Promise<Painted> {
         // Rows rendered while the panel was still hidden would not be the frame we want.
         if (panel.offsetParent === null) reject(new Error('the sessions panel did not open'));
         else
-          resolve({ ms, rows: scroller.querySelectorAll(s.row).length, elements: scroller.querySelectorAll('*').length });
+          resolve({
+            ms,
+            rows: scroller.querySelectorAll(s.row).length,
+            elements: scroller.querySelectorAll('*').length,
+          });
       };
       channel.port2.postMessage(null);
     });
@@ -93,7 +97,12 @@ export function sidebarOpen(s: SidebarSelectors): Promise<Painted> {
  * fetched and parsed inside the timing (as the refresh does); with `body`, it
  * is parsed before it (as when the list is already loaded).
  */
-export async function naiveTable(args: { url?: string; body?: string; width: number; height: number }): Promise<Painted> {
+export async function naiveTable(args: {
+  url?: string;
+  body?: string;
+  width: number;
+  height: number;
+}): Promise<Painted> {
   type Listing = {
     sessions: { id: string; name?: string; type?: string; status?: string; expiryTime?: string; platform: string }[];
   };

@@ -94,7 +94,13 @@ export async function startOidcAgent(dir: string): Promise<OidcAgent> {
   child.stderr.on('data', (c: Buffer) => (err = (err + c.toString()).slice(-2000)));
   for (let waited = 0; ; waited += 50) {
     if (child.exitCode !== null) throw new Error(`oidc-agent exited (${child.exitCode}) before it was ready: ${err}`);
-    if (await access(socket).then(() => true, () => false)) break;
+    if (
+      await access(socket).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
     if (waited > 10_000) throw new Error('oidc-agent did not create its socket within 10 s');
     await sleep(50);
   }

@@ -19,6 +19,7 @@ export type BrokerErrorCode =
   | 'invalid_credentials'
   | 'method_unsupported'
   | 'platform_unreachable'
+  | 'unsafe_url'
   | 'already_running'
   | 'internal';
 
@@ -159,6 +160,17 @@ export class MethodUnsupportedError extends BrokerError {
 export class PlatformUnreachableError extends BrokerError {
   constructor(message: string, options?: { cause?: unknown; loginId?: string; platform?: string }) {
     super('platform_unreachable', 502, message, options);
+  }
+}
+
+/**
+ * The platform sent a URL the broker will not follow, open or send a
+ * credential to (a `javascript:` authorization endpoint, plain http off this
+ * machine...): the SDK's `UnsafeUrlError`, passed on.
+ */
+export class UnsafeUrlError extends BrokerError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('unsafe_url', 502, message, options);
   }
 }
 

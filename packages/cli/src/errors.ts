@@ -81,6 +81,7 @@ const SDK_EXIT: Record<VobridgeErrorCode, ExitCodeValue> = {
   ERR_JWT_INVALID: ExitCode.AUTH,
   ERR_OAUTH: ExitCode.AUTH,
   ERR_CONFIGURATION: ExitCode.USAGE,
+  ERR_UNSAFE_URL: ExitCode.FAILED,
 };
 
 const HTTP_EXIT: Partial<Record<number, ExitCodeValue>> = {

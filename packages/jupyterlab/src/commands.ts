@@ -7,6 +7,7 @@ import type { PlatformSession } from './api/types.js';
 import { connectSnippet } from './models/snippet.js';
 import type { VobridgeService } from './service.js';
 import { LaunchForm } from './widgets/launch-form.js';
+import { openExternal } from './widgets/external-window.js';
 import type { SessionRef } from './widgets/sessions-panel.js';
 
 /** Command ids, each in the command palette under "vobridge". */
@@ -113,7 +114,7 @@ export function registerCommands(context: CommandContext): void {
     isEnabled: (args) => Boolean(sessionFrom(args)?.connectURL),
     execute: async (args) => {
       const session = await needSession(args);
-      if (session?.connectURL) window.open(session.connectURL, '_blank', 'noopener,noreferrer');
+      if (session) openExternal(session.connectURL);
     },
   });
 

@@ -164,7 +164,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await protectDataRoot(dataDir, isolateSessions);
     if (!isolateSessions)
       logger.warn(
-        'sessions run as this OS user, like the platform, and are not isolated from its data; run the platform as root to run each session as its owner\'s own uid',
+        "sessions run as this OS user, like the platform, and are not isolated from its data; run the platform as root to run each session as its owner's own uid",
       );
     handler = app;
     logger.info('platform started', { url: baseUrl, dataDir });

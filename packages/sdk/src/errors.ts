@@ -19,7 +19,8 @@ export type VobridgeErrorCode =
   | 'ERR_PERMISSION'
   | 'ERR_JWT_INVALID'
   | 'ERR_OAUTH'
-  | 'ERR_CONFIGURATION';
+  | 'ERR_CONFIGURATION'
+  | 'ERR_UNSAFE_URL';
 
 /**
  * Reduces a URL to origin + path: drops the query, the fragment and any
@@ -85,6 +86,27 @@ export class AbortError extends VobridgeError {
 
   constructor(message = 'The operation was aborted.', options?: { cause?: unknown }) {
     super(message, options);
+  }
+}
+
+/**
+ * A platform sent a URL that is not safe to follow, open or send a credential
+ * to: not an absolute `https:` URL (`http:` is accepted for loopback only), or
+ * one with user-info. The URL itself is never echoed, only its scheme.
+ */
+export class UnsafeUrlError extends VobridgeError {
+  override readonly code = 'ERR_UNSAFE_URL';
+  /** Where the URL came from (`authorization_endpoint`, `verification_uri`, `connectURL`, ...). */
+  readonly field: string;
+  /** Its scheme (`javascript:`), when it parsed as a URL at all. */
+  readonly scheme: string | undefined;
+
+  constructor(field: string, scheme: string | undefined) {
+    super(
+      `The platform's ${field} is not a safe URL${scheme === undefined ? ' (not an absolute URL)' : ` (${scheme})`}: only https: is accepted, and http: for this machine's loopback address. Nothing was opened or sent.`,
+    );
+    this.field = field;
+    this.scheme = scheme;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   OAuthError,
   ProtocolError,
   TimeoutError,
+  UnsafeUrlError as SdkUnsafeUrlError,
   VobridgeError,
   discoverAuth,
   discoverOidc,
@@ -27,6 +28,7 @@ import {
   MethodUnsupportedError,
   OutOfScopeError,
   PlatformUnreachableError,
+  UnsafeUrlError,
 } from '../errors.js';
 import { issuedToken, type IssuedToken } from '../logins/token.js';
 import { platformFetch, withoutQuery } from './http.js';
@@ -82,7 +84,11 @@ export class HttpPlatformClient implements PlatformClient {
       }
       if (method.type === 'oidc' && !methods.some((m) => m.method === 'device' || m.method === 'pkce')) {
         const metadata = await discoverOidc(method.accessUrl ?? url.origin, { timeoutMs: TIMEOUT_MS }).catch(
-          () => undefined,
+          (error: unknown) => {
+            // A provider that names a javascript: or plain-http endpoint is hostile or broken: say so.
+            if (error instanceof SdkUnsafeUrlError) throw brokerErrorOf(error, url.origin);
+            return undefined;
+          },
         );
         const common = {
           standard_id: method.standardId ?? OAUTH_STANDARD_ID,
@@ -302,10 +308,11 @@ export class HttpPlatformClient implements PlatformClient {
     });
     const method = found?.methods.find((m) => m.type === 'password-token' && m.accessUrl);
     const loginUrl = new URL(method?.accessUrl ?? `${url.origin}/ac/login`, url);
-    // A password only travels over https, or back to the very origin the user named.
-    if (loginUrl.protocol !== 'https:' && loginUrl.origin !== url.origin) {
-      throw new InvalidCredentialsError(
-        `${url.origin} points its password login at ${withoutQuery(loginUrl)}, which is neither https nor the same origin: refused.`,
+    // A password only goes to the origin the user named: discovery follows
+    // redirects, and a challenge met on another origin must not collect it.
+    if (loginUrl.origin !== url.origin) {
+      throw new OutOfScopeError(
+        `${url.origin} asks for the password to be sent to ${loginUrl.origin}, another origin: refused, the password was not sent. Log in at ${loginUrl.origin} directly if you trust it.`,
       );
     }
     return loginUrl.toString();
@@ -412,6 +419,7 @@ async function sdk<T>(origin: string, call: () => Promise<T>): Promise<T> {
 function brokerErrorOf(error: unknown, origin: string): Error {
   if (error instanceof BrokerError || error instanceof RenewalRefusedError || error instanceof AbortError) return error;
   if (error instanceof ConfigurationError) return new MethodUnsupportedError(`${origin}: ${error.message}`);
+  if (error instanceof SdkUnsafeUrlError) return new UnsafeUrlError(`${origin}: ${error.message}`, { cause: error });
   if (error instanceof OAuthError) {
     if (error.status !== undefined && error.status >= 500)
       return new PlatformUnreachableError(error.message, { cause: error });

@@ -33,13 +33,15 @@ const BROKER_ERRORS: Record<string, { exit: ExitCodeValue; hint?: string }> = {
   not_found: { exit: ExitCode.NOT_FOUND },
   login_pending: { exit: ExitCode.AUTH, hint: 'Finish the login in the browser first (vobridge status shows it).' },
   login_required: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
-  login_failed: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
   invalid_credentials: {
     exit: ExitCode.AUTH,
     hint: 'Check the user name and password, then run vobridge login again.',
   },
   method_unsupported: { exit: ExitCode.USAGE, hint: 'Pick another method with --method (vobridge login --help).' },
   platform_unreachable: { exit: ExitCode.UNAVAILABLE, hint: 'Check the platform URL and your network connection.' },
+  unsafe_url: { exit: ExitCode.FAILED, hint: 'Nothing was opened or sent; tell the platform operators.' },
+  rate_limited: { exit: ExitCode.UNAVAILABLE, hint: 'Wait a moment and try again.' },
+  already_running: { exit: ExitCode.CONFLICT },
 };
 
 /**

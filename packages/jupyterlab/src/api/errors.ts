@@ -23,7 +23,7 @@ const PLAIN_WORDS: Readonly<Record<string, string>> = {
   method_unsupported: 'The platform does not offer this way of logging in.',
   login_required: 'The login has expired; please log in again.',
   login_pending: 'The login is still waiting for you to confirm it.',
-  out_of_scope: 'You are not logged in to that platform.',
+  unsafe_url: 'The platform sent an address vobridge will not open; nothing was opened or sent.',
   broker_unavailable: 'The vobridge broker is not running; it is being restarted.',
   bad_request: 'The request was not valid.',
   network: 'The Jupyter server could not be reached.',

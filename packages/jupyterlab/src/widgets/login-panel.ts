@@ -4,6 +4,7 @@ import type { DiscoveredMethod, Login, LoginMethod, PendingLogin } from '../api/
 import type { VobridgeService } from '../service.js';
 import { vobridgeIcon } from './icons.js';
 import { h } from './dom.js';
+import { externalUrl, openExternal } from './external-window.js';
 
 const METHOD_LABELS: Readonly<Record<LoginMethod, string>> = {
   password: 'User name and password',
@@ -202,23 +203,17 @@ export class LoginPanel extends Widget {
       void this._login({ method: 'device', url });
     } else if (method === 'pkce') {
       this._form.replaceChildren();
-      // Open the popup now, inside the click, so the browser allows it; point it at the login once known.
-      const popup = window.open('', 'vobridge-login', 'popup,width=520,height=700');
-      void this._login({ method: 'pkce', url, redirect_uri: this.service.client.callbackUrl }, popup);
+      void this._login({ method: 'pkce', url, redirect_uri: this.service.client.callbackUrl });
     }
   }
 
-  private async _login(
-    request: Parameters<VobridgeService['client']['startLogin']>[0],
-    popup: Window | null = null,
-  ): Promise<void> {
+  private async _login(request: Parameters<VobridgeService['client']['startLogin']>[0]): Promise<void> {
     const attempt = ++this._attempt;
     this._error.textContent = '';
     let answer: Login | PendingLogin;
     try {
       answer = await this.service.client.startLogin(request);
     } catch (error) {
-      popup?.close();
       this._showError(describeError(error));
       return;
     }
@@ -227,20 +222,37 @@ export class LoginPanel extends Widget {
       return;
     }
     if (answer.method === 'device') {
-      const link = answer.verification_uri_complete ?? answer.verification_uri ?? '';
+      const link = externalUrl(answer.verification_uri_complete ?? answer.verification_uri);
       this._pending.replaceChildren(
         h('p', { text: 'To finish logging in, open the page below and confirm this code:' }),
         h('p', { className: 'vobridge-user-code', text: answer.user_code ?? '' }),
-        h('a', {
-          className: 'vobridge-verification-link',
-          text: link,
-          attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' },
-        }),
+        ...(link === undefined
+          ? []
+          : [
+              h('a', {
+                className: 'vobridge-verification-link',
+                text: link,
+                attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' },
+              }),
+            ]),
       );
-    } else if (answer.authorization_url) {
-      if (popup) popup.location.href = answer.authorization_url;
-      else window.open(answer.authorization_url, 'vobridge-login', 'popup,width=520,height=700');
-      this._pending.replaceChildren(h('p', { text: 'Finish logging in in the popup window.' }));
+    } else {
+      // Opened once the broker answered, still within the click's user activation; the
+      // window gets no handle on JupyterLab (noopener), so the panel follows the login itself.
+      const link = externalUrl(answer.authorization_url);
+      if (link !== undefined) openExternal(link, 'popup,width=520,height=700');
+      this._pending.replaceChildren(
+        h('p', { text: 'Finish logging in in the new window. ' }),
+        ...(link === undefined
+          ? []
+          : [
+              h('a', {
+                className: 'vobridge-authorization-link',
+                text: 'Open the login page again',
+                attrs: { href: link, target: '_blank', rel: 'noopener noreferrer' },
+              }),
+            ]),
+      );
     }
     await this._follow(answer, attempt);
   }

@@ -50,3 +50,5 @@ export type { TokenExchangeOptions } from './oidc/exchange.js';
 
 export { JwtValidationError, createJwtValidator } from './jwt/validate.js';
 export type { JwtRejection, JwtValidator, JwtValidatorOptions } from './jwt/validate.js';
+
+export { checkPlatformUrl, isLoopbackHost, isSecureTarget } from '../lib/urls.js';

@@ -187,7 +187,7 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /** @enum {string} */
-        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "rate_limited" | "not_logged_in" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "internal";
+        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "rate_limited" | "not_logged_in" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "unsafe_url" | "already_running" | "internal";
         BrokerError: {
             error: components["schemas"]["BrokerErrorCode"];
             message: string;

@@ -4,6 +4,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { ProtocolError, TimeoutError, VobridgeError } from '../errors.js';
 import { sleep } from '../auth/http/request.js';
+import { checkPlatformUrl } from '../lib/urls.js';
 import type { components, paths } from '../generated/sessions.js';
 import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../uws/http.js';
 
@@ -57,6 +58,19 @@ export interface WaitUntilRunningOptions extends CallOptions {
   onStatus?: (status: SessionStatus, session: Session) => void;
 }
 
+/**
+ * A session's `connectURL` ends up in a browser window, so it is checked
+ * here: a placeholder (`<none>`, what skaha sends before a session runs)
+ * passes, a real URL must be https (or http to loopback).
+ *
+ * @throws UnsafeUrlError for a `javascript:`, `data:`, `file:` or off-machine http URL.
+ */
+function checkSession(session: Session): Session {
+  const url = session.connectURL as unknown;
+  if (typeof url === 'string' && URL.canParse(url)) checkPlatformUrl(url, `connectURL of session ${session.id}`);
+  return session;
+}
+
 const ENDED: readonly SessionStatus[] = ['Succeeded', 'Completed', 'Error', 'Failed', 'Terminating'];
 
 /**
@@ -88,7 +102,7 @@ export class SessionsClient {
       signal: options.signal,
     });
     if (!Array.isArray(data)) throw new ProtocolError('The sessions service did not answer with a list of sessions.');
-    return data;
+    return data.map(checkSession);
   }
 
   /** Cluster statistics (`view=stats`). */
@@ -106,7 +120,7 @@ export class SessionsClient {
       parseAs: 'json',
     });
     if (!data || typeof data !== 'object') throw new ProtocolError(`The sessions service sent no session ${id}.`);
-    return data as Session;
+    return checkSession(data as Session);
   }
 
   /** Launches a session; resolves to its id. */

@@ -4,7 +4,7 @@
 // suffix list: a Domain attribute must cover the setting host and contain a
 // dot, which stops the common abuse (`Domain=com`) without shipping the PSL.
 
-import { isSecureTarget } from '../http/request.js';
+import { isSecureTarget } from '../../lib/urls.js';
 
 interface StoredCookie {
   name: string;

@@ -88,11 +88,3 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 export function isRedirect(status: number): boolean {
   return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 }
-
-/** Whether sending a secret to this URL is safe: HTTPS, or plain HTTP on loopback only. */
-export function isSecureTarget(url: URL): boolean {
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
-}

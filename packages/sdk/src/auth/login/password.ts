@@ -12,7 +12,8 @@ import {
   type BearerCredential,
   type CookieCredential,
 } from '../credentials/credential.js';
-import { isRedirect, isSecureTarget, send, type RequestControl } from '../http/request.js';
+import { isSecureTarget } from '../../lib/urls.js';
+import { isRedirect, send, type RequestControl } from '../http/request.js';
 
 /** Options of the password logins. */
 export interface PasswordLoginOptions extends RequestControl {

@@ -3,6 +3,7 @@
 // over the years (`ivoa standard_id=...`, `ivoa_bearer`, `ivoa-bearer`...);
 // everything is normalised here so callers see one vocabulary.
 
+import { isSecureTarget } from '../../lib/urls.js';
 import type { Challenge } from '../challenges/challenge.js';
 
 /** Kinds of login the SDK knows. */
@@ -133,9 +134,11 @@ export function methodsFromChallenges(challenges: readonly Challenge[], baseUrl:
         type = undefined;
     }
     if (!type) continue;
+    const accessUrl = accessUrlOf(c.params.access_url, baseUrl);
+    // A challenge pointing at a javascript:, data: or off-machine http URL offers nothing usable.
+    if (accessUrl === null) continue;
     const method: LoginMethod = { type, source: 'challenge' };
     if (standardId) method.standardId = standardId;
-    const accessUrl = absoluteHttpUrl(c.params.access_url, baseUrl);
     if (accessUrl) method.accessUrl = accessUrl;
     if (type === 'password-token' || type === 'oidc' || type === 'bearer-token') method.tokenScheme = tokenScheme;
     if (c.params.realm !== undefined) method.realm = c.params.realm;
@@ -155,8 +158,10 @@ export function methodsFromCapabilities(
   for (const login of logins) {
     const type = typeForStandardId(login.standardId, 'legacy');
     if (!type) continue;
+    const accessUrl = accessUrlOf(login.accessUrl, login.accessUrl ?? '');
+    if (accessUrl === null) continue;
     const method: LoginMethod = { type, standardId: login.standardId, source: 'capabilities' };
-    if (login.accessUrl) method.accessUrl = login.accessUrl;
+    if (accessUrl) method.accessUrl = accessUrl;
     if (type === 'password-token' || type === 'oidc') method.tokenScheme = 'Bearer';
     methods.push(method);
   }
@@ -194,12 +199,16 @@ export function rankMethods(methods: readonly LoginMethod[]): LoginMethod[] {
   return unique.sort((a, b) => RANK[a.type] - RANK[b.type]);
 }
 
-function absoluteHttpUrl(value: string | undefined, base: string | URL): string | undefined {
+/**
+ * The absolute access URL, `undefined` when none was given, `null` when one was
+ * given that is not safe to send a login to (not https, nor http to loopback).
+ */
+function accessUrlOf(value: string | undefined, base: string | URL): string | undefined | null {
   if (!value) return undefined;
   try {
     const url = new URL(value, base);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+    return isSecureTarget(url) ? url.href : null;
   } catch {
-    return undefined;
+    return null;
   }
 }

@@ -2,6 +2,7 @@
 // browser: show the user a code, poll the token endpoint at the server's
 // pace. `slow_down` adds 5 s to the interval for good, as §3.5 requires.
 
+import { checkPlatformUrl } from '../../lib/urls.js';
 import { ConfigurationError, OAuthError, ProtocolError, TimeoutError } from '../../errors.js';
 import { sleep, throwIfAborted, type RequestControl } from '../http/request.js';
 import type { OidcMetadata } from './metadata.js';
@@ -56,6 +57,9 @@ export async function loginWithDeviceCode(options: DeviceLoginOptions): Promise<
   if (typeof deviceCode !== 'string' || typeof userCode !== 'string' || typeof verificationUri !== 'string') {
     throw new ProtocolError('The device authorization answer lacks device_code, user_code or verification_uri.');
   }
+  checkPlatformUrl(verificationUri, 'verification_uri');
+  if (body.verification_uri_complete !== undefined)
+    checkPlatformUrl(body.verification_uri_complete, 'verification_uri_complete');
   const expiresIn = typeof body.expires_in === 'number' ? body.expires_in : 600;
   const expiresAt = now() + expiresIn * 1000;
   let intervalMs = typeof body.interval === 'number' ? body.interval * 1000 : (options.defaultIntervalMs ?? 5000);

@@ -4,6 +4,7 @@
 // authorization endpoint. Both locations are tried, in that order.
 
 import { ConfigurationError, ProtocolError, errorFromResponse } from '../../errors.js';
+import { checkPlatformUrl } from '../../lib/urls.js';
 import { send, type RequestControl } from '../http/request.js';
 
 /** The provider metadata fields the SDK uses. */
@@ -24,7 +25,8 @@ export interface OidcMetadata {
  * (an IVOA `#OAuth` access URL): tries `<url>/.well-known/openid-configuration`,
  * then the same at each parent path up to the origin.
  *
- * @throws ProtocolError when no location yields valid metadata.
+ * @throws ProtocolError when no location yields valid metadata, UnsafeUrlError when
+ *   the metadata names an endpoint that is not https (or http to loopback).
  */
 export async function discoverOidc(issuerOrUrl: string | URL, control: RequestControl = {}): Promise<OidcMetadata> {
   let base: URL;
@@ -74,6 +76,11 @@ function validate(body: unknown, from: URL): OidcMetadata {
     if (typeof m[key] !== 'string' || !(m[key] as string)) {
       throw new ProtocolError(`OIDC configuration at ${from.origin}${from.pathname} lacks "${key}".`, { element: key });
     }
+  }
+  // Every endpoint is checked here, where it enters: a `javascript:` authorization
+  // endpoint would otherwise reach a browser window, a plain-http token endpoint a refresh token.
+  for (const [key, value] of Object.entries(m)) {
+    if (key === 'issuer' || key === 'jwks_uri' || key.endsWith('_endpoint')) checkPlatformUrl(value, key);
   }
   return m as OidcMetadata;
 }

@@ -2,6 +2,7 @@
 // authentication, OAuth error mapping. Error messages carry the server's
 // error code and description, never a token or a client secret.
 
+import { checkPlatformUrl } from '../../lib/urls.js';
 import { OAuthError, ProtocolError, errorFromResponse } from '../../errors.js';
 import { send, type RequestControl } from '../http/request.js';
 
@@ -41,6 +42,8 @@ export async function postForm(
   } else {
     form.set('client_id', client.clientId);
   }
+  // Codes, refresh tokens and client secrets go in this body: https, or http to loopback only.
+  checkPlatformUrl(endpoint, 'token endpoint');
   const response = await send(endpoint, { method: 'POST', headers, body: form.toString() }, control);
   const type = response.headers.get('content-type') ?? '';
   if (!type.includes('json')) throw await errorFromResponse(response, endpoint);
