@@ -133,4 +133,19 @@ describe('broker rate limit', () => {
       await b.close();
     }
   });
+
+  it('spends nothing of the budget on requests without the secret (no starvation by other local users)', async () => {
+    const b = await broker({ rateLimit: { perSecond: 1, burst: 5 } });
+    try {
+      const anonymous = await Promise.all(
+        Array.from({ length: 400 }, () => call(b, '/v1/token?url=http://127.0.0.1/', { secret: null })),
+      );
+      expect(new Set(anonymous.map((r) => r.status))).toEqual(new Set([401]));
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) statuses.push((await call(b, '/healthz')).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    } finally {
+      await b.close();
+    }
+  });
 });

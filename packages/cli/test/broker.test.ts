@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createSandbox, type Sandbox } from './helpers/cli.js';
@@ -60,4 +62,38 @@ test('logins survive stop and start (persisted encrypted); stop removes the toke
   expect((await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(
     200,
   );
+});
+
+test("whatever answers at a dead broker's address learns no secret and plants no token", async () => {
+  // An impostor on the address the environment names (as after the broker died and its port was taken).
+  const seen: string[] = [];
+  const impostor = createServer((req, res) => {
+    seen.push(JSON.stringify(req.headers));
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify({
+        token: 'planted',
+        token_type: 'Bearer',
+        expires_at: 0,
+        login_id: 'x',
+        platform: 'x',
+        origin: 'x',
+      }),
+    );
+  });
+  await new Promise<void>((resolve) => impostor.listen(0, '127.0.0.1', resolve));
+  const secret = 'the-real-broker-secret-0123456789abcdef';
+  try {
+    const url = `http://127.0.0.1:${(impostor.address() as AddressInfo).port}`;
+    const result = await sandbox.run(['token', 'https://platform.example.org/tap'], {
+      env: { VOBRIDGE_BROKER_URL: url, VOBRIDGE_BROKER_SECRET: secret },
+    });
+    expect(result.code).toBe(5);
+    expect(result.stdout).not.toContain('planted');
+    expect(result.stderr).toMatch(/could not prove it is the vobridge broker/);
+    expect(seen.length).toBeGreaterThan(0);
+    for (const headers of seen) expect(headers).not.toContain(secret);
+  } finally {
+    await new Promise<void>((resolve) => impostor.close(() => resolve()));
+  }
 });

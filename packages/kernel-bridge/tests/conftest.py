@@ -174,8 +174,10 @@ def record_issued_tokens() -> Iterator[None]:
     """Record every token value the bridge obtains, wherever it obtains it."""
     original = vobridge.client.BrokerClient.token
 
-    def recording(self: vobridge.client.BrokerClient, url: str, min_valid: float = 60) -> vobridge.client.Token:
-        result = original(self, url, min_valid)
+    def recording(
+        self: vobridge.client.BrokerClient, url: str, min_valid: float = 60, destination: str | None = None
+    ) -> vobridge.client.Token:
+        result = original(self, url, min_valid, destination)
         ISSUED.add(result.value)
         return result
 

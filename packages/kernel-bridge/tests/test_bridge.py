@@ -114,6 +114,7 @@ def test_wlcg_fallback_when_no_broker(tmp_path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv("VOBRIDGE_BROKER_URL", raising=False)
     monkeypatch.setenv("JUPYTER_RUNTIME_DIR", str(tmp_path))
     monkeypatch.setenv("BEARER_TOKEN", " wlcg-token-value \n")
+    monkeypatch.setenv("VOBRIDGE_BEARER_TOKEN_ORIGINS", "https://platform.example.org")
     assert vobridge.client.BrokerClient().token("https://platform.example.org/tap").value == "wlcg-token-value"
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 import requests
 from requests.auth import AuthBase
+from urllib3.util import parse_url
 
 from .client import BrokerClient, default_client
 from .errors import NotLoggedIn, OutOfScope
@@ -42,9 +43,9 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
     def client(self) -> BrokerClient:
         return self._client or default_client()
 
-    def _token(self, url: str) -> str | None:
+    def _token(self, url: str, destination: str) -> str | None:
         try:
-            return self.client.token(url, self.min_valid).value
+            return self.client.token(url, self.min_valid, destination=destination).value
         except (NotLoggedIn, OutOfScope):
             if self.strict:
                 raise
@@ -54,7 +55,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
 
     def __call__(self, request: requests.PreparedRequest) -> requests.PreparedRequest:
         url = str(request.url)
-        token = self._token(url)
+        token = self._token(url, _requests_destination(url))
         if token is not None:
             request.headers["Authorization"] = f"Bearer {token}"
             request.register_hook("response", self._retry_on_401)
@@ -67,7 +68,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         url = str(request.url)
         sent = str(request.headers.get("Authorization", "")).removeprefix("Bearer ")
         self.client.forget(url, sent)
-        token = self._token(url)
+        token = self._token(url, _requests_destination(url))
         if token is None or token == sent:
             return response
         response.content  # noqa: B018 - read the body so the connection can be reused
@@ -86,7 +87,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
     def auth_flow(self, request: Any) -> Generator[Any, Any, None]:
         """httpx's hook for synchronous clients."""
         url = str(request.url)
-        token = self._token(url)
+        token = self._token(url, _httpx_destination(request))
         if token is None:
             yield request
             return
@@ -95,7 +96,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         if response.status_code != 401:
             return
         self.client.forget(url, token)
-        fresh = self._token(url)
+        fresh = self._token(url, _httpx_destination(request))
         if fresh is None or fresh == token:
             return
         request.headers["Authorization"] = f"Bearer {fresh}"
@@ -104,7 +105,8 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
     async def async_auth_flow(self, request: Any) -> AsyncGenerator[Any, Any]:
         """httpx's hook for async clients: a broker call that is needed runs in a worker thread, off the event loop."""
         url = str(request.url)
-        token = await asyncio.to_thread(self._token, url)
+        destination = _httpx_destination(request)
+        token = await asyncio.to_thread(self._token, url, destination)
         if token is None:
             yield request
             return
@@ -113,7 +115,7 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         if response.status_code != 401:
             return
         self.client.forget(url, token)
-        fresh = await asyncio.to_thread(self._token, url)
+        fresh = await asyncio.to_thread(self._token, url, destination)
         if fresh is None or fresh == token:
             return
         request.headers["Authorization"] = f"Bearer {fresh}"
@@ -121,3 +123,23 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return f"BrokerAuth(min_valid={self.min_valid}, strict={self.strict})"
+
+
+def _origin(scheme: str | None, host: str | None, port: int | None) -> str:
+    scheme = (scheme or "").lower()
+    host = (host or "").lower()
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    default = {"http": 80, "https": 443}.get(scheme)
+    return f"{scheme}://{host}" + (f":{port}" if port not in (None, default) else "")
+
+
+def _requests_destination(url: str) -> str:
+    """Where requests (urllib3) will connect for ``url``: its own parse, not ours."""
+    parsed = parse_url(url)
+    return _origin(parsed.scheme, parsed.host, parsed.port)
+
+
+def _httpx_destination(request: Any) -> str:
+    """Where httpx will connect for ``request``: its own parsed URL."""
+    return _origin(request.url.scheme, request.url.raw_host.decode("ascii"), request.url.port)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import requests
 
-from . import locate
+from . import locate, proof
+from .origins import origin_of
 from .errors import BrokerError, BrokerUnavailable, NoCredentials, NotLoggedIn, OutOfScope
 from .unix import unix_session
-from .wlcg import discover_bearer_token
+from .wlcg import WLCG_ORIGINS_ENV, discover_bearer_token, wlcg_origins
 
 #: Broker error codes meaning "the user must log in (again)".
 _LOGIN_CODES = {"not_logged_in", "login_required", "login_pending"}
@@ -38,26 +39,14 @@ class Token:
 
         Mirrors the broker: enough validity left, or, when the platform's tokens
         live shorter than ``min_valid`` anyway, a token fetched less than half
-        its remaining life ago (asking again would return the same one).
+        its remaining life ago (asking again would return the same one). A token
+        of unknown lifetime (``expires_at`` 0) never is: the broker is asked again.
         """
-        if self.expires_at == 0:
-            return True
         left = self.expires_at - now
         if left > min_valid:
             return True
         span = self.expires_at - self.fetched_at
         return left > 0 and span <= min_valid and now < self.fetched_at + span / 2
-
-
-def origin_of(url: str) -> str:
-    """``scheme://host[:port]`` of an http(s) URL; ValueError for anything else."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"not an http(s) URL: {url[:200]!r}")
-    default = {"http": 80, "https": 443}[parts.scheme]
-    host = parts.hostname if ":" not in parts.hostname else f"[{parts.hostname}]"
-    port = parts.port if parts.port not in (None, default) else None
-    return f"{parts.scheme}://{host}" + (f":{port}" if port else "")
 
 
 class BrokerClient:
@@ -81,14 +70,24 @@ class BrokerClient:
 
     # -- tokens -------------------------------------------------------------
 
-    def token(self, url: str, min_valid: float = 60) -> Token:
+    def token(self, url: str, min_valid: float = 60, destination: str | None = None) -> Token:
         """A token for ``url`` valid for ``min_valid`` seconds when the platform allows it.
 
+        ``destination`` is the origin the caller's HTTP library will really send
+        the request to (:class:`BrokerAuth` passes it): the token is released only
+        when it, this module's reading of ``url`` and the broker's all agree.
         Falls back to WLCG bearer token discovery when no broker is there.
         Raises :class:`NotLoggedIn`, :class:`OutOfScope`, :class:`BrokerUnavailable`
         (:class:`NoCredentials` when there is no fallback either).
         """
-        origin = origin_of(url)
+        try:
+            origin = origin_of(url)
+        except ValueError as bad:
+            raise OutOfScope(f"No token for this URL: {bad}.") from None
+        if destination is not None and destination != origin:
+            raise OutOfScope(
+                f"No token: the request would go to {destination}, but the URL reads as {origin}; URL parsers disagree."
+            )
         now = time.time()
         with self._lock:
             cached = self._cache.get(origin)
@@ -97,8 +96,13 @@ class BrokerClient:
         try:
             reply = self.request("GET", "/v1/token", params={"url": url, "min_valid": str(int(max(0, min_valid)))})
         except BrokerUnavailable as unavailable:
-            return self._wlcg_fallback(unavailable)
+            return self._wlcg_fallback(unavailable, origin)
         body = reply.json()
+        if body.get("origin") != origin:
+            # The broker (WHATWG URL) scoped the URL to another origin than the one the request goes to.
+            raise OutOfScope(
+                f"No token: the broker reads this URL as {str(body.get('origin'))[:200]}, but the request would go to {origin}."
+            )
         token = Token(
             value=str(body["token"]),
             expires_at=float(body.get("expires_at") or 0),
@@ -106,13 +110,18 @@ class BrokerClient:
             login_id=body.get("login_id"),
             fetched_at=now,
         )
-        with self._lock:
-            self._cache[origin] = token
+        if token.expires_at > 0:
+            # A token of unknown lifetime is never cached: the broker is asked each time.
+            with self._lock:
+                self._cache[origin] = token
         return token
 
     def forget(self, url: str, value: str | None = None) -> None:
         """Drop the cached token of ``url``'s origin (only if it is ``value``, when given)."""
-        origin = origin_of(url)
+        try:
+            origin = origin_of(url)
+        except ValueError:
+            return  # never cached
         with self._lock:
             cached = self._cache.get(origin)
             if cached is not None and (value is None or cached.value == value):
@@ -163,19 +172,27 @@ class BrokerClient:
         )
 
     def _try(self, location: locate.BrokerLocation, method: str, path: str, params: dict[str, str] | None) -> requests.Response | None:
+        """One request to ``location``, or ``None`` when what answers there is not the broker holding its secret.
+
+        The secret itself is never sent: the request carries an HMAC of a fresh
+        nonce under it, and the answer must carry the broker's HMAC of that
+        nonce. A process that took over a dead broker's port learns nothing and
+        can plant nothing (see :mod:`vobridge.proof`).
+        """
+        session = self._session_for(location)
+        nonce = proof.new_nonce()
+        prepared = session.prepare_request(requests.Request(method, location.url + path, params=params))
+        prepared.headers[proof.NONCE_HEADER] = nonce
+        prepared.headers["Authorization"] = "VobridgeProof " + proof.request_proof(
+            location.secret, nonce, method, prepared.path_url
+        )
         try:
-            reply = self._session_for(location).request(
-                method,
-                location.url + path,
-                params=params,
-                headers={"Authorization": f"Bearer {location.secret}"},
-                timeout=_TIMEOUT,
-                allow_redirects=False,
-            )
+            reply = session.send(prepared, timeout=_TIMEOUT, allow_redirects=False)
         except (requests.ConnectionError, requests.Timeout):
             return None
-        if reply.status_code == 401:
-            # A new broker on the old port, with a new secret: treat as gone and look again.
+        if not proof.verify_response(location.secret, nonce, reply.headers.get(proof.PROOF_HEADER)):
+            # Not the broker we know (a new one with another secret, or an impostor on its old port): look again.
+            reply.close()
             return None
         return reply
 
@@ -188,12 +205,30 @@ class BrokerClient:
                 session = self._unix[location.socket] = unix_session(location.socket)
             return session
 
-    def _wlcg_fallback(self, unavailable: BrokerUnavailable) -> Token:
+    def _wlcg_fallback(self, unavailable: BrokerUnavailable, origin: str) -> Token:
         try:
             value = discover_bearer_token(self._env)
         except NoCredentials as none:
             raise NoCredentials(f"{unavailable} WLCG token discovery found nothing either: {none}") from None
+        allowed = wlcg_origins(value, self._env)
+        if origin not in allowed:
+            _warn_once(
+                origin,
+                f"vobridge: the WLCG bearer token is not sent to {origin}: "
+                + (f"it is meant for {', '.join(sorted(allowed))}" if allowed else "it names no audience this bridge can check")
+                + f". List the origins it may go to in {WLCG_ORIGINS_ENV} (space-separated) if that is intended.",
+            )
+            raise OutOfScope(f"{unavailable} The WLCG bearer token found instead is not meant for {origin}.")
         return Token(value=value, expires_at=0, platform=None, login_id=None, fetched_at=time.time())
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(key: str, message: str) -> None:
+    if key not in _warned:
+        _warned.add(key)
+        warnings.warn(message, stacklevel=4)
 
 
 def _error_of(reply: requests.Response) -> Exception:

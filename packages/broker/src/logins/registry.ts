@@ -201,7 +201,10 @@ export class LoginRegistry {
    * The token for `rawUrl`, valid for at least `minValidSeconds` when it can
    * be, from the newest active login whose scope covers the URL.
    */
-  async token(rawUrl: string | undefined, minValidSeconds: number): Promise<{ token: IssuedToken; login: Login }> {
+  async token(
+    rawUrl: string | undefined,
+    minValidSeconds: number,
+  ): Promise<{ token: IssuedToken; login: Login; origin: string }> {
     const url = parseServiceUrl(rawUrl);
     const all = [...this.#logins.values()].reverse();
     const covering = all.filter((login) => scopeCovers(login.scope, url));
@@ -215,7 +218,7 @@ export class LoginRegistry {
         `No login covers ${url.origin}: a token is only released to the origins it was issued for. Logged in to: ${platforms.join(', ')}. Log in to the platform serving this URL.`,
       );
     }
-    return { token: await login.token(minValidSeconds), login };
+    return { token: await login.token(minValidSeconds), login, origin: url.origin };
   }
 
   /** Put back a login restored from the encrypted store. */

@@ -38,7 +38,7 @@ const MAX_MIN_VALID = 86_400;
 /**
  * The broker's HTTP API (`openapi/broker.yaml`). Every route, `/healthz`
  * included, sits behind the same checks, in this order: Host, browser
- * headers, rate limit, secret.
+ * headers, secret, rate limit.
  */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -54,8 +54,9 @@ export function createApp(ctx: AppContext): express.Express {
   });
   app.use(requireLoopbackHost(ctx.allowedHosts));
   app.use(refuseBrowsers());
-  app.use(rateLimit(ctx.rateLimit));
+  // The secret first: a request without it must not spend the budget of the programs that have it.
   app.use(requireSecret(ctx.secret));
+  app.use(rateLimit(ctx.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   app.get('/healthz', (_req, res) => {
@@ -91,6 +92,8 @@ export function createApp(ctx: AppContext): express.Express {
       scope: token.scopes.join(' '),
       login_id: login.id,
       platform: login.platform,
+      // The origin the URL was scoped as (WHATWG URL parsing): clients compare it with where they will send the token.
+      origin: resolved.origin,
     });
   });
 

@@ -1,4 +1,12 @@
 import { request as httpRequest } from 'node:http';
+import {
+  BROKER_NONCE_HEADER,
+  BROKER_PROOF_HEADER,
+  BROKER_PROOF_SCHEME,
+  brokerRequestProof,
+  brokerResponseProof,
+  newBrokerNonce,
+} from '@vobridge/sdk/node';
 import { CliError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exitCodes.js';
 import type {
@@ -112,6 +120,10 @@ export class BrokerClient {
     try {
       response = await loopbackRequest(`${this.#endpoint.url}${path}`, method, this.#endpoint.secret, body);
     } catch (error) {
+      if (error instanceof NotTheBrokerError)
+        throw new CliError(error.message, ExitCode.UNAVAILABLE, 'Restart it with: vobridge broker start', {
+          cause: error,
+        });
       throw new CliError(
         `cannot reach the broker at ${this.#endpoint.url}`,
         ExitCode.UNAVAILABLE,
@@ -130,7 +142,10 @@ const MAX_BODY = 4 * 1024 * 1024;
 
 /**
  * One request with node:http rather than fetch: fetch adds `Sec-Fetch-*`
- * headers, which the broker refuses as coming from a browser.
+ * headers, which the broker refuses as coming from a browser. The secret is
+ * never sent: the request carries an HMAC of a fresh nonce under it, and an
+ * answer without the broker's proof of that nonce is refused, so whatever
+ * listens on a dead broker's address learns nothing and can plant nothing.
  */
 function loopbackRequest(
   url: string,
@@ -139,13 +154,17 @@ function loopbackRequest(
   body: unknown,
 ): Promise<{ status: number; text: string }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
+  const nonce = newBrokerNonce();
+  const target = new URL(url);
+  const proof = brokerRequestProof(secret, nonce, method, `${target.pathname}${target.search}`);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
       {
         method,
         headers: {
-          authorization: `Bearer ${secret}`,
+          authorization: `${BROKER_PROOF_SCHEME} ${proof}`,
+          [BROKER_NONCE_HEADER]: nonce,
           accept: 'application/json',
           ...(payload === undefined
             ? {}
@@ -153,6 +172,12 @@ function loopbackRequest(
         },
       },
       (res) => {
+        const answered = res.headers[BROKER_PROOF_HEADER];
+        if (answered !== brokerResponseProof(secret, nonce)) {
+          res.resume();
+          reject(new NotTheBrokerError(target.origin));
+          return;
+        }
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -167,6 +192,13 @@ function loopbackRequest(
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** Something answered at the broker's address without proving it holds the secret. */
+class NotTheBrokerError extends Error {
+  constructor(origin: string) {
+    super(`what answers at ${origin} could not prove it is the vobridge broker (no proof of the secret)`);
+  }
 }
 
 function brokerError(status: number, text: string): CliError {

@@ -31,7 +31,8 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
   const file = await runtimeFilePath(env);
   const { readRuntimeFile } = await import('@vobridge/broker');
   const info = await readRuntimeFile(file);
-  if (!info || !info.url.startsWith('http://')) return undefined;
+  // A runtime file naming anything but this machine is not followed: the secret stays here.
+  if (!info || !isLoopback(info.url)) return undefined;
   return { url: info.url, secret: info.secret, pid: info.pid, source: file };
 }
 

@@ -217,6 +217,11 @@ export interface components {
              * @description Origin of the platform the login belongs to.
              */
             platform: string;
+            /**
+             * Format: uri
+             * @description The origin `url` was scoped as (WHATWG URL parsing). A client sends the token only if its own HTTP library would send the request to this very origin: URL parsers disagree on backslashes, user-info and encoded hosts.
+             */
+            origin: string;
         };
         /** @enum {string} */
         LoginMethod: "password" | "device" | "pkce" | "token";
@@ -609,7 +614,8 @@ export interface operations {
                      *       "expires_at": 1773457446,
                      *       "scope": "openid offline_access read:tap",
                      *       "login_id": "lg_3kq9x2",
-                     *       "platform": "https://platform.example.org"
+                     *       "platform": "https://platform.example.org",
+                     *       "origin": "https://platform.example.org"
                      *     }
                      */
                     "application/json": components["schemas"]["TokenResponse"];
