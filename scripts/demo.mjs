@@ -77,14 +77,14 @@ try {
         'lab',
         '--no-browser',
         `--port=${process.env.VOBRIDGE_DEMO_LAB_PORT ?? '8888'}`,
-        `--IdentityProvider.token=${token}`,
         `--ServerApp.root_dir=${path.join(root, 'examples')}`,
         '--LabApp.news_url=None',
         // Containers and CI machines often run as root, which Jupyter refuses without this flag.
         ...(process.getuid?.() === 0 ? ['--allow-root'] : []),
       ],
       /(http:\/\/(?:127\.0\.0\.1|localhost):\d+\/lab)/,
-      { VOBRIDGE_PLATFORM_URL: platformUrl },
+      // The token by environment, never on the command line, where every local user's `ps` shows it.
+      { VOBRIDGE_PLATFORM_URL: platformUrl, JUPYTER_TOKEN: token },
     );
     lines.push(`JupyterLab          ${labUrl}?token=${token}`);
     lines.push('Token broker        started by the JupyterLab server extension');

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -144,6 +144,8 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
     JUPYTER_PATH: path('share'),
     JUPYTERLAB_SETTINGS_DIR: path('settings'),
     JUPYTERLAB_WORKSPACES_DIR: path('workspaces'),
+    // Never on the command line: `ps` shows arguments to every local user.
+    JUPYTER_TOKEN: token,
   };
   const running = await startProcess(
     join(PYTHON_BIN, 'jupyter'),
@@ -154,7 +156,6 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
       '--allow-root',
       '--ServerApp.ip=127.0.0.1',
       '--ServerApp.port=0',
-      `--IdentityProvider.token=${token}`,
       `--ServerApp.root_dir=${path('notebooks')}`,
       '--LabApp.news_url=',
     ],
@@ -194,4 +195,24 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/**
+ * Every running process whose command line contains one of `secrets`, as
+ * `pid: command line`. Command lines are world-readable (`ps`, /proc/<pid>/cmdline),
+ * so a secret must only ever travel by environment, file or pipe.
+ */
+export function processesShowing(secrets: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let cmdline: string;
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+    } catch {
+      continue; // gone meanwhile
+    }
+    if (secrets.some((secret) => secret.length > 0 && cmdline.includes(secret)))
+      found.push(`${pid}: ${cmdline.slice(0, 200)}`);
+  }
+  return found;
 }

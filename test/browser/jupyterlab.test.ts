@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { deleteSessions, launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
-import { ROOT, brokerRuntime, launchChromium, startJupyterLab, startPlatform } from './harness.js';
+import { ROOT, brokerRuntime, launchChromium, processesShowing, startJupyterLab, startPlatform } from './harness.js';
 import type { Lab, Running } from './harness.js';
 
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
@@ -159,6 +159,8 @@ test(
       () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
     );
     const html = await page.content();
+    // Nor does any process's command line, which every local user can read (ps, /proc).
+    expect(processesShowing([lab.token, broker.secret, token, PASSWORD])).toEqual([]);
     const bodies = await Promise.all(seen);
     expect(bodies.length).toBeGreaterThan(20);
     for (const haystack of [...bodies, events, storage, html]) {
@@ -392,6 +394,9 @@ test(
       await popup.locator('#username').fill(USER);
       await popup.locator('#password').fill(PASSWORD);
       await popup.locator('button[type=submit]').first().click();
+      // First time this JupyterLab's callback is used: the platform asks, naming the redirect URI.
+      await popup.locator('code.redirect').filter({ hasText: '/vobridge/v1/callback' }).waitFor();
+      await popup.locator('#allow').click();
       await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 60_000 });
     } finally {
       if (!popup.isClosed()) await popup.close();

@@ -53,7 +53,6 @@ export async function startJupyterLab(platforms: string[]): Promise<Lab> {
       '--allow-root',
       '--ServerApp.ip=127.0.0.1',
       '--ServerApp.port=0',
-      `--IdentityProvider.token=${token}`,
       `--ServerApp.root_dir=${path('notebooks')}`,
       '--LabApp.news_url=',
     ],
@@ -72,6 +71,8 @@ export async function startJupyterLab(platforms: string[]): Promise<Lab> {
         JUPYTER_PATH: path('share'),
         JUPYTERLAB_SETTINGS_DIR: path('settings'),
         JUPYTERLAB_WORKSPACES_DIR: path('workspaces'),
+        // Never on the command line: `ps` shows arguments to every local user.
+        JUPYTER_TOKEN: token,
       },
     },
   );

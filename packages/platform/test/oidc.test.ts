@@ -77,7 +77,11 @@ describe('authorization code + PKCE', () => {
       code_challenge: challenge,
       code_challenge_method: 'S256',
     }).toString();
-    const done = await signIn(agent, auth.href, 'alice', 'alice-demo-password');
+    const consent = await signIn(agent, auth.href, 'alice', 'alice-demo-password');
+    // A redirect URI alice never approved: the platform asks her, showing where the code goes.
+    expect(consent.leftTo).toBeUndefined();
+    expect(consent.html).toContain(redirectUri);
+    const done = await agent.submit(consent, { decision: 'allow' });
     expect(done.leftTo?.startsWith(redirectUri)).toBe(true);
     const callback = new URL(done.leftTo ?? '');
     expect(callback.searchParams.get('state')).toBe('st-1');

@@ -3,6 +3,23 @@ import type { IncomingHttpHeaders } from 'node:http';
 /** Name of the cookie set by the cookie login (`POST /ac/cookie`). */
 export const SSO_COOKIE = 'CADC_SSO';
 
+/** Names of the OIDC provider's cookies (browser login session, interactions). */
+export const OIDC_COOKIES = {
+  session: '_session',
+  interaction: '_interaction',
+  resume: '_interaction_resume',
+} as const;
+
+/**
+ * Whether a cookie is one of the platform's own (its SSO cookie, the OIDC
+ * provider's, with their `.sig` and `.legacy` companions): never forwarded to
+ * a session process.
+ */
+export function isPlatformCookie(name: string): boolean {
+  const base = name.replace(/(\.legacy)?(\.sig)?$/, '');
+  return base === SSO_COOKIE || Object.values(OIDC_COOKIES).includes(base as '_session');
+}
+
 /** Where a credential was found; kept for logs and for choosing challenges. */
 export type CredentialSource = 'authorization' | 'delegation-header' | 'cookie';
 

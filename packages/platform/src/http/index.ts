@@ -19,6 +19,13 @@ export {
   type AuthenticatedUser,
 } from './auth.js';
 export { challengeHeader, SSO, REALM, type ChallengeReason } from './challenges.js';
-export { findCredential, SSO_COOKIE, type CredentialSource, type PresentedCredential } from './credentials.js';
+export {
+  findCredential,
+  isPlatformCookie,
+  OIDC_COOKIES,
+  SSO_COOKIE,
+  type CredentialSource,
+  type PresentedCredential,
+} from './credentials.js';
 export { createErrorHandler, errorStyle, type ErrorStyle } from './error-handler.js';
 export { openapiValidator, type OpenApiValidatorOptions, type SpecFile } from './openapi.js';

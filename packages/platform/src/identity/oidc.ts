@@ -5,9 +5,12 @@ import Provider, {
   errors,
   type ClientMetadata,
   type Configuration,
+  type Interaction,
   type TokenEndpointGrantContext,
 } from 'oidc-provider';
 import type { PlatformContext } from '../context.js';
+import { OIDC_COOKIES } from '../http/index.js';
+import { ApprovedRedirects } from './approved-redirects.js';
 import { OAuthClientError, PUBLIC_CLIENT_ID, TOKEN_EXCHANGE, type OAuthClientMetadata } from './clients.js';
 import { readJsonFile, writeJsonAtomic } from '../store/index.js';
 import type { SigningKey } from './keys.js';
@@ -16,6 +19,7 @@ import {
   PAGE_CSP,
   renderDeviceCodeInputPage,
   renderDeviceConfirmPage,
+  renderConsentPage,
   renderDeviceSuccessPage,
   renderLoginPage,
 } from './pages.js';
@@ -51,6 +55,7 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
   const { baseUrl, users, tokens } = ctx;
   const issuer = tokens.issuer;
   const cookieKeys = await loadCookieKeys(ctx.dataDir);
+  const approvals = await ApprovedRedirects.open(ctx.dataDir);
   const ttl = tokens.accessTokenTtlSeconds;
 
   const configuration: Configuration = {
@@ -73,7 +78,14 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
       ...(ctx.oauthClients ?? []).map(providerMetadata),
     ],
     jwks: { keys: [key.privateJwk as Record<string, string>] },
-    cookies: { keys: cookieKeys },
+    // The provider's own cookies (browser login session, interactions) only ever go to /oidc:
+    // session processes, proxied under /session/, must never see them.
+    cookies: {
+      keys: cookieKeys,
+      names: OIDC_COOKIES,
+      long: { httpOnly: true, sameSite: 'lax', path: '/oidc' },
+      short: { httpOnly: true, sameSite: 'lax', path: '/oidc' },
+    },
     scopes: ['openid', 'offline_access', 'profile', 'groups', ...RESOURCE_SCOPES],
     claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'] },
     pkce: { required: () => true },
@@ -181,35 +193,85 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
   const router = Router();
   const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 10 });
 
+  /** Grants what the client asked for and resumes the authorization. */
+  const grantConsent = async (req: Request, res: Response, details: Interaction): Promise<void> => {
+    const { session, params, prompt } = details;
+    if (session?.accountId === undefined) throw new Error('consent prompt without a logged-in session');
+    const grant =
+      (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
+      new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
+    const missing = prompt.details as {
+      missingOIDCScope?: string[];
+      missingOIDCClaims?: string[];
+      missingResourceScopes?: Record<string, string[]>;
+    };
+    if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
+    for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
+      grant.addResourceScope(resource, scopes.join(' '));
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  };
+  /** The loopback redirect URI of a public-client request the user has not approved yet, if any. */
+  const unapprovedRedirect = (details: Interaction): string | undefined => {
+    const { session, params } = details;
+    const redirectUri = typeof params.redirect_uri === 'string' ? params.redirect_uri : undefined;
+    if (redirectUri === undefined || params.client_id !== PUBLIC_CLIENT_ID || session?.accountId === undefined)
+      return undefined;
+    return approvals.has(session.accountId, PUBLIC_CLIENT_ID, redirectUri) ? undefined : redirectUri;
+  };
+  const sendPage = (res: Response, html: string, status = 200): void => {
+    res.status(status).setHeader('Cache-Control', 'no-store');
+    res.setHeader('Content-Security-Policy', PAGE_CSP);
+    res.type('html').send(html);
+  };
+
   router.get('/oidc/interaction/:uid', async (req: Request, res: Response) => {
     const details = await provider.interactionDetails(req, res);
     if (details.prompt.name === 'consent') {
-      // First-party platform: what the client asked for is granted without a consent page.
-      const { session, params, prompt } = details;
-      if (session?.accountId === undefined) throw new Error('consent prompt without a logged-in session');
-      const grant =
-        (details.grantId === undefined ? undefined : await provider.Grant.find(details.grantId)) ??
-        new provider.Grant({ accountId: session.accountId, clientId: String(params.client_id) });
-      const missing = prompt.details as {
-        missingOIDCScope?: string[];
-        missingOIDCClaims?: string[];
-        missingResourceScopes?: Record<string, string[]>;
-      };
-      if (missing.missingOIDCScope !== undefined) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
-      if (missing.missingOIDCClaims !== undefined) grant.addOIDCClaims(missing.missingOIDCClaims);
-      for (const [resource, scopes] of Object.entries(missing.missingResourceScopes ?? {}))
-        grant.addResourceScope(resource, scopes.join(' '));
-      const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+      // First-party platform: the client gets what it asked for, but a code goes to a loopback
+      // redirect URI only once the user approved that very URI (any local process can listen on one).
+      const redirectUri = unapprovedRedirect(details);
+      if (redirectUri === undefined) {
+        await grantConsent(req, res, details);
+        return;
+      }
+      sendPage(
+        res,
+        renderConsentPage({
+          action: `/oidc/interaction/${details.uid}/consent`,
+          clientId: String(details.params.client_id),
+          user: String(details.session?.accountId),
+          redirectUri,
+        }),
+      );
       return;
     }
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Content-Security-Policy', PAGE_CSP);
-    res
-      .type('html')
-      .send(
-        renderLoginPage({ action: `/oidc/interaction/${details.uid}`, clientId: String(details.params.client_id) }),
+    sendPage(
+      res,
+      renderLoginPage({ action: `/oidc/interaction/${details.uid}`, clientId: String(details.params.client_id) }),
+    );
+  });
+
+  router.post('/oidc/interaction/:uid/consent', form, async (req: Request, res: Response) => {
+    const details = await provider.interactionDetails(req, res);
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const redirectUri = unapprovedRedirect(details);
+    if (details.prompt.name !== 'consent' || redirectUri === undefined) {
+      await grantConsent(req, res, details);
+      return;
+    }
+    if (body.decision !== 'allow') {
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The user declined the login.' },
+        { mergeWithLastSubmission: false },
       );
+      return;
+    }
+    await approvals.add(String(details.session?.accountId), PUBLIC_CLIENT_ID, redirectUri);
+    await grantConsent(req, res, details);
   });
 
   router.post('/oidc/interaction/:uid', form, async (req: Request, res: Response) => {
@@ -220,15 +282,15 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
     const user = username === '' || password === '' ? undefined : await users.authenticate(username, password);
     if (user === undefined) {
       ctx.logger.info('interactive login refused', { username });
-      res.status(401).setHeader('Cache-Control', 'no-store');
-      res.setHeader('Content-Security-Policy', PAGE_CSP);
-      res.type('html').send(
+      sendPage(
+        res,
         renderLoginPage({
           action: `/oidc/interaction/${details.uid}`,
           clientId: String(details.params.client_id),
           error: 'Wrong user name or password.',
           username,
         }),
+        401,
       );
       return;
     }

@@ -64,6 +64,31 @@ ${error}
   );
 }
 
+/** What the consent page shows. Every value is escaped before it reaches the HTML. */
+export interface ConsentPageOptions {
+  action: string;
+  clientId: string;
+  user: string;
+  /** Where the authorization code will go. */
+  redirectUri: string;
+}
+
+/**
+ * Asked once per redirect URI: the code that follows lets whatever listens
+ * there act as the user, so the user sees exactly where it goes.
+ */
+export function renderConsentPage(options: ConsentPageOptions): string {
+  return page(
+    'Allow access?',
+    `<p><strong>${escapeXml(options.clientId)}</strong> asks to act on this platform as <strong>${escapeXml(options.user)}</strong>.</p>
+<p>The sign-in goes back to <code class="redirect">${escapeXml(options.redirectUri)}</code>, a program on your own computer. Allow it only if you just started this sign-in there (for example from JupyterLab or the vobridge command).</p>
+<form method="post" action="${escapeXml(options.action)}">
+<button type="submit" name="decision" value="allow" id="allow">Allow</button>
+<button type="submit" name="decision" value="deny" id="deny">Deny</button>
+</form>`,
+  );
+}
+
 /**
  * Device flow, step 1: enter the code shown on the device. `form` is the
  * (already safe) form oidc-provider generated, with its anti-CSRF field.

@@ -15,7 +15,7 @@ import {
   HttpError,
   InvalidTokenError,
   NotFoundError,
-  SSO_COOKIE,
+  isPlatformCookie,
   type AuthenticatedUser,
 } from '../http/index.js';
 import type { SessionRecord } from './model.js';
@@ -36,9 +36,10 @@ const HOP_BY_HOP = new Set([
 ]);
 
 /**
- * Request headers for the session process: the platform credential is
- * removed (the session never sees the user's token; it gets its own
- * delegated one), as are hop-by-hop headers; forwarding headers are added.
+ * Request headers for the session process: the platform credentials are
+ * removed (the session never sees the user's token or the platform's SSO and
+ * OIDC cookies; it gets its own delegated token), as are hop-by-hop headers;
+ * forwarding headers are added.
  */
 function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgrade: boolean): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
@@ -49,7 +50,7 @@ function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgr
     if (name === 'cookie') {
       const kept = String(value)
         .split(';')
-        .filter((part) => part.trim().split('=')[0] !== SSO_COOKIE)
+        .filter((part) => !isPlatformCookie(part.trim().split('=')[0] ?? ''))
         .join(';')
         .trim();
       if (kept !== '') out.cookie = kept;
@@ -131,24 +132,33 @@ export function sessionProxy(ctx: PlatformContext, service: SessionService): Rou
 
 function upgradeHandler(ctx: PlatformContext, service: SessionService): UpgradeHandler {
   return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = SESSION_PATH.exec(path);
-    if (match === null) return false;
+    const raw = req.url ?? '/';
+    const parsed = new URL(raw, 'http://localhost');
     const refuse = (status: number, reason: string, extra = ''): void => {
       socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n${extra}\r\n`);
     };
+    // One path for routing and for the audience check: a target that URL
+    // normalisation would change (`..`, `%2e%2e`, backslashes) is refused, so
+    // `/vospace/../session/...` can neither be routed here nor authorised as VOSpace.
+    if (`${parsed.pathname}${parsed.search}` !== raw) {
+      if (!SESSION_PATH.test(parsed.pathname)) return false;
+      refuse(400, 'Bad Request');
+      return true;
+    }
+    const match = SESSION_PATH.exec(parsed.pathname);
+    if (match === null) return false;
     const credential = findCredential(req.headers);
     if (credential === undefined) {
       refuse(401, 'Unauthorized', `WWW-Authenticate: ${challengeHeader(ctx.baseUrl)}\r\n`);
       return true;
     }
     ctx.tokens
-      .verify(credential.token, `${ctx.baseUrl}${req.url ?? '/'}`)
+      .verify(credential.token, `${ctx.baseUrl}${raw}`)
       .then((user) => {
         const record = target(service, user, match[1] as string, match[2] as string);
         const upstream = connect(record.port, '127.0.0.1', () => {
           const headers = upstreamHeaders(req.headers, ctx.baseUrl, true);
-          const lines = [`${req.method ?? 'GET'} ${req.url ?? '/'} HTTP/1.1`];
+          const lines = [`${req.method ?? 'GET'} ${raw} HTTP/1.1`];
           for (const [name, value] of Object.entries(headers)) {
             for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${String(item)}`);
           }

@@ -12,7 +12,12 @@ export async function authorize(authorizationUrl: string, user: Credentials): Pr
   let page = await agent.open(authorizationUrl);
   for (let step = 0; step < MAX_STEPS && page.leftTo === undefined; step++) {
     const signIn = /name="password"/.test(page.html);
-    page = await agent.submit(page, signIn ? { username: user.username, password: user.password } : {});
+    // The consent page for a redirect URI not approved before: the person allows it.
+    const consent = /name="decision"/.test(page.html);
+    page = await agent.submit(
+      page,
+      signIn ? { username: user.username, password: user.password } : consent ? { decision: 'allow' } : {},
+    );
   }
   if (page.leftTo === undefined) throw new Error(`authorization did not redirect back: HTTP ${page.status}`);
   return new URL(page.leftTo);

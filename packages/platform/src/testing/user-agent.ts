@@ -22,6 +22,8 @@ const MAX_REDIRECTS = 20;
 export class HeadlessUserAgent {
   readonly #origin: string;
   readonly #cookies = new CookieJar();
+  /** Every `Set-Cookie` header the platform sent, in order (for tests of cookie attributes). */
+  readonly setCookies: string[] = [];
 
   /** @param origin the platform's origin (or any URL on it); redirects elsewhere are not followed. */
   constructor(origin: string) {
@@ -61,6 +63,7 @@ export class HeadlessUserAgent {
     const cookie = this.#cookies.cookieHeader(url);
     if (cookie !== undefined) headers.set('cookie', cookie);
     const res = await fetch(url, { ...init, headers, redirect: 'manual' });
+    this.setCookies.push(...res.headers.getSetCookie());
     this.#cookies.storeFromResponse(url, res);
     return res;
   }
