@@ -100,10 +100,16 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
   if (options.tokenFile) {
     const spec = options.tokenFile === true ? {} : options.tokenFile;
     const target = spec.url ? parseServiceUrl(spec.url, 'tokenFile.url') : undefined;
-    sink = new TokenFileSink(spec.path ?? defaultTokenFile(), () => {
-      const login = logins.established().find((l) => l.active && (!target || scopeCovers(l.scope, target)));
-      return login?.currentToken?.accessToken;
-    });
+    sink = new TokenFileSink(
+      spec.path ?? defaultTokenFile(),
+      () => {
+        const login = logins.established().find((l) => l.active && (!target || scopeCovers(l.scope, target)));
+        return login?.currentToken?.accessToken;
+      },
+      (error) => log(`token file not updated: ${error.message}`),
+    );
+    // Refused at start, before anything is served: a planted file must not keep feeding tools its token.
+    await sink.check();
     await sink.update();
   }
 

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { chown, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrokerEvent } from '../src/index.js';
 import { defaultTokenFile } from '../src/index.js';
-import { broker, call, eventually, loginAlice, platform, until } from './helpers.js';
+import { broker, call, eventually, loginAlice, platform, tempDir, until } from './helpers.js';
 
 describe('WLCG bearer token file sink', () => {
   let p: Awaited<ReturnType<typeof platform>>;
@@ -11,6 +11,25 @@ describe('WLCG bearer token file sink', () => {
     p = await platform({ accessTokenTtlSeconds: 3 });
   });
   afterAll(() => p.close());
+
+  it('refuses a token file path someone else prepared (a planted file or a symlink), saying so', async () => {
+    const dir = await tempDir('token-file');
+    try {
+      const link = join(dir, 'bt_link');
+      await symlink(join(dir, 'elsewhere'), link);
+      await expect(broker({ tokenFile: { path: link } })).rejects.toThrow(/not a plain file/);
+      if (process.getuid?.() === 0) {
+        // Another user's file in a shared directory such as /tmp (only root can make one here).
+        const planted = join(dir, 'bt_planted');
+        await writeFile(planted, 'attacker-token\n', { mode: 0o644 });
+        await chown(planted, 4242, 4242);
+        await expect(broker({ tokenFile: { path: planted } })).rejects.toThrow(/belongs to another user \(uid 4242\)/);
+        expect(await readFile(planted, 'utf8')).toBe('attacker-token\n');
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 
   it('defaults to $XDG_RUNTIME_DIR/bt_u<uid>, else /tmp', () => {
     expect(defaultTokenFile({ XDG_RUNTIME_DIR: '/run/user/7' }, 7)).toBe('/run/user/7/bt_u7');

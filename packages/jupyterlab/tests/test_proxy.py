@@ -138,3 +138,35 @@ async def test_stops_the_broker_with_the_server(jp_fetch: Any, jp_serverapp: Any
 
 async def test_suggests_the_configured_platforms(jp_fetch: Any) -> None:
     assert await _json(jp_fetch, "vobridge", "config") == {"platforms": ["http://127.0.0.1:9"]}
+
+
+async def test_a_cookie_only_navigation_cannot_make_the_broker_fetch(
+    jp_fetch: Any, jp_base_url: str, jp_http_port: int, jp_auth_header: dict[str, str]
+) -> None:
+    """Blind SSRF: a link to /vobridge/v1/discover?url=<internal> opened in the user's browser carries
+    Jupyter's login cookie but no XSRF header; it must not reach the broker."""
+    await jp_fetch("vobridge", "healthz")
+    client = AsyncHTTPClient()
+    base = f"http://127.0.0.1:{jp_http_port}{jp_base_url}"
+    # Log in as a browser does (token in the URL once), keeping the cookies it sets.
+    token = jp_auth_header["Authorization"].split(" ", 1)[1]
+    landing = await client.fetch(f"{base}lab?token={token}", follow_redirects=False, raise_error=False)
+    cookies = "; ".join(c.split(";", 1)[0] for c in landing.headers.get_list("Set-Cookie"))
+    # Tornado accepts any _xsrf cookie value the header repeats (double submit); the browser has one.
+    xsrf = "0123456789abcdef"
+    cookies = f"{cookies}; _xsrf={xsrf}".lstrip("; ")
+    internal = "http://169.254.169.254/latest/meta-data/"
+    for path in ("v1/discover", "v1/sessions", "v1/logins"):
+        navigation = await client.fetch(
+            f"{base}vobridge/{path}?url={internal}", headers={"Cookie": cookies}, follow_redirects=False, raise_error=False
+        )
+        assert navigation.code == 403, (path, navigation.code)
+        assert internal not in navigation.body.decode()
+    # The page's own requests carry the XSRF header and get through.
+    page = await client.fetch(
+        f"{base}vobridge/v1/discover?url=http://127.0.0.1:9",
+        headers={"Cookie": cookies, "X-XSRFToken": xsrf},
+        follow_redirects=False,
+        raise_error=False,
+    )
+    assert page.code == 200, page.body

@@ -105,6 +105,7 @@ class LaunchOptionsHandler(_PlatformHandler):
 
     @tornado.web.authenticated
     async def get(self) -> None:
+        self.check_xsrf_cookie()  # it fetches from a platform: not for top-level navigations
         platform = await self._platform()
         context = json.loads((await self.call_platform(platform, "GET", "context")).body or b"{}")
         images = json.loads((await self.call_platform(platform, "GET", "image")).body or b"[]")

@@ -23,6 +23,7 @@ ROUTES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"v1/callback"), frozenset({"GET"})),
 )
 EVENTS_PATH = "v1/events"
+CALLBACK_PATH = "v1/callback"
 
 # Response headers passed back to the browser; everything else stays behind.
 _PASSED_RESPONSE_HEADERS = ("Content-Type", "Location", "Retry-After")
@@ -91,6 +92,12 @@ class BrokerProxyHandler(BrokerHandlerBase):
 
     @tornado.web.authenticated
     async def get(self, path: str) -> None:
+        if path != CALLBACK_PATH:
+            # A GET makes the broker fetch (discovery probes any URL the caller names), so it needs
+            # Jupyter's XSRF header like a POST: a top-level navigation carrying only the cookie
+            # cannot use the broker to reach internal addresses. The OAuth callback is a
+            # navigation by design and is protected by its `state`.
+            self.check_xsrf_cookie()
         await self._forward("GET", path)
 
     @tornado.web.authenticated

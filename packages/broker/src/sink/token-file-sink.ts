@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { lstat, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writePrivateFileAtomic } from '../util/atomic-file.js';
 
@@ -22,15 +22,44 @@ export class TokenFileSink {
   #written?: string;
   #queue: Promise<void> = Promise.resolve();
 
-  /** `current` returns the token the file should hold now, or `undefined` for none. */
-  constructor(path: string, current: () => string | undefined) {
+  readonly #onError: (error: Error) => void;
+
+  /**
+   * `current` returns the token the file should hold now, or `undefined` for
+   * none; `onError` hears of a write that failed (the file is then stale).
+   */
+  constructor(path: string, current: () => string | undefined, onError: (error: Error) => void = () => undefined) {
     this.path = path;
     this.#current = current;
+    this.#onError = onError;
+  }
+
+  /**
+   * Refuses a path someone else prepared: in a shared directory such as /tmp
+   * another user can create `bt_u<uid>` first (or a symlink), and our atomic
+   * rename over it would then fail while tools keep reading their token.
+   *
+   * @throws TokenFileRefusedError when the path exists and is not a plain file of ours.
+   */
+  async check(): Promise<void> {
+    let info;
+    try {
+      info = await lstat(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const uid = process.getuid?.();
+    if (!info.isFile()) throw new TokenFileRefusedError(this.path, 'it is not a plain file (a symlink or a directory)');
+    if (uid !== undefined && info.uid !== uid)
+      throw new TokenFileRefusedError(this.path, `it belongs to another user (uid ${info.uid})`);
   }
 
   /** Bring the file up to date; writes are serialised so the file never goes back to an older token. */
   update(): Promise<void> {
-    this.#queue = this.#queue.then(() => this.#sync()).catch(() => undefined);
+    this.#queue = this.#queue
+      .then(() => this.#sync())
+      .catch((error: unknown) => this.#onError(error instanceof Error ? error : new Error(String(error))));
     return this.#queue;
   }
 
@@ -44,11 +73,20 @@ export class TokenFileSink {
   async #sync(): Promise<void> {
     const token = this.#current();
     if (token === this.#written) return;
+    await this.check();
     if (token === undefined) {
       await rm(this.path, { force: true });
     } else {
       await writePrivateFileAtomic(this.path, `${token}\n`);
     }
     this.#written = token;
+  }
+}
+
+/** The token file's path is taken by something that is not ours: nothing is written there. */
+export class TokenFileRefusedError extends Error {
+  constructor(path: string, why: string) {
+    super(`Refusing to use ${path} as the WLCG token file: ${why}. Remove it, or choose another path (--token-file PATH).`);
+    this.name = 'TokenFileRefusedError';
   }
 }
