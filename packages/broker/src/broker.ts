@@ -11,7 +11,7 @@ import { LoginStore, defaultStateDir } from './logins/persistence.js';
 import { LoginRegistry } from './logins/registry.js';
 import { parseServiceUrl, scopeCovers } from './logins/scope.js';
 import { HttpPlatformClient } from './platform/http-platform-client.js';
-import type { PlatformClient } from './platform/platform-client.js';
+import type { PlatformClient, Renewal } from './platform/platform-client.js';
 import { processExists, claimRuntimeFile, releaseRuntimeFile, type RuntimeInfo } from './runtime/runtime-file.js';
 import { defaultRuntimeFile } from './runtime/paths.js';
 import { createApp } from './server/app.js';
@@ -197,6 +197,11 @@ function storeFor(persist: true | { dir: string }): LoginStore {
   return new LoginStore(join(dir, 'broker-logins.enc'), join(dir, 'broker-logins.key'));
 }
 
+/** What of a renewal may be written to disk: a password only when the user chose `keep_password: disk`. */
+function persistable(renewal: Renewal): Renewal {
+  return renewal.kind === 'password' && renewal.persist !== true ? { kind: 'none' } : renewal;
+}
+
 function snapshot(logins: LoginRegistry) {
   return logins.established().flatMap((login) => {
     const token = login.currentToken;
@@ -210,7 +215,8 @@ function snapshot(logins: LoginRegistry) {
         origins: [...login.scope.origins],
         domains: [...login.scope.domains],
         token,
-        renewal: login.renewal,
+        // A password goes to disk only when the user chose `keep_password: disk`.
+        renewal: persistable(login.renewal),
       },
     ];
   });

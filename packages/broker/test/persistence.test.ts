@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { LoginStore } from '../src/logins/persistence.js';
 import { startBroker } from '../src/index.js';
 import { ALICE, call, loginAlice, platform, tempDir } from './helpers.js';
 
@@ -76,6 +77,58 @@ describe('login persistence', () => {
       expect((await call(second, '/v1/logins')).json()).toEqual([]);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('what is kept of a password', () => {
+  let p: Awaited<ReturnType<typeof platform>>;
+  beforeAll(async () => {
+    p = await platform();
+  });
+  afterAll(() => p.close());
+
+  /** The renewal each stored login carries, read back from the encrypted store. */
+  async function storedRenewals(dir: string): Promise<string[]> {
+    const store = new LoginStore(join(dir, 'broker-logins.enc'), join(dir, 'broker-logins.key'));
+    return (await store.load()).map((login) =>
+      login.renewal.kind === 'password' ? `password:${login.renewal.password === ALICE.password}` : login.renewal.kind,
+    );
+  }
+
+  it.each([
+    [undefined, 'password_in_memory', ['none']],
+    ['memory', 'password_in_memory', ['none']],
+    ['no', 'none', ['none']],
+    ['disk', 'password_on_disk', ['password:true']],
+  ] as const)('keep_password %s: renews with %s, and the store holds %j', async (keep, renewsWith, stored) => {
+    const dir = await tempDir('keep-password');
+    const b = await startBroker({ runtimeFile: false, persist: { dir } });
+    try {
+      const reply = await call(b, '/v1/logins', {
+        method: 'POST',
+        body: { url: p.url, method: 'password', ...ALICE, ...(keep === undefined ? {} : { keep_password: keep }) },
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.json()).toMatchObject({ renews_with: renewsWith, refreshable: renewsWith !== 'none' });
+    } finally {
+      await b.close();
+    }
+    // Without the user's choice of `disk`, a restarted broker has the login (until its token expires) but not the password.
+    expect(await storedRenewals(dir)).toEqual(stored);
+  });
+
+  it('refuses an unknown keep_password value', async () => {
+    const b = await startBroker({ runtimeFile: false });
+    try {
+      const reply = await call(b, '/v1/logins', {
+        method: 'POST',
+        body: { url: p.url, method: 'password', ...ALICE, keep_password: 'forever' },
+      });
+      expect(reply.status).toBe(400);
+      expect(reply.text).not.toContain(ALICE.password);
+    } finally {
+      await b.close();
     }
   });
 });

@@ -33,6 +33,12 @@ export interface LoginInfo {
   expires_at: number;
   /** Whether the broker can renew the token without the user. */
   refreshable: boolean;
+  /**
+   * What the broker renews the token with: a refresh token, the user's
+   * password kept in its memory, or also in its encrypted store (the user
+   * chose so), or nothing (log in again when the token expires).
+   */
+  renews_with: 'refresh_token' | 'password_in_memory' | 'password_on_disk' | 'none';
   /** ISO 8601 creation time. */
   created_at: string;
   /** Why a pending flow failed or a login expired. */
@@ -186,6 +192,7 @@ export class Login {
       domains: [...this.#scope.origins.filter((origin) => origin !== this.platform), ...this.#scope.domains],
       expires_at: token?.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
       refreshable: this.#renewal.kind !== 'none' && !this.#permanentFailure,
+      renews_with: renewsWith(this.#renewal),
       created_at: this.createdAt.toISOString(),
       ...(this.#reason !== undefined ? { reason: this.#reason } : {}),
     };
@@ -295,4 +302,15 @@ function remainingMs(token: IssuedToken): number {
 function safeReason(error: unknown): string {
   if (error instanceof BrokerError || error instanceof RenewalRefusedError) return error.message;
   return `unexpected ${error instanceof Error ? error.name : 'error'}`;
+}
+
+function renewsWith(renewal: Renewal): LoginInfo['renews_with'] {
+  switch (renewal.kind) {
+    case 'refresh_token':
+      return 'refresh_token';
+    case 'password':
+      return renewal.persist === true ? 'password_on_disk' : 'password_in_memory';
+    case 'none':
+      return 'none';
+  }
 }

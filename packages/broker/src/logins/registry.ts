@@ -8,17 +8,35 @@ import {
   OutOfScopeError,
 } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
-import type { Grant, PlatformClient } from '../platform/platform-client.js';
+import type { Grant, PlatformClient, Renewal } from '../platform/platform-client.js';
 import { Login, type LoginHooks, type LoginInfo, type LoginMethod } from './login.js';
 import { normaliseDomains, parseServiceUrl, scopeCovers } from './scope.js';
 import type { IssuedToken } from './token.js';
 
 /** Body of `POST /v1/logins`, validated. */
 export type LoginRequest =
-  | { method: 'password'; url: string; username: string; password: string; domains?: string[] }
+  | {
+      method: 'password';
+      url: string;
+      username: string;
+      password: string;
+      /** Where the password may be kept to renew the login (default `memory`). */
+      keep_password?: KeepPassword;
+      domains?: string[];
+    }
   | { method: 'device'; url: string; scopes?: string[]; domains?: string[] }
   | { method: 'pkce'; url: string; redirect_uri: string; scopes?: string[]; domains?: string[] }
   | { method: 'token'; url: string; token: string; refresh_token?: string; domains?: string[] };
+
+/**
+ * What the broker may keep of a password to renew a login whose platform
+ * offers no refresh token: nothing (`no`: log in again when the token
+ * expires), the broker's memory until logout or stop (`memory`), or also its
+ * encrypted login store so the login survives a restart (`disk`, only when
+ * the user asks for it).
+ */
+export type KeepPassword = 'no' | 'memory' | 'disk';
+const KEEP_PASSWORD: readonly KeepPassword[] = ['no', 'memory', 'disk'];
 
 /** Answer of `POST /v1/logins` for a login that waits for the user (202). */
 export interface PendingLogin {
@@ -103,9 +121,11 @@ export class LoginRegistry {
       hooks: this.#hooks,
     });
     switch (request.method) {
-      case 'password':
-        await this.#admit(login, await this.#client.passwordLogin(url, request.username, request.password));
+      case 'password': {
+        const grant = await this.#client.passwordLogin(url, request.username, request.password);
+        await this.#admit(login, { ...grant, renewal: keptRenewal(grant.renewal, request.keep_password ?? 'memory') });
         return login.info();
+      }
       case 'token':
         await this.#admit(login, await this.#client.tokenLogin(url, request.token, request.refresh_token));
         return login.info();
@@ -296,6 +316,13 @@ function scopeOption(scopes: string[] | undefined): { scope?: string } {
 }
 
 /** Validate an untrusted `POST /v1/logins` body. */
+/** The renewal a password login keeps, given what the user allowed. */
+function keptRenewal(renewal: Renewal, keep: KeepPassword): Renewal {
+  if (renewal.kind !== 'password') return renewal;
+  if (keep === 'no') return { kind: 'none' };
+  return { ...renewal, persist: keep === 'disk' };
+}
+
 export function parseLoginRequest(body: unknown): LoginRequest {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new BadRequestError('The body must be a JSON object.');
@@ -323,8 +350,19 @@ export function parseLoginRequest(body: unknown): LoginRequest {
   const domains = list('domains');
   const extra = domains ? { domains } : {};
   switch (fields.method) {
-    case 'password':
-      return { method: 'password', url, username: text('username'), password: text('password'), ...extra };
+    case 'password': {
+      const keep = fields.keep_password;
+      if (keep !== undefined && !KEEP_PASSWORD.includes(keep as KeepPassword))
+        throw new BadRequestError('"keep_password" must be one of no, memory, disk.');
+      return {
+        method: 'password',
+        url,
+        username: text('username'),
+        password: text('password'),
+        ...(keep === undefined ? {} : { keep_password: keep as KeepPassword }),
+        ...extra,
+      };
+    }
     case 'token': {
       const refreshToken = optionalText('refresh_token');
       return {

@@ -12,7 +12,14 @@ export type Renewal =
       readonly clientId: string;
       readonly refreshToken: string;
     }
-  | { readonly kind: 'password'; readonly loginUrl: string; readonly username: string; readonly password: string }
+  | {
+      readonly kind: 'password';
+      readonly loginUrl: string;
+      readonly username: string;
+      readonly password: string;
+      /** Written (encrypted) to the login store when the broker persists logins; only if the user chose so. */
+      readonly persist?: boolean;
+    }
   | { readonly kind: 'none' };
 
 /** A login method a URL offers, as `GET /v1/discover` lists it. */

@@ -86,7 +86,9 @@ export class TokenFileSink {
 /** The token file's path is taken by something that is not ours: nothing is written there. */
 export class TokenFileRefusedError extends Error {
   constructor(path: string, why: string) {
-    super(`Refusing to use ${path} as the WLCG token file: ${why}. Remove it, or choose another path (--token-file PATH).`);
+    super(
+      `Refusing to use ${path} as the WLCG token file: ${why}. Remove it, or choose another path (--token-file PATH).`,
+    );
     this.name = 'TokenFileRefusedError';
   }
 }

@@ -13,6 +13,8 @@ export interface BrokerLogin {
   expires_at?: number;
   /** Refresh token expiry, epoch seconds, when known. */
   refresh_expires_at?: number;
+  /** What the broker renews the token with. */
+  renews_with?: 'refresh_token' | 'password_in_memory' | 'password_on_disk' | 'none';
 }
 
 /** Answer of `POST /v1/logins` for a device login that waits for the user. */
@@ -44,7 +46,7 @@ export interface BrokerDiscovery {
 
 /** Body of `POST /v1/logins` for the methods a terminal can drive. */
 export type BrokerLoginRequest =
-  | { method: 'password'; url: string; username: string; password: string }
+  | { method: 'password'; url: string; username: string; password: string; keep_password?: 'no' | 'memory' | 'disk' }
   | { method: 'device'; url: string; scopes?: string[] }
   | { method: 'token'; url: string; token: string };
 

@@ -17,6 +17,7 @@ interface LoginOptions {
   method?: Method;
   username?: string;
   passwordStdin?: boolean;
+  keepPassword: 'no' | 'memory' | 'disk';
   token?: string;
   wait: boolean;
   timeout: number;
@@ -31,6 +32,14 @@ const BROKER_POLL_MS = 1000;
 
 /** Default wait for a device login to be approved: the usual device code lifetime. */
 const DEVICE_TIMEOUT_S = 600;
+
+/** What `status` says the broker renews a login with (what it keeps, and where). */
+const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
+  refresh_token: 'refresh token',
+  password_in_memory: 'password (in memory)',
+  password_on_disk: 'password (encrypted on disk)',
+  none: 'nothing: log in again',
+};
 
 /** `vobridge login|logout|whoami|status`. */
 export function registerLogin(program: Command): void {
@@ -47,6 +56,14 @@ export function registerLogin(program: Command): void {
     )
     .option('-u, --username <name>', 'user name for a password login (prompted for when omitted)')
     .option('--password-stdin', 'read the password from standard input instead of prompting (for scripts)')
+    .addOption(
+      new Option(
+        '--keep-password <where>',
+        'password login: what the broker may keep to renew it when its token expires; no (log in again then), memory (until logout or the broker stops), disk (also in its encrypted login store, surviving restarts)',
+      )
+        .choices(['no', 'memory', 'disk'])
+        .default('memory'),
+    )
     .option('--token <token>', "log in with a static token; '-' reads it from standard input (keeps it out of ps)")
     .option('--no-wait', 'device login: print the code and return without waiting for approval')
     .option('--timeout <seconds>', 'device login: how long to wait for approval', parseSeconds, DEVICE_TIMEOUT_S)
@@ -131,6 +148,7 @@ Examples:
           { header: 'METHOD', value: (l) => l.method },
           { header: 'STATE', value: (l) => l.state },
           { header: 'EXPIRES', value: (l) => formatExpiry(l.expires_at) },
+          { header: 'RENEWS WITH', value: (l) => RENEWS_WITH[l.renews_with ?? 'none'] },
           { header: 'ID', value: (l) => l.id },
         ]),
       );
@@ -195,7 +213,7 @@ async function loginRequest(method: Method, url: string, options: LoginOptions):
       else if (interactive) password = await passwordPrompt({ message: `Password for ${username}:` });
       else throw new UsageError('no terminal to prompt for the password', 'Pipe it in with --password-stdin.');
       if (password === '') throw new UsageError('the password is empty');
-      return { method, url, username, password };
+      return { method, url, username, password, keep_password: options.keepPassword };
     }
     case 'device':
       return { method, url };

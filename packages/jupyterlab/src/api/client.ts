@@ -12,7 +12,7 @@ import type {
 
 /** What a password, device or PKCE login request carries. */
 export type LoginRequest =
-  | { method: 'password'; url: string; username: string; password: string }
+  | { method: 'password'; url: string; username: string; password: string; keep_password: 'no' | 'memory' }
   | { method: 'device'; url: string; scopes?: string[] }
   | { method: 'pkce'; url: string; redirect_uri: string; scopes?: string[] };
 

@@ -19,6 +19,8 @@ export interface Login {
   expires_at?: number;
   refresh_expires_at?: number;
   state: LoginState;
+  /** What the broker renews the token with. */
+  renews_with?: 'refresh_token' | 'password_in_memory' | 'password_on_disk' | 'none';
 }
 
 /** A login that waits for the user (device code or PKCE popup). */

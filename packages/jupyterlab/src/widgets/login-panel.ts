@@ -25,6 +25,14 @@ function isPending(value: Login | PendingLogin): value is PendingLogin {
  * log in with a password, a device code or a PKCE popup, and see (and end)
  * the logins you have, each with its user and a live expiry countdown.
  */
+/** What the panel says the broker renews a login with, and what it keeps for that. */
+const RENEWS_WITH: Record<NonNullable<Login['renews_with']>, string> = {
+  refresh_token: 'renews with a refresh token',
+  password_in_memory: 'renews with your password, kept in memory until logout',
+  password_on_disk: 'renews with your password, kept encrypted on disk',
+  none: 'cannot renew: log in again when the token expires',
+};
+
 export class LoginPanel extends Widget {
   private readonly _url: HTMLInputElement;
   private readonly _platforms: HTMLDataListElement;
@@ -175,6 +183,17 @@ export class LoginPanel extends Widget {
           placeholder: 'Password',
         },
       });
+      const keep = h('input', { className: 'vobridge-keep-password', attrs: { type: 'checkbox', checked: '' } });
+      const keepLabel = h(
+        'label',
+        {
+          className: 'vobridge-keep-label',
+          title:
+            "The platform gives no refresh token: without the password the login ends when its token expires. It is held only in the local broker's memory, never written to disk, and forgotten when you log out or JupyterLab stops.",
+        },
+        keep,
+        ' Keep my password in memory to renew this login',
+      );
       const submit = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-login-submit', text: 'Log in' });
       const form = h(
         'form',
@@ -183,17 +202,22 @@ export class LoginPanel extends Widget {
             submit: (event) => {
               event.preventDefault();
               submit.disabled = true;
-              void this._login({ method: 'password', url, username: username.value, password: password.value }).finally(
-                () => {
-                  submit.disabled = false;
-                  password.value = '';
-                },
-              );
+              void this._login({
+                method: 'password',
+                url,
+                username: username.value,
+                password: password.value,
+                keep_password: keep.checked ? 'memory' : 'no',
+              }).finally(() => {
+                submit.disabled = false;
+                password.value = '';
+              });
             },
           },
         },
         username,
         password,
+        keepLabel,
         submit,
       );
       this._form.replaceChildren(form);
@@ -326,6 +350,7 @@ export class LoginPanel extends Widget {
             className: 'vobridge-login-state',
             text: `${login.state} · ${login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`,
           }),
+          h('div', { className: 'vobridge-login-renewal', text: RENEWS_WITH[login.renews_with ?? 'none'] }),
           problem && h('div', { className: 'vobridge-login-problem', text: problem }),
           h('button', {
             className: 'jp-mod-styled vobridge-logout',

@@ -254,6 +254,11 @@ export interface components {
             domains?: string[];
             /** @description Whether the broker can renew the token without the user. */
             refreshable?: boolean;
+            /**
+             * @description What the broker renews the token with: a refresh token, the user's password kept in its memory or also in its encrypted store, or nothing (the user logs in again when the token expires).
+             * @enum {string}
+             */
+            renews_with?: "refresh_token" | "password_in_memory" | "password_on_disk" | "none";
             /** Format: date-time */
             created_at?: string;
             /** @description Why a login failed or expired. */
@@ -289,6 +294,12 @@ export interface components {
             username: string;
             /** Format: password */
             password: string;
+            /**
+             * @description What the broker may keep of the password to renew the login when its token expires (platforms that give no refresh token): `no` (log in again then), `memory` (until logout or the broker stops; the default), or `disk` (also in the encrypted login store, so the login survives a restart: only when the user asks for it).
+             * @default memory
+             * @enum {string}
+             */
+            keep_password: "no" | "memory" | "disk";
             domains?: components["schemas"]["LoginDomains"];
         };
         DeviceLoginRequest: {
