@@ -23,6 +23,13 @@ if [ "$node_major" -lt 20 ]; then
   echo "setup: Node.js 20 or newer is required (found: $(node --version 2>/dev/null || echo none))." >&2
   exit 1
 fi
+# The project's runtime (scripts/node-versions.txt), fetched from the npm registry:
+# Node 20 reached its end of life, and oidc-provider supports the current LTS lines.
+source scripts/node-runtime.sh
+runtime=$(node_versions | head -n 1)
+if ! use_node "$runtime"; then
+  say "using the machine's Node.js $(node --version): Node.js $runtime could not be fetched for this machine"
+fi
 node_stamp=$(stamp_of package-lock.json)
 if [ "$(cat node_modules/.vobridge-setup 2>/dev/null)" != "$node_stamp" ]; then
   say "installing Node dependencies (npm ci)"

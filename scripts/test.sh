@@ -14,7 +14,12 @@ done
 cd "$(dirname "$0")/.."
 export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
 
+system_node=$(dirname "$(command -v node)")
 bash scripts/setup.sh --browser || exit 1
+# Everything below runs on the project's Node.js runtime (scripts/node-versions.txt).
+root=$PWD
+source scripts/node-runtime.sh
+use_node "$(node_versions | head -n 1)" || echo "npm test: running on the machine's Node.js $(node --version)"
 
 rm -rf .test-results .turbo/runs packages/*/test-results test/test-results
 mkdir -p .test-results
@@ -28,6 +33,15 @@ if node scripts/step.mjs "supply chain: npm audit + pip-audit" -- bash scripts/a
 if node scripts/step.mjs "code formatted (prettier)" -- npm run --silent format:check; then :; else status=1; fi
 
 npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
+
+# The other supported Node.js versions: a build and the unit tests each.
+for version in $(node_versions | tail -n +2); do
+  bin=$(fetch_node "$version") || { status=1; continue; }
+  if node scripts/step.mjs "Node.js $version: build + unit tests" -- bash scripts/node-smoke.sh "$bin"; then :; else status=1; fi
+done
+if [ "$("$system_node/node" --version)" != "$(node --version)" ]; then
+  if node scripts/step.mjs "Node.js $("$system_node/node" --version) (this machine's): build + unit tests" -- bash scripts/node-smoke.sh "$system_node"; then :; else status=1; fi
+fi
 
 node scripts/summary.mjs || status=1
 exit $status

@@ -41,7 +41,8 @@ describe('password login, then tokens for scripts', () => {
   test('status, --json and whoami show the login without any token', async () => {
     const table = await sandbox.run(['status']);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/^PLATFORM\s+USER\s+METHOD\s+STATE\s+EXPIRES\s+ID$/m);
+    expect(table.stdout).toMatch(/^PLATFORM\s+USER\s+METHOD\s+STATE\s+EXPIRES\s+RENEWS WITH\s+ID$/m);
+    expect(table.stdout).toMatch(/password \(in memory\)/);
     expect(table.stdout).toMatch(new RegExp(`^${platform.url}\\s+alice\\s+password\\s+active\\s+in \\d+m`, 'm'));
     const json = JSON.parse((await sandbox.run(['status', '--json'])).stdout) as { user: string; platform: string }[];
     expect(json).toEqual([expect.objectContaining({ user: 'alice', platform: platform.url })]);

@@ -31,6 +31,8 @@ export interface PlatformContext {
   caCertPath?: string;
   /** Whether session processes run as their owners' own uids, away from the platform's data (`sessions/sandbox.ts`). */
   isolateSessions: boolean;
+  /** Where sessions get their working directories (outside `dataDir` when they are isolated). */
+  sessionsDir: string;
   /** Registers work to do when the platform stops (kill processes, flush state); run in reverse order. */
   onClose(hook: () => void | Promise<void>): void;
   /**

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
@@ -13,7 +13,7 @@ import { loadSigningKey } from './identity/keys.js';
 import { TokenService } from './identity/tokens.js';
 import { readUsersFile, UserStore, type UserSpec } from './identity/users.js';
 import { createLogger, type Logger, type LogLevel } from './log/logger.js';
-import { isolatesSessions, protectDataRoot } from './sessions/sandbox.js';
+import { isolatesSessions, sessionsRunDir } from './sessions/sandbox.js';
 import { loadTlsMaterial } from './tls/certificates.js';
 
 /** Options of {@link startPlatform}. */
@@ -60,6 +60,8 @@ export interface RunningPlatform {
   port: number;
   /** With `tls`: the CA certificate clients must trust. */
   caPath?: string;
+  /** Where sessions get their working directories (outside the data directory when they run as their owners). */
+  sessionsDir: string;
   /** The shared context (for tests that need the token service or stores). */
   context: PlatformContext;
   /** Stops accepting requests, runs the services' shutdown hooks and closes every connection. */
@@ -79,7 +81,10 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   checkClientIds(oauthClients);
   const dataDir = resolve(options.dataDir);
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
+  // Private to the platform, also when it existed before: sessions work elsewhere (sessions/sandbox.ts).
+  await chmod(dataDir, 0o700);
   const isolateSessions = isolatesSessions();
+  const sessionsDir = await sessionsRunDir(dataDir, isolateSessions);
 
   let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
     res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
@@ -156,12 +161,11 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         : { sessionLifetimeSeconds: options.sessionLifetimeSeconds }),
       ...(tls === undefined ? {} : { caCertPath: tls.caPath }),
       isolateSessions,
+      sessionsDir,
       onClose: (hook) => closeHooks.push(hook),
       onUpgrade: (handle) => upgradeHandlers.push(handle),
     };
     const app = await createApp(context);
-    // After every service has created its files: only session working directories stay reachable.
-    await protectDataRoot(dataDir, isolateSessions);
     if (!isolateSessions)
       logger.warn(
         "sessions run as this OS user, like the platform, and are not isolated from its data; run the platform as root to run each session as its owner's own uid",
@@ -173,6 +177,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       url: baseUrl,
       port,
       context,
+      sessionsDir,
       ...(tls === undefined ? {} : { caPath: tls.caPath }),
       close: () => (closing ??= shutdown()),
     };

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, readlink, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -182,22 +182,22 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** The uid of the stand-in process of session `id`, from /proc. */
-async function processUid(id: string): Promise<number> {
+/** The pid of the stand-in process of session `id`, from /proc. */
+async function processPid(id: string): Promise<string> {
   for (let i = 0; i < 100; i++) {
     for (const pid of (await readdir('/proc')).filter((p) => /^\d+$/.test(p))) {
-      try {
-        const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8');
-        if (!cmdline.includes(`--session=${id}`)) continue;
-        const uid = /^Uid:\s+(\d+)/m.exec(await readFile(`/proc/${pid}/status`, 'utf8'))?.[1];
-        return Number(uid);
-      } catch {
-        // The process ended while we looked.
-      }
+      const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+      if (cmdline.includes(`--session=${id}`)) return pid;
     }
     await sleep(50);
   }
   throw new Error(`no process for session ${id}`);
+}
+
+/** The uid the stand-in process of session `id` runs as. */
+async function processUid(id: string): Promise<number> {
+  const status = await readFile(`/proc/${await processPid(id)}/status`, 'utf8');
+  return Number(/^Uid:\s+(\d+)/m.exec(status)?.[1]);
 }
 
 const asRoot = process.getuid?.() === 0;
@@ -231,9 +231,13 @@ describe('a session process is kept away from the platform', () => {
       expect(String(uid)).toBe(views.runAsUID);
       expect(await processUid(bobs)).not.toBe(uid);
 
-      const everything = await walk(platform.dataDir);
+      // The data root is the platform's alone; sessions work in a directory of their own outside it.
+      expect((await stat(platform.dataDir)).mode & 0o777).toBe(0o700);
+      const run = platform.sessionsDir;
+      expect(run.startsWith(platform.dataDir)).toBe(false);
+      expect(await readlink(`/proc/${await processPid(mine)}/cwd`)).toBe(join(run, mine));
+      const everything = [...(await walk(platform.dataDir)), ...(await walk(run))];
       expect(everything).toContain(join(platform.dataDir, 'keys', 'signing-key.json'));
-      const run = join(platform.dataDir, 'sessions', 'run');
       const readable = readableAs(uid, everything);
       // Only alice's own session directories (and what is in them) are open to her sessions.
       const alicesSessions = (
@@ -247,6 +251,7 @@ describe('a session process is kept away from the platform', () => {
       expect(readable).toContain(join(run, firefly, 'token'));
       expect(readable).not.toContain(join(platform.dataDir, 'keys', 'signing-key.json'));
       expect(readable).not.toContain(platform.dataDir);
+      expect(readable).not.toContain(run);
       for (const id of [mine, bobs, firefly])
         await fetch(`${platform.url}/skaha/v1/session/${id}`, {
           method: 'DELETE',

@@ -18,6 +18,9 @@ export interface ImageEntry {
   env: readonly string[];
 }
 
+/** What `canfar` sets on every launch (one request per replica), so every image documents them. */
+const REPLICA_ENV = ['REPLICA_ID', 'REPLICA_COUNT'] as const;
+
 /** Registry host of every image (the only one `canfar` accepts). */
 export const REGISTRY = 'images.canfar.net';
 
@@ -32,8 +35,7 @@ export const IMAGES: readonly ImageEntry[] = [
   image('skaha/notebook:1.0', ['notebook'], 'webapp', 'Notebook'),
   image('skaha/desktop:1.0', ['desktop'], 'webapp', 'Desktop'),
   image('skaha/contributed:1.0', ['contributed'], 'webapp', 'Contributed app'),
-  // canfar sets these on each replica of a headless launch.
-  image('skaha/terminal:1.1.1', ['headless'], 'headless', 'Terminal', ['REPLICA_ID', 'REPLICA_COUNT']),
+  image('skaha/terminal:1.1.1', ['headless'], 'headless', 'Terminal'),
 ];
 
 function image(
@@ -41,7 +43,7 @@ function image(
   types: SessionType[],
   standIn: StandIn,
   title: string,
-  env: readonly string[] = [],
+  env: readonly string[] = REPLICA_ENV,
 ): ImageEntry {
   // A stable, made-up digest: there is no image content to hash.
   const hex = Buffer.from(path).toString('hex').padEnd(64, '0').slice(0, 64);

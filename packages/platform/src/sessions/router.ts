@@ -39,6 +39,7 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
     lifetimeSeconds: ctx.sessionLifetimeSeconds ?? DEFAULT_SESSION_LIFETIME,
     ...(ctx.caCertPath === undefined ? {} : { caCertPath: ctx.caCertPath }),
     isolate: ctx.isolateSessions,
+    runDir: ctx.sessionsDir,
   });
   ctx.onClose(() => service.close());
 

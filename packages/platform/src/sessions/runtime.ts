@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chown, copyFile, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
+import { chmod, chown, copyFile, mkdir, open, readFile, rm, stat } from 'node:fs/promises';
 import { createConnection, createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -87,6 +87,7 @@ export class SessionRuntime {
   async writeToken(id: string, token: string, runAs?: RunAs): Promise<void> {
     await writeFileAtomic(this.tokenFile(id), `${token}\n`, {
       mode: 0o600,
+      dirMode: 0o700,
       ...(runAs === undefined ? {} : { owner: runAs }),
     });
   }
@@ -95,6 +96,7 @@ export class SessionRuntime {
   async launch(spec: LaunchSpec): Promise<Launched> {
     const dir = this.dir(spec.id);
     await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
     if (spec.runAs !== undefined) await chown(dir, spec.runAs.uid, spec.runAs.gid);
     const port = spec.serves ? await freePort() : undefined;
     const log = await open(join(dir, 'session.log'), 'a', 0o600);

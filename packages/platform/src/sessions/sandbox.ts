@@ -1,5 +1,7 @@
 import { constants } from 'node:fs';
-import { chmod, mkdir, readdir, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, lstat, mkdir, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 /** The OS identity a session process runs as. */
@@ -19,30 +21,35 @@ export function isolatesSessions(): boolean {
   return process.getuid?.() === 0;
 }
 
-/** What `<dataDir>` holds that a session process may reach: only its own working directory below this. */
-export const SESSIONS_RUN_DIR = join('sessions', 'run');
-
 /**
- * Makes the data root private to the platform. With isolated sessions the
- * root and `sessions/run` stay traversable (mode 0711: no listing) so that
- * each session reaches its own 0700 directory, and every other entry of the
- * root (keys, users, VOSpace, UWS, OIDC state, TLS) is closed to anyone but
- * the platform. Runs after every service has created its files, and again
- * whenever a service may have created a new top-level entry.
+ * Where sessions get their working directories. Run by an ordinary user:
+ * `<dataDir>/sessions/run`. With isolated sessions the data directory stays
+ * 0700, closed to them, and each platform gets `<tmp>/vobridge-sessions/<hash
+ * of the data directory>` (0711: no listing), whose path every uid can
+ * traverse whatever the data directory's parents allow; each session's own
+ * directory in it is 0700 and its owner's. The shared parent is created here
+ * and refused if it is not a plain directory of the platform's user (a
+ * planted one in /tmp).
  */
-export async function protectDataRoot(dataDir: string, isolating: boolean): Promise<void> {
-  await chmod(dataDir, isolating ? 0o711 : 0o700);
-  if (!isolating) return;
-  for (const entry of await readdir(dataDir, { withFileTypes: true })) {
-    if (entry.name === 'sessions') continue;
-    await chmod(join(dataDir, entry.name), entry.isDirectory() ? 0o700 : 0o600);
+export async function sessionsRunDir(dataDir: string, isolating: boolean): Promise<string> {
+  if (!isolating) return join(dataDir, 'sessions', 'run');
+  const shared = join(tmpdir(), 'vobridge-sessions');
+  const own = join(shared, createHash('sha256').update(dataDir).digest('hex').slice(0, 16));
+  for (const dir of [shared, own]) {
+    await mkdir(dir, { mode: 0o711 }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    const info = await lstat(dir);
+    if (!info.isDirectory() || info.uid !== process.getuid?.())
+      throw new Error(`${dir} is not a directory of the platform's own user: refusing to run sessions there`);
+    await chmod(dir, 0o711);
   }
-  const sessions = join(dataDir, 'sessions');
-  await mkdir(join(dataDir, SESSIONS_RUN_DIR), { recursive: true });
-  await chmod(sessions, 0o711);
-  for (const entry of await readdir(sessions, { withFileTypes: true })) {
-    await chmod(join(sessions, entry.name), entry.name === 'run' ? 0o711 : entry.isDirectory() ? 0o700 : 0o600);
-  }
+  const blocked = await untraversable(own);
+  if (blocked !== undefined)
+    throw new Error(
+      `sessions run as unprivileged users, who cannot reach ${own} (${blocked} is closed): set TMPDIR to a directory they can traverse`,
+    );
+  return own;
 }
 
 /**
@@ -52,12 +59,17 @@ export async function protectDataRoot(dataDir: string, isolating: boolean): Prom
  */
 export async function unreadableByOthers(paths: readonly string[]): Promise<string | undefined> {
   for (const path of paths) {
-    const info = await stat(path);
-    if ((info.mode & constants.S_IROTH) === 0) return path;
-    for (let dir = dirname(path); ; dir = dirname(dir)) {
-      if (((await stat(dir)).mode & constants.S_IXOTH) === 0) return dir;
-      if (dirname(dir) === dir) break;
-    }
+    if (((await stat(path)).mode & constants.S_IROTH) === 0) return path;
+    const blocked = await untraversable(dirname(path));
+    if (blocked !== undefined) return blocked;
   }
   return undefined;
+}
+
+/** The first of `dir` and its parents other users cannot traverse (no `x` for others), if any. */
+async function untraversable(dir: string): Promise<string | undefined> {
+  for (let current = dir; ; current = dirname(current)) {
+    if (((await stat(current)).mode & constants.S_IXOTH) === 0) return current;
+    if (dirname(current) === current) return undefined;
+  }
 }

@@ -62,6 +62,8 @@ export interface SessionServiceOptions {
   caCertPath?: string;
   /** Run each session as its owner's uid, away from the platform's data (see `sandbox.ts`). */
   isolate: boolean;
+  /** Where sessions get their working directories (`sessionsRunDir`). */
+  runDir: string;
 }
 
 const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -108,7 +110,7 @@ export class SessionService {
   private constructor(options: SessionServiceOptions, store: RecordStore<SessionRecord>) {
     this.#options = options;
     this.#store = store;
-    this.runtime = new SessionRuntime(join(options.dataDir, 'sessions', 'run'));
+    this.runtime = new SessionRuntime(options.runDir);
   }
 
   /** Opens the store and recovers the sessions of an earlier run. */

@@ -30,6 +30,8 @@ export async function startTestPlatform(options: Partial<PlatformOptions> = {}):
     dispose: async () => {
       await platform.close();
       await rm(dataDir, { recursive: true, force: true });
+      if (platform.sessionsDir !== join(dataDir, 'sessions', 'run'))
+        await rm(platform.sessionsDir, { recursive: true, force: true });
     },
     login: async (username = 'alice') => {
       const res = await fetch(`${platform.url}/ac/login`, {
