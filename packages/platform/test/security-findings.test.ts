@@ -103,7 +103,7 @@ describe('the platform credentials never reach a session process', () => {
       headers: { ...auth(alice), cookie: '_session=s; _session.sig=t; _session.legacy=u; _interaction=i; CADC_SSO=x' },
     });
     expect(res.status).toBe(200);
-    const log = await readFile(join(platform.dataDir, 'sessions', 'run', id, 'session.log'), 'utf8');
+    const log = await readFile(join(platform.sessionsDir, id, 'session.log'), 'utf8');
     const seen = log.split('\n').filter((line) => line.includes(' headers: '));
     expect(seen.length).toBeGreaterThan(0);
     for (const line of seen) expect(line).not.toMatch(/headers: .*\bcookie\b/);
