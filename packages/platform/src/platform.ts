@@ -68,7 +68,8 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../../../openapi/', import.meta.url));
+/** The specs the build copies into the package (the same from `src/` in tests and from `dist/`). */
+const DEFAULT_SPECS_DIR = fileURLToPath(new URL('../dist/openapi/', import.meta.url));
 
 /**
  * Starts the reference platform and resolves once it accepts requests.
