@@ -24,6 +24,7 @@ const SLOW = 300_000;
 let work: string;
 let registry: ChildProcess;
 let registryUrl: string;
+let registryLog = '';
 let npmrc: string;
 const tarballs = new Map<string, string>();
 let platform: Running | undefined;
@@ -40,13 +41,17 @@ async function freePort(): Promise<number> {
 }
 
 /** `npm …` with the throw-away registry's config only (never the user's). */
-function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ stdout: string; stderr: string }> {
-  return exec('npm', [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--loglevel=error'], {
-    cwd,
-    env: { ...process.env, npm_config_registry: registryUrl, ...env },
-    maxBuffer: 1 << 24,
-    timeout: SLOW,
-  });
+async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await exec('npm', [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--loglevel=error'], {
+      cwd,
+      env: { ...process.env, npm_config_registry: registryUrl },
+      maxBuffer: 1 << 24,
+      timeout: SLOW,
+    });
+  } catch (error) {
+    throw new Error(`npm ${args.join(' ')} failed:\n${String(error)}\nverdaccio said:\n${registryLog}`);
+  }
 }
 
 beforeAll(async () => {
@@ -62,7 +67,8 @@ beforeAll(async () => {
       `storage: ${join(work, 'storage')}`,
       'auth:',
       `  htpasswd: { file: ${join(work, 'htpasswd')}, max_users: 1 }`,
-      `uplinks:\n  upstream: { url: '${upstream}' }`,
+      // Patient with the machine's registry: on a loaded CI machine a slow answer must not take the uplink offline.
+      `uplinks:\n  upstream: { url: '${upstream}', timeout: 120s, max_fails: 50, fail_timeout: 1s, maxage: 30m }`,
       'packages:',
       "  '@vobridge/*': { access: $all, publish: $authenticated }",
       "  '**': { access: $all, proxy: upstream }",

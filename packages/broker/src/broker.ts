@@ -16,6 +16,7 @@ import { processExists, claimRuntimeFile, releaseRuntimeFile, type RuntimeInfo }
 import { defaultRuntimeFile } from './runtime/paths.js';
 import { createApp } from './server/app.js';
 import type { RateLimitOptions } from './server/rate-limit.js';
+import { SessionsGateway } from './sessions/gateway.js';
 import { TokenFileSink, defaultTokenFile } from './sink/token-file-sink.js';
 import { VERSION } from './version.js';
 
@@ -123,6 +124,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     logins,
     exchanges,
     sessionsWatch,
+    sessions: new SessionsGateway(logins, client),
     bus,
     client,
     allowedHosts: () => hosts,

@@ -5,23 +5,10 @@
  * No message ever contains a token, a password or the broker secret.
  */
 
-/** Stable error codes of the broker API (the `error` field of error bodies). */
-export type BrokerErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'origin_refused'
-  | 'rate_limited'
-  | 'not_found'
-  | 'not_logged_in'
-  | 'out_of_scope'
-  | 'login_pending'
-  | 'login_required'
-  | 'invalid_credentials'
-  | 'method_unsupported'
-  | 'platform_unreachable'
-  | 'unsafe_url'
-  | 'already_running'
-  | 'internal';
+import type { BrokerErrorCode } from '@vobridge/sdk/broker';
+
+/** Stable error codes of the broker API: the spec's `BrokerErrorCode` (`openapi/broker.yaml`). */
+export type { BrokerErrorCode };
 
 /** Base class of every error the broker raises or answers with. */
 export class BrokerError extends Error {
@@ -104,11 +91,15 @@ export class NotFoundError extends BrokerError {
 
 /** No login at all: the user must log in to a platform first. */
 export class NotLoggedInError extends BrokerError {
-  constructor(origin: string) {
+  /** `platform`: the one a request named, when it is that platform the user is not logged in to. */
+  constructor(origin: string, platform?: 'platform') {
     super(
       'not_logged_in',
       403,
-      `Not logged in to any platform, so there is no token for ${origin}. Log in first (JupyterLab login panel or \`vobridge login <platform-url>\`).`,
+      platform === undefined
+        ? `Not logged in to any platform, so there is no token for ${origin}. Log in first (JupyterLab login panel or \`vobridge login <platform-url>\`).`
+        : `Not logged in to ${origin}. Log in first (JupyterLab login panel or \`vobridge login ${origin}\`).`,
+      platform === undefined ? undefined : { platform: origin },
     );
   }
 }

@@ -102,3 +102,76 @@ describe('sessions events', () => {
     }
   }, 60_000);
 });
+
+describe('sessions through the broker (the only gateway to platforms)', () => {
+  let p: Awaited<ReturnType<typeof platform>>;
+  let b: Awaited<ReturnType<typeof broker>>;
+  beforeAll(async () => {
+    [p, b] = await Promise.all([platform(), broker()]);
+    await loginAlice(b, p.url);
+  });
+  afterAll(async () => {
+    await Promise.all([b.close(), p.close()]);
+  });
+  const on = (path: string, query: Record<string, string> = {}): string =>
+    `${path}?${new URLSearchParams({ platform: p.url, ...query })}`;
+
+  it('lists images and limits, launches, shows, renews, reads logs of and deletes a session', async () => {
+    const images = (await call(b, on('/v1/images', { type: 'carta' }))).json<{ id: string; types: string[] }[]>();
+    expect(images.map((i) => i.types)).toEqual([['carta']]);
+    expect((await call(b, on('/v1/context'))).json()).toHaveProperty('maxInteractiveSessions');
+
+    const launched = await call(b, on('/v1/sessions'), {
+      method: 'POST',
+      body: { name: 'cube', image: images[0]?.id, type: 'carta' },
+    });
+    expect(launched.status).toBe(201);
+    const { id, platform: where } = launched.json<{ id: string; platform: string }>();
+    expect(where).toBe(p.url);
+    // A second CARTA: the platform's refusal, with its status and words.
+    const again = await call(b, on('/v1/sessions'), {
+      method: 'POST',
+      body: { name: 'cube2', image: images[0]?.id, type: 'carta' },
+    });
+    expect(again.status).toBe(409);
+    expect(again.json()).toMatchObject({ error: 'platform_refused', platform: p.url });
+    expect(again.json<{ message: string }>().message).toMatch(/already has a carta session/);
+
+    const shown = (await call(b, on(`/v1/sessions/${id}`))).json<{ id: string; platform: string; type: string }>();
+    expect(shown).toMatchObject({ id, platform: p.url, type: 'carta' });
+    const renewed = await call(b, on(`/v1/sessions/${id}/renew`), { method: 'POST' });
+    expect(renewed.status).toBe(200);
+    expect(renewed.json()).toMatchObject({ id, platform: p.url });
+    const events = await call(b, on(`/v1/sessions/${id}/logs`, { view: 'events' }));
+    expect(events.headers['content-type']).toMatch(/^text\/plain/);
+    expect(events.text).toMatch(/Renewed until/);
+
+    expect((await call(b, on(`/v1/sessions/${id}`), { method: 'DELETE' })).status).toBe(204);
+    const gone = await call(b, on(`/v1/sessions/${id}`));
+    expect(gone.status).toBe(404);
+    expect(gone.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('refuses a platform it holds no login for, and bad input, with typed errors', async () => {
+    const elsewhere = await call(b, `/v1/images?platform=${encodeURIComponent('https://platform.example.org')}`);
+    expect(elsewhere.status).toBe(403);
+    expect(elsewhere.json()).toMatchObject({ error: 'not_logged_in', platform: 'https://platform.example.org' });
+    for (const body of [
+      {},
+      { name: 'bad name!', image: 'x', type: 'carta' },
+      { name: 'ok', image: 'x', type: 'spaceship' },
+      { name: 'ok', image: 'x', type: 'carta', cores: 0 },
+      { name: 'ok', image: 'x', type: 'carta', env: { A: 1 } },
+      { name: 'ok', image: 'x', type: 'carta', extra: true },
+    ]) {
+      const reply = await call(b, on('/v1/sessions'), { method: 'POST', body });
+      expect({ body, status: reply.status, error: reply.json<{ error: string }>().error }).toEqual({
+        body,
+        status: 400,
+        error: 'bad_request',
+      });
+    }
+    expect((await call(b, '/v1/images')).status).toBe(400);
+    expect((await call(b, on('/v1/sessions/..%2Fx'))).status).toBe(400);
+  });
+});

@@ -23,7 +23,8 @@ async function specFiles() {
 }
 
 async function render(specFile) {
-  const ast = await openapiTS(pathToFileURL(path.join(specDir, specFile)), { silent: true });
+  // enumValues: the enums' values as runtime lists too (error codes, session types), one source for both.
+  const ast = await openapiTS(pathToFileURL(path.join(specDir, specFile)), { silent: true, enumValues: true });
   const banner =
     `// Generated from openapi/${specFile} by packages/sdk/scripts/generate.mjs.\n` +
     `// Do not edit by hand: change the spec and run \`npm run generate\`.\n\n`;

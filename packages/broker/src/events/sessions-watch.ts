@@ -42,6 +42,11 @@ export class SessionsWatch {
     if (this.#listeners === 0) this.stop();
   }
 
+  /** Sessions were just changed through the broker: look now rather than at the next tick. */
+  changed(): void {
+    if (this.#timer !== undefined) void this.#poll();
+  }
+
   /** Stop polling and forget what was seen. */
   stop(): void {
     clearInterval(this.#timer);

@@ -16,6 +16,7 @@ import {
   loginWithDeviceCode,
   loginWithPassword,
   refreshTokens,
+  SessionsClient,
   startAuthorizationCode,
   type DeviceVerification,
   type FetchLike,
@@ -299,6 +300,14 @@ export class HttpPlatformClient implements PlatformClient {
       }),
       sessions: found.sessions.map((session) => ({ ...session })),
     };
+  }
+
+  async sessions(platform: string, token: string): Promise<SessionsClient> {
+    return new SessionsClient({
+      baseUrl: (await this.#serviceBase(platform, 'sessions')) ?? `${platform}/skaha/v1`,
+      fetch: bearerFetch(token, platform),
+      timeoutMs: TIMEOUT_MS,
+    });
   }
 
   async #passwordLoginUrl(url: URL): Promise<string> {

@@ -1,3 +1,4 @@
+import type { SessionsClient } from '@vobridge/sdk';
 import type { BrokerErrorCode } from '../errors.js';
 import type { IssuedToken } from '../logins/token.js';
 
@@ -102,6 +103,8 @@ export interface PlatformClient {
   renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
   /** The caller's sessions on each platform (each with its token), tagged with the platform; a platform that fails is reported, not fatal. */
   listSessions(sources: readonly { platform: string; token: string }[]): Promise<SessionsListing>;
+  /** A skaha client of `platform`'s sessions service that presents `token` (to that platform only). */
+  sessions(platform: string, token: string): Promise<SessionsClient>;
 }
 
 /** Thrown by {@link PlatformClient.renew} when renewing can never succeed again (revoked grant, changed password). */

@@ -7,6 +7,11 @@ import type { ExchangeCache } from '../logins/exchange-cache.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
 import { parseServiceUrl } from '../logins/scope.js';
 import type { PlatformClient } from '../platform/platform-client.js';
+import type { SessionType } from '@vobridge/sdk';
+import type { LaunchedSession, PlatformSession } from '@vobridge/sdk/broker';
+import { sessionTypeValues } from '@vobridge/sdk/openapi/broker';
+import type { SessionsGateway } from '../sessions/gateway.js';
+import { parseLaunchRequest } from '../sessions/launch-request.js';
 import { rateLimit, type RateLimitOptions } from './rate-limit.js';
 import { refuseBrowsers, requireLoopbackHost, requireSecret } from './security.js';
 
@@ -25,6 +30,8 @@ export interface AppContext {
   streams: Set<Response>;
   /** Watches sessions while event streams are open. */
   sessionsWatch: SessionsWatch;
+  /** Sessions of the logged-in platforms, through the broker. */
+  sessions: SessionsGateway;
   /** One log line per request: method, path (never the query), status. */
   log: (line: string) => void;
   version: string;
@@ -164,6 +171,55 @@ export function createApp(ctx: AppContext): express.Express {
     res.json({ platforms: [...listing.platforms, ...platforms], sessions: listing.sessions });
   });
 
+  app.post('/v1/sessions', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = await ctx.sessions.launch(platform, parseLaunchRequest(req.body));
+    ctx.sessionsWatch.changed();
+    res.status(201).json({ platform: new URL(platform).origin, id } satisfies LaunchedSession);
+  });
+  app.get('/v1/sessions/:id', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = sessionId(req.params.id);
+    const session = await ctx.sessions.on(platform, (client) => client.get(id));
+    res.json({ ...session, platform: new URL(platform).origin } satisfies PlatformSession);
+  });
+  app.delete('/v1/sessions/:id', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = sessionId(req.params.id);
+    await ctx.sessions.on(platform, (client) => client.delete(id));
+    ctx.sessionsWatch.changed();
+    res.status(204).end();
+  });
+  app.post('/v1/sessions/:id/renew', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = sessionId(req.params.id);
+    const session = await ctx.sessions.on(platform, async (client) => {
+      await client.renew(id);
+      return client.get(id);
+    });
+    ctx.sessionsWatch.changed();
+    res.json({ ...session, platform: new URL(platform).origin } satisfies PlatformSession);
+  });
+  app.get('/v1/sessions/:id/logs', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = sessionId(req.params.id);
+    const view = queryString(req.query.view) ?? 'logs';
+    if (view !== 'logs' && view !== 'events') throw new BadRequestError('"view" must be logs or events.');
+    const text = await ctx.sessions.on(platform, (client) => (view === 'logs' ? client.logs(id) : client.events(id)));
+    res.type('text/plain').send(text);
+  });
+  app.get('/v1/images', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const type = queryString(req.query.type);
+    if (type !== undefined && !sessionTypeValues.includes(type as SessionType))
+      throw new BadRequestError(`"type" must be one of ${sessionTypeValues.join(', ')}.`);
+    res.json(await ctx.sessions.on(platform, (client) => client.images(type ? { type: type as SessionType } : {})));
+  });
+  app.get('/v1/context', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    res.json(await ctx.sessions.on(platform, (client) => client.context()));
+  });
+
   app.get('/v1/events', serveEvents(ctx.bus, ctx.streams, ctx.sessionsWatch));
 
   app.use((req: Request) => {
@@ -181,6 +237,19 @@ export function createApp(ctx: AppContext): express.Express {
     });
   });
   return app;
+}
+
+function requiredPlatform(value: unknown): string {
+  const platform = queryString(value);
+  if (!platform) throw new BadRequestError('Missing query parameter "platform" (the platform the session is on).');
+  return platform;
+}
+
+const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+function sessionId(value: string | undefined): string {
+  if (value === undefined || !SESSION_ID.test(value)) throw new BadRequestError('Not a session id.');
+  return value;
 }
 
 function queryString(value: unknown): string | undefined {

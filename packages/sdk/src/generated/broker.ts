@@ -150,6 +150,123 @@ export interface paths {
          */
         get: operations["listAllSessions"];
         put?: never;
+        /**
+         * Launch a session on a logged-in platform
+         * @description The broker calls the platform's skaha API with the login's token; the
+         *     caller never holds one. A platform's refusal (a second interactive
+         *     session of a type, an unknown image) comes back as
+         *     `platform_refused` with the platform's status and words.
+         */
+        post: operations["launchSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        /** One session */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        /** Stop and delete a session */
+        delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/renew": {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Push a session's expiry forward */
+        post: operations["renewSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/logs": {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        /** A session's logs or events, as the platform reports them */
+        get: operations["sessionLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Images a logged-in platform offers for sessions */
+        get: operations["listImages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/context": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Resource limits and options of a logged-in platform */
+        get: operations["sessionContext"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -186,8 +303,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @enum {string} */
-        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "rate_limited" | "not_logged_in" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "unsafe_url" | "already_running" | "internal";
+        /**
+         * @description Stable codes of every error answer. `broker_unavailable` comes from the Jupyter server's proxy (`/vobridge/*`) when the broker is not running; every other code from the broker itself.
+         * @enum {string}
+         */
+        BrokerErrorCode: "bad_request" | "unauthorized" | "origin_refused" | "rate_limited" | "not_logged_in" | "out_of_scope" | "not_found" | "login_pending" | "login_required" | "invalid_credentials" | "method_unsupported" | "platform_unreachable" | "platform_refused" | "unsafe_url" | "already_running" | "broker_unavailable" | "internal";
         BrokerError: {
             error: components["schemas"]["BrokerErrorCode"];
             message: string;
@@ -388,6 +508,27 @@ export interface components {
             /** @description Broker error code or message when `ok` is false. */
             error?: string;
         };
+        LaunchRequest: {
+            name: string;
+            image: string;
+            type: components["schemas"]["SessionType"];
+            cores?: number;
+            /** @description GB. */
+            ram?: number;
+            gpus?: number;
+            /** @description Headless sessions only. */
+            cmd?: string;
+            /** @description Arguments of `cmd`, one string. */
+            args?: string;
+            env?: {
+                [key: string]: string;
+            };
+        };
+        LaunchedSession: {
+            /** Format: uri */
+            platform: string;
+            id: string;
+        };
         SessionsAcrossPlatforms: {
             platforms: components["schemas"]["PlatformStatus"][];
             sessions: components["schemas"]["PlatformSession"][];
@@ -468,8 +609,78 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        Image: {
+            /** @description Full image reference including registry and tag. */
+            id: string;
+            types: components["schemas"]["SessionType"][];
+            /** @description sha256 digest (required by `canfar`). */
+            digest: string;
+        };
+        ResourceOptions: {
+            default?: number;
+            /** @description Flexible-mode request. */
+            defaultRequest?: number;
+            /** @description Flexible-mode limit. */
+            defaultLimit?: number;
+            /** @description Values allowed for fixed requests. */
+            options?: number[];
+        };
+        Context: {
+            cores: components["schemas"]["ResourceOptions"];
+            memoryGB: components["schemas"]["ResourceOptions"];
+            gpus: {
+                options: number[];
+            };
+            maxInteractiveSessions: number;
+        };
     };
     responses: {
+        /** @description No active login for that platform. */
+        NotLoggedIn: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "not_logged_in",
+                 *       "message": "Not logged in to https://platform.example.org; log in first."
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
+        /** @description The platform refused the request; its status (400, 403 or 409) and words are passed on. */
+        PlatformRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "platform_refused",
+                 *       "message": "alice already has a carta session",
+                 *       "platform": "https://platform.example.org"
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
+        /** @description The platform could not be reached or answered something unusable. */
+        PlatformUnreachable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "platform_unreachable",
+                 *       "message": "https://platform.example.org could not be reached."
+                 *     }
+                 */
+                "application/json": components["schemas"]["BrokerError"];
+            };
+        };
         /** @description Too many requests from this client. */
         RateLimited: {
             headers: {
@@ -541,7 +752,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Origin of a platform the broker holds an active login for.
+         * @example https://platform.example.org
+         */
+        Platform: string;
+        SessionId: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1081,6 +1299,241 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    launchSession: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "explore",
+                 *       "image": "images.canfar.net/skaha/firefly:2025.2",
+                 *       "type": "firefly"
+                 *     }
+                 */
+                "application/json": components["schemas"]["LaunchRequest"];
+            };
+        };
+        responses: {
+            /** @description Launched (it becomes Running in the background). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "platform": "https://platform.example.org",
+                     *       "id": "ikvp1jtp"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LaunchedSession"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            409: components["responses"]["PlatformRefused"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["NotFound"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    deleteSession: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["NotFound"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    renewSession: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session, renewed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformSession"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["NotFound"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    sessionLogs: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+                /** @description `logs` (default): the session's output; `events`: its scheduling events. */
+                view?: "logs" | "events";
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Plain text. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["NotFound"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    listImages: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+                type?: components["schemas"]["SessionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Images. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Image"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    sessionContext: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Limits. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Context"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
     streamEvents: {
         parameters: {
             query?: never;
@@ -1112,3 +1565,25 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1SessionsIdLogsGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/{id}/logs"]["get"]["parameters"]["query"]["view"]> = ["logs", "events"];
+export const brokerErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrokerErrorCode"]> = ["bad_request", "unauthorized", "origin_refused", "rate_limited", "not_logged_in", "out_of_scope", "not_found", "login_pending", "login_required", "invalid_credentials", "method_unsupported", "platform_unreachable", "platform_refused", "unsafe_url", "already_running", "broker_unavailable", "internal"];
+export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["password", "device", "pkce", "token"];
+export const loginStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginState"]> = ["pending", "active", "refreshing", "expired", "failed"];
+export const loginRenews_withValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Login"]["renews_with"]> = ["refresh_token", "password_in_memory", "password_on_disk", "none"];
+export const pendingLoginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PendingLogin"]["method"]> = ["device", "pkce"];
+export const passwordLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["method"]> = ["password"];
+export const passwordLoginRequestKeep_passwordValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["keep_password"]> = ["no", "memory", "disk"];
+export const deviceLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceLoginRequest"]["method"]> = ["device"];
+export const pkceLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PkceLoginRequest"]["method"]> = ["pkce"];
+export const tokenLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenLoginRequest"]["method"]> = ["token"];
+export const brokerEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrokerEvent"]["type"]> = ["login", "expiring", "refresh_failed", "sessions"];
+export const sessionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionType"]> = ["desktop", "notebook", "carta", "headless", "firefly", "desktop-app", "contributed"];
+export const sessionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionStatus"]> = ["Pending", "Running", "Terminating", "Succeeded", "Completed", "Error", "Failed"];

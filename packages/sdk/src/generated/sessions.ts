@@ -906,3 +906,15 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsSessionGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/session"]["get"]["parameters"]["query"]["view"]> = ["stats", "all"];
+export const pathsSessionIdGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/session/{id}"]["get"]["parameters"]["query"]["view"]> = ["logs", "events"];
+export const sessionTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionType"]> = ["desktop", "notebook", "carta", "headless", "firefly", "desktop-app", "contributed"];
+export const sessionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionStatus"]> = ["Pending", "Running", "Terminating", "Succeeded", "Completed", "Error", "Failed"];

@@ -1302,3 +1302,14 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const executionPhaseValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ExecutionPhase"]> = ["PENDING", "QUEUED", "EXECUTING", "COMPLETED", "ERROR", "ABORTED", "UNKNOWN", "HELD", "SUSPENDED", "ARCHIVED"];
+export const phaseFormPHASEValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PhaseForm"]["PHASE"]> = ["RUN", "ABORT"];
+export const errorSummaryTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ErrorSummary"]["type"]> = ["transient", "fatal"];

@@ -1347,3 +1347,17 @@ export interface operations {
         };
     };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsNodesPathGetParametersQueryDetailValues: ReadonlyArray<FlattenedDeepRequired<paths>["/nodes/{path}"]["get"]["parameters"]["query"]["detail"]> = ["min", "max", "properties"];
+export const pathsNodesPathGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/nodes/{path}"]["get"]["parameters"]["query"]["sort"]> = ["ivo://ivoa.net/vospace/core#length", "ivo://ivoa.net/vospace/core#date"];
+export const pathsNodesPathGetParametersQueryOrderValues: ReadonlyArray<FlattenedDeepRequired<paths>["/nodes/{path}"]["get"]["parameters"]["query"]["order"]> = ["asc", "desc"];
+export const pathsTransfersJobIdPhasePostRequestBodyContentApplicationXWwwFormUrlencodedPHASEValues: ReadonlyArray<FlattenedDeepRequired<paths>["/transfers/{jobId}/phase"]["post"]["requestBody"]["content"]["application/x-www-form-urlencoded"]["PHASE"]> = ["RUN", "ABORT"];
+export const pathsDataPathPutParametersHeaderXPutTxnOpValues: ReadonlyArray<FlattenedDeepRequired<paths>["/data/{path}"]["put"]["parameters"]["header"]["x-put-txn-op"]> = ["start", "commit", "abort", "revert"];
+export const nodeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["NodeType"]> = ["ContainerNode", "DataNode", "LinkNode"];
