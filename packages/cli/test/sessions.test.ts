@@ -99,5 +99,5 @@ test('launch needs a platform when logged in to several; an unknown image is not
     first.url,
   ]);
   expect(image.code).toBe(1);
-  expect(image.stderr).toMatch(/^vobridge: HTTP 400 .*image/m);
+  expect(image.stderr).toMatch(/^vobridge: unknown image /m);
 });

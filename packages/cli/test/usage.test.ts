@@ -97,7 +97,7 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['jobs', 'ls', 'https://p.example.org/uws/sleep', '--phase', 'SLEEPING'], /^vobridge: unknown phase 'SLEEPING'$/],
     [
       ['sessions', 'launch', 'spaceship'],
-      /^vobridge: .*Allowed choices are notebook, desktop, carta, firefly, headless, contributed/,
+      /^vobridge: .*Allowed choices are desktop, notebook, carta, headless, firefly, desktop-app, contributed/,
     ],
     [['sessions', 'launch', 'headless', '--env', 'NOEQUALS'], /^vobridge: .*expected KEY=VALUE/],
     [['ls', '/tmp'], /^vobridge: not a vos: location: "\/tmp"$/],

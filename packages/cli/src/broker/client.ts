@@ -1,5 +1,19 @@
 import { request as httpRequest } from 'node:http';
 import {
+  BrokerClient as SdkBrokerClient,
+  BrokerRequestError,
+  type BrokerErrorCode,
+  type BrokerLogin,
+  type Discovery,
+  type LaunchRequest,
+  type LoginRequest,
+  type PendingLogin,
+  type PlatformSession,
+  type SessionsAcrossPlatforms,
+  type TokenResponse,
+} from '@vobridge/sdk/broker';
+import type { SessionImage, SessionType } from '@vobridge/sdk';
+import {
   BROKER_NONCE_HEADER,
   BROKER_PROOF_HEADER,
   BROKER_PROOF_SCHEME,
@@ -9,35 +23,31 @@ import {
 } from '@vobridge/sdk/node';
 import { CliError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exitCodes.js';
-import type {
-  BrokerDiscovery,
-  BrokerErrorBody,
-  BrokerLogin,
-  BrokerLoginRequest,
-  BrokerToken,
-  PendingDeviceLogin,
-} from './types.js';
 
 /** Where a broker listens and the secret it wants. */
 export interface BrokerEndpoint {
   /** Base URL, `http://127.0.0.1:<port>`. */
   url: string;
-  /** Shared secret, sent as `Authorization: Bearer <secret>`. */
+  /** Shared secret; proven to the broker, never sent. */
   secret: string;
 }
 
 const LOGIN_HINT = 'Log in with: vobridge login <platform-url>';
 
-/** Broker error codes mapped to what the user must do next. */
-const BROKER_ERRORS: Record<string, { exit: ExitCodeValue; hint?: string }> = {
+/**
+ * Every broker error code (the spec's list: a code added there fails to
+ * compile here until it is mapped) and what the user must do next.
+ */
+export const BROKER_ERRORS: Record<BrokerErrorCode, { exit: ExitCodeValue; hint?: string }> = {
   bad_request: { exit: ExitCode.USAGE },
   unauthorized: {
     exit: ExitCode.UNAVAILABLE,
     hint: 'The broker secret does not match: check VOBRIDGE_BROKER_SECRET or restart with vobridge broker start.',
   },
   origin_refused: { exit: ExitCode.FORBIDDEN },
-  out_of_scope: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
+  rate_limited: { exit: ExitCode.UNAVAILABLE, hint: 'Wait a moment and try again.' },
   not_logged_in: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
+  out_of_scope: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
   not_found: { exit: ExitCode.NOT_FOUND },
   login_pending: { exit: ExitCode.AUTH, hint: 'Finish the login in the browser first (vobridge status shows it).' },
   login_required: { exit: ExitCode.AUTH, hint: LOGIN_HINT },
@@ -47,22 +57,26 @@ const BROKER_ERRORS: Record<string, { exit: ExitCodeValue; hint?: string }> = {
   },
   method_unsupported: { exit: ExitCode.USAGE, hint: 'Pick another method with --method (vobridge login --help).' },
   platform_unreachable: { exit: ExitCode.UNAVAILABLE, hint: 'Check the platform URL and your network connection.' },
+  platform_refused: { exit: ExitCode.CONFLICT },
   unsafe_url: { exit: ExitCode.FAILED, hint: 'Nothing was opened or sent; tell the platform operators.' },
-  rate_limited: { exit: ExitCode.UNAVAILABLE, hint: 'Wait a moment and try again.' },
   already_running: { exit: ExitCode.CONFLICT },
+  broker_unavailable: { exit: ExitCode.UNAVAILABLE, hint: 'Start it with: vobridge broker start' },
+  internal: { exit: ExitCode.INTERNAL, hint: 'This is a bug in the broker; please report it.' },
 };
 
 /**
- * A small client for the local token broker (`openapi/broker.yaml`). The
- * broker secret goes only to the broker's own loopback URL; error answers
- * become {@link CliError}s carrying the broker's message, which by contract
- * never contains a token.
+ * The broker's API (`@vobridge/sdk/broker`, typed from `openapi/broker.yaml`)
+ * over loopback with node:http, the secret proven rather than sent. Error
+ * answers become {@link CliError}s carrying the broker's message, which by
+ * contract never contains a token.
  */
 export class BrokerClient {
   readonly #endpoint: BrokerEndpoint;
+  readonly #api: SdkBrokerClient;
 
   constructor(endpoint: BrokerEndpoint) {
     this.#endpoint = endpoint;
+    this.#api = new SdkBrokerClient({ baseUrl: endpoint.url, fetch: loopbackFetch(endpoint.secret) });
   }
 
   /** The broker's base URL. */
@@ -73,7 +87,7 @@ export class BrokerClient {
   /** True when the broker answers its health check with this secret. */
   async healthy(): Promise<boolean> {
     try {
-      await this.#request('GET', '/healthz');
+      await this.#api.health();
       return true;
     } catch {
       return false;
@@ -81,99 +95,138 @@ export class BrokerClient {
   }
 
   /** A token for `serviceUrl`, valid for at least `minValid` seconds. */
-  async token(serviceUrl: string, minValid?: number): Promise<BrokerToken> {
-    const query = new URLSearchParams({ url: serviceUrl });
-    if (minValid !== undefined) query.set('min_valid', String(minValid));
-    const body = await this.#request<BrokerToken>('GET', `/v1/token?${query}`);
-    if (typeof body.token !== 'string' || body.token === '')
-      throw new CliError('the broker answered without a token', ExitCode.FAILED);
-    return body;
+  token(serviceUrl: string, minValid?: number): Promise<TokenResponse> {
+    return this.#call(this.#api.token(serviceUrl, minValid === undefined ? {} : { minValid }));
   }
 
   /** Every login (no tokens). */
-  async logins(): Promise<BrokerLogin[]> {
-    return this.#request<BrokerLogin[]>('GET', '/v1/logins');
+  logins(): Promise<BrokerLogin[]> {
+    return this.#call(this.#api.logins());
   }
 
   /** One login by id. */
-  async login(id: string): Promise<BrokerLogin> {
-    return this.#request<BrokerLogin>('GET', `/v1/logins/${encodeURIComponent(id)}`);
+  login(id: string): Promise<BrokerLogin> {
+    return this.#call(this.#api.login(id));
   }
 
   /** Start a login; device logins come back pending with the code to show. */
-  async startLogin(request: BrokerLoginRequest): Promise<PendingDeviceLogin> {
-    return this.#request<PendingDeviceLogin>('POST', '/v1/logins', request);
+  startLogin(request: LoginRequest): Promise<BrokerLogin | PendingLogin> {
+    return this.#call(this.#api.startLogin(request));
   }
 
   /** Log out of one login. */
-  async logout(id: string): Promise<void> {
-    await this.#request('DELETE', `/v1/logins/${encodeURIComponent(id)}`);
+  logout(id: string): Promise<void> {
+    return this.#call(this.#api.logout(id));
   }
 
   /** Login methods a platform URL offers, in preference order. */
-  async discover(url: string): Promise<BrokerDiscovery> {
-    return this.#request<BrokerDiscovery>('GET', `/v1/discover?${new URLSearchParams({ url })}`);
+  discover(url: string): Promise<Discovery> {
+    return this.#call(this.#api.discover(url));
   }
 
-  async #request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    let response: { status: number; text: string };
+  /** Sessions on every platform with an active login, and which platforms answered. */
+  sessions(): Promise<SessionsAcrossPlatforms> {
+    return this.#call(this.#api.sessions());
+  }
+
+  /** Launches a session; resolves to its id. */
+  async launch(platform: string, request: LaunchRequest): Promise<string> {
+    return (await this.#call(this.#api.launch(platform, request))).id;
+  }
+
+  /** One session. */
+  session(platform: string, id: string): Promise<PlatformSession> {
+    return this.#call(this.#api.session(platform, id));
+  }
+
+  /** Stops and deletes a session. */
+  deleteSession(platform: string, id: string): Promise<void> {
+    return this.#call(this.#api.deleteSession(platform, id));
+  }
+
+  /** Pushes a session's expiry forward. */
+  renewSession(platform: string, id: string): Promise<PlatformSession> {
+    return this.#call(this.#api.renewSession(platform, id));
+  }
+
+  /** A session's logs or scheduling events. */
+  sessionLogs(platform: string, id: string, view: 'logs' | 'events'): Promise<string> {
+    return this.#call(this.#api.sessionLogs(platform, id, view));
+  }
+
+  /** Images a platform offers for a session type. */
+  images(platform: string, type?: SessionType): Promise<SessionImage[]> {
+    return this.#call(this.#api.images(platform, type));
+  }
+
+  async #call<T>(pending: Promise<T>): Promise<T> {
     try {
-      response = await loopbackRequest(`${this.#endpoint.url}${path}`, method, this.#endpoint.secret, body);
+      return await pending;
     } catch (error) {
-      if (error instanceof NotTheBrokerError)
-        throw new CliError(error.message, ExitCode.UNAVAILABLE, 'Restart it with: vobridge broker start', {
-          cause: error,
-        });
-      throw new CliError(
-        `cannot reach the broker at ${this.#endpoint.url}`,
+      throw this.#cliError(error);
+    }
+  }
+
+  #cliError(error: unknown): CliError {
+    if (!(error instanceof BrokerRequestError)) return new CliError(String(error), ExitCode.INTERNAL);
+    if (error.code === 'network') {
+      const cause = error.cause;
+      if (cause instanceof NotTheBrokerError)
+        return new CliError(cause.message, ExitCode.UNAVAILABLE, 'Restart it with: vobridge broker start', { cause });
+      return new CliError(
+        `cannot reach the broker at ${this.url}`,
         ExitCode.UNAVAILABLE,
         'Start it with: vobridge broker start',
-        { cause: error },
+        {
+          cause: error,
+        },
       );
     }
-    if (response.status >= 200 && response.status < 300)
-      return (response.text === '' ? undefined : JSON.parse(response.text)) as T;
-    throw brokerError(response.status, response.text);
+    const status = error.status ?? 0;
+    if (error.code === 'platform_refused')
+      // The platform's own refusal: a bad request, a permission or a conflict, as its status says.
+      return new CliError(
+        error.message,
+        status === 400 ? ExitCode.USAGE : status === 403 ? ExitCode.FORBIDDEN : ExitCode.CONFLICT,
+      );
+    const known = error.code.startsWith('http_') ? undefined : BROKER_ERRORS[error.code as BrokerErrorCode];
+    const exit =
+      known?.exit ?? (status === 404 ? ExitCode.NOT_FOUND : status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
+    return new CliError(error.message, exit, known?.hint);
   }
 }
 
 /** Longest broker answer read (logins and sessions lists are small). */
 const MAX_BODY = 4 * 1024 * 1024;
 
+/** Something answered at the broker's address without proving it holds the secret. */
+class NotTheBrokerError extends Error {
+  constructor(origin: string) {
+    super(`what answers at ${origin} could not prove it is the vobridge broker (no proof of the secret)`);
+  }
+}
+
 /**
- * One request with node:http rather than fetch: fetch adds `Sec-Fetch-*`
- * headers, which the broker refuses as coming from a browser. The secret is
- * never sent: the request carries an HMAC of a fresh nonce under it, and an
- * answer without the broker's proof of that nonce is refused, so whatever
- * listens on a dead broker's address learns nothing and can plant nothing.
+ * A `fetch` for the broker with node:http rather than the global fetch, which
+ * adds `Sec-Fetch-*` headers the broker refuses as coming from a browser. The
+ * secret is never sent: the request carries an HMAC of a fresh nonce under it,
+ * and an answer without the broker's proof of that nonce is refused, so
+ * whatever listens on a dead broker's address learns nothing and can plant
+ * nothing.
  */
-function loopbackRequest(
-  url: string,
-  method: string,
-  secret: string,
-  body: unknown,
-): Promise<{ status: number; text: string }> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const nonce = newBrokerNonce();
-  const target = new URL(url);
-  const proof = brokerRequestProof(secret, nonce, method, `${target.pathname}${target.search}`);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      {
-        method,
-        headers: {
-          authorization: `${BROKER_PROOF_SCHEME} ${proof}`,
-          [BROKER_NONCE_HEADER]: nonce,
-          accept: 'application/json',
-          ...(payload === undefined
-            ? {}
-            : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
-        },
-      },
-      (res) => {
-        const answered = res.headers[BROKER_PROOF_HEADER];
-        if (answered !== brokerResponseProof(secret, nonce)) {
+function loopbackFetch(secret: string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const target = new URL(request.url);
+    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const nonce = newBrokerNonce();
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    headers.authorization = `${BROKER_PROOF_SCHEME} ${brokerRequestProof(secret, nonce, request.method, `${target.pathname}${target.search}`)}`;
+    headers[BROKER_NONCE_HEADER] = nonce;
+    if (body !== undefined) headers['content-length'] = String(body.length);
+    return new Promise<Response>((resolve, reject) => {
+      const req = httpRequest(target, { method: request.method, headers }, (res) => {
+        if (res.headers[BROKER_PROOF_HEADER] !== brokerResponseProof(secret, nonce)) {
           res.resume();
           reject(new NotTheBrokerError(target.origin));
           return;
@@ -185,33 +238,20 @@ function loopbackRequest(
           if (size > MAX_BODY) req.destroy(new Error('broker answer too large'));
           else chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          const status = res.statusCode ?? 502;
+          const type = res.headers['content-type'];
+          resolve(
+            new Response(status === 204 ? null : Buffer.concat(chunks), {
+              status,
+              headers: type === undefined ? {} : { 'content-type': type },
+            }),
+          );
+        });
         res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-/** Something answered at the broker's address without proving it holds the secret. */
-class NotTheBrokerError extends Error {
-  constructor(origin: string) {
-    super(`what answers at ${origin} could not prove it is the vobridge broker (no proof of the secret)`);
-  }
-}
-
-function brokerError(status: number, text: string): CliError {
-  let parsed: Partial<BrokerErrorBody> = {};
-  try {
-    parsed = JSON.parse(text) as Partial<BrokerErrorBody>;
-  } catch {
-    // Not JSON: only the status is worth reporting.
-  }
-  const code = typeof parsed.error === 'string' ? parsed.error : `http_${status}`;
-  const known = BROKER_ERRORS[code];
-  const message = typeof parsed.message === 'string' ? parsed.message : `the broker answered HTTP ${status}`;
-  const exit =
-    known?.exit ?? (status === 404 ? ExitCode.NOT_FOUND : status >= 500 ? ExitCode.UNAVAILABLE : ExitCode.FAILED);
-  return new CliError(message, exit, known?.hint);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  };
 }

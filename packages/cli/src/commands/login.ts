@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { BrokerClient } from '../broker/client.js';
 import { connectBroker } from '../broker/locate.js';
 import { runningBroker, startBrokerProcess } from '../broker/process.js';
-import type { BrokerLogin, BrokerLoginRequest, PendingDeviceLogin } from '../broker/types.js';
+import { isPendingLogin, type BrokerLogin, type LoginRequest, type PendingLogin } from '@vobridge/sdk/broker';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
@@ -161,11 +161,11 @@ async function ensureBroker(): Promise<BrokerClient> {
   return new BrokerClient(located);
 }
 
-async function logIn(broker: BrokerClient, url: string, options: LoginOptions): Promise<BrokerLogin> {
+async function logIn(broker: BrokerClient, url: string, options: LoginOptions): Promise<BrokerLogin | PendingLogin> {
   const method = options.method ?? impliedMethod(options) ?? (await offeredMethod(broker, url));
   const request = await loginRequest(method, url, options);
   const started = await broker.startLogin(request);
-  if (started.state !== 'pending') return started;
+  if (!isPendingLogin(started)) return started;
   showDeviceCode(started);
   if (!options.wait) return started;
   return waitForApproval(broker, started, options.timeout);
@@ -193,7 +193,7 @@ async function offeredMethod(broker: BrokerClient, url: string): Promise<Method>
   return method;
 }
 
-async function loginRequest(method: Method, url: string, options: LoginOptions): Promise<BrokerLoginRequest> {
+async function loginRequest(method: Method, url: string, options: LoginOptions): Promise<LoginRequest> {
   switch (method) {
     case 'token': {
       if (options.token === undefined)
@@ -220,7 +220,7 @@ async function loginRequest(method: Method, url: string, options: LoginOptions):
   }
 }
 
-function showDeviceCode(login: PendingDeviceLogin): void {
+function showDeviceCode(login: PendingLogin): void {
   if (!login.verification_uri || !login.user_code) {
     throw new CliError('the broker did not return a device code', ExitCode.FAILED);
   }
@@ -228,7 +228,7 @@ function showDeviceCode(login: PendingDeviceLogin): void {
   if (login.verification_uri_complete) note(`(or open ${login.verification_uri_complete})`);
 }
 
-async function waitForApproval(broker: BrokerClient, pending: BrokerLogin, timeoutS: number): Promise<BrokerLogin> {
+async function waitForApproval(broker: BrokerClient, pending: PendingLogin, timeoutS: number): Promise<BrokerLogin> {
   note('Waiting for approval...');
   const deadline = Date.now() + timeoutS * 1000;
   while (Date.now() < deadline) {

@@ -1,18 +1,20 @@
 import { spawn } from 'node:child_process';
-import type { PlatformSession, SessionsClient, SessionType } from '@vobridge/sdk';
+import type { SessionType } from '@vobridge/sdk';
+import type { PlatformSession } from '@vobridge/sdk/broker';
+import { sessionTypeValues } from '@vobridge/sdk/openapi/sessions';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { BrokerClient } from '../broker/client.js';
-import { brokerFetch } from '../broker/fetch.js';
 import { connectBroker } from '../broker/locate.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { formatExpiry } from '../output/time.js';
-import { selectPlatform, serviceUrl } from '../platform/resolve.js';
+import { selectPlatform } from '../platform/resolve.js';
 import { parsePositive, parseSeconds, parseUrl } from './arguments.js';
 
-const SESSION_TYPES: readonly SessionType[] = ['notebook', 'desktop', 'carta', 'firefly', 'headless', 'contributed'];
+/** The session types of the spec (`openapi/sessions.yaml`). */
+const SESSION_TYPES: readonly SessionType[] = sessionTypeValues;
 
 interface PlatformOption {
   platform?: string;
@@ -32,29 +34,26 @@ export function registerSessions(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (options: PlatformOption & { type?: SessionType; json?: boolean }) => {
       const broker = await connectBroker();
-      const platforms = options.platform ? [new URL(options.platform).origin] : await loggedInPlatforms(broker);
+      const only = options.platform === undefined ? undefined : new URL(options.platform).origin;
+      const listing = await broker.sessions();
+      const platforms = listing.platforms.filter((p) => only === undefined || p.platform === only);
       if (platforms.length === 0)
         throw new CliError(
-          'not logged in to any platform',
+          only === undefined ? 'not logged in to any platform' : `not logged in to ${only}`,
           ExitCode.AUTH,
           'Log in with: vobridge login <platform-url>',
         );
-      const sources = await Promise.all(
-        platforms.map(async (name) => {
-          const baseUrl = await serviceUrl(name, 'sessions');
-          return { name, baseUrl, fetch: await brokerFetch(broker, baseUrl) };
-        }),
-      );
-      const { discoverSessions } = await import('@vobridge/sdk');
-      const found = await discoverSessions(sources, options.type ? { type: options.type } : {});
-      for (const failure of found.failures) note(`vobridge: ${failure.platform}: ${failure.error.message}`);
-      if (found.sessions.length === 0 && found.failures.length === platforms.length) {
+      for (const failed of platforms.filter((p) => !p.ok))
+        note(`vobridge: ${failed.platform}: ${failed.error ?? 'failed'}`);
+      if (platforms.every((p) => !p.ok))
         throw new CliError('no platform could list its sessions', ExitCode.UNAVAILABLE);
-      }
-      if (options.json) outJson(found.sessions);
+      const found = listing.sessions.filter(
+        (s) => (only === undefined || s.platform === only) && (options.type === undefined || s.type === options.type),
+      );
+      if (options.json) outJson(found);
       else
         out(
-          renderTable(found.sessions, [
+          renderTable(found, [
             { header: 'PLATFORM', value: (s) => s.platform },
             { header: 'ID', value: (s) => s.id },
             { header: 'TYPE', value: (s) => s.type },
@@ -81,11 +80,12 @@ export function registerSessions(program: Command): void {
     .option('--timeout <seconds>', 'with --wait: give up after this long (exit 8)', parseSeconds, 300)
     .option('--platform <url>', 'platform to launch on (default: $VOBRIDGE_PLATFORM, or your only login)', parseUrl)
     .action(async (type: SessionType, options: LaunchFlags) => {
-      const client = await sessionsOn(options.platform);
-      const image = options.image ?? (await client.images({ type }))[0]?.id;
+      const broker = await connectBroker();
+      const platform = await selectPlatform(options.platform, broker);
+      const image = options.image ?? (await broker.images(platform, type))[0]?.id;
       if (!image)
         throw new CliError(`the platform offers no ${type} image`, ExitCode.NOT_FOUND, 'Pick one with --image.');
-      const id = await client.launch({
+      const id = await broker.launch(platform, {
         name: options.name ?? type,
         image,
         type,
@@ -100,7 +100,8 @@ export function registerSessions(program: Command): void {
         return;
       }
       note(`session ${id} launched, waiting for it to run...`);
-      const running = await client.waitUntilRunning(id, {
+      const { waitUntilRunning } = await import('@vobridge/sdk');
+      const running = await waitUntilRunning(() => broker.session(platform, id), {
         timeout: options.timeout * 1000,
         onStatus: (status) => note(`session ${id}: ${status}`),
       });
@@ -113,8 +114,8 @@ export function registerSessions(program: Command): void {
     .argument('<id>', 'session id (vobridge sessions ls)')
     .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
     .action(async (id: string, options: PlatformOption) => {
-      const { client } = await findSession(id, options.platform);
-      await client.delete(id);
+      const { broker, session } = await findSession(id, options.platform);
+      await broker.deleteSession(session.platform, id);
       out(`deleted ${id}`);
     });
 
@@ -124,9 +125,8 @@ export function registerSessions(program: Command): void {
     .argument('<id>', 'session id')
     .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
     .action(async (id: string, options: PlatformOption) => {
-      const { client } = await findSession(id, options.platform);
-      await client.renew(id);
-      const session = await client.get(id);
+      const { broker, session: found } = await findSession(id, options.platform);
+      const session = await broker.renewSession(found.platform, id);
       out(`${id} expires ${formatExpiry(Date.parse(session.expiryTime) / 1000)} (${session.expiryTime})`);
     });
 
@@ -156,8 +156,8 @@ export function registerSessions(program: Command): void {
     .option('--events', 'print scheduling events instead of logs')
     .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
     .action(async (id: string, options: PlatformOption & { events?: boolean }) => {
-      const { client } = await findSession(id, options.platform);
-      const text = options.events ? await client.events(id) : await client.logs(id);
+      const { broker, session } = await findSession(id, options.platform);
+      const text = await broker.sessionLogs(session.platform, id, options.events ? 'events' : 'logs');
       process.stdout.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
     });
 }
@@ -180,37 +180,21 @@ function collectEnv(value: string, previous: Record<string, string>): Record<str
   return { ...previous, [value.slice(0, eq)]: value.slice(eq + 1) };
 }
 
-async function loggedInPlatforms(broker: BrokerClient): Promise<string[]> {
-  return [...new Set((await broker.logins()).filter((l) => l.state === 'active').map((l) => l.platform))];
-}
-
-async function clientFor(broker: BrokerClient, platform: string): Promise<SessionsClient> {
-  const baseUrl = await serviceUrl(platform, 'sessions');
-  const { SessionsClient } = await import('@vobridge/sdk');
-  return new SessionsClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) });
-}
-
-async function sessionsOn(platform: string | undefined): Promise<SessionsClient> {
-  const broker = await connectBroker();
-  return clientFor(broker, await selectPlatform(platform, broker));
-}
-
-/** The session with this id: on the given platform, else on whichever logged-in platform has it. */
+/** The session with this id, from the broker's listing: on the given platform, else on whichever has it. */
 async function findSession(
   id: string,
   platform: string | undefined,
-): Promise<{ client: SessionsClient; session: PlatformSession }> {
+): Promise<{ broker: BrokerClient; session: PlatformSession }> {
   const broker = await connectBroker();
-  const candidates = platform ? [new URL(platform).origin] : await loggedInPlatforms(broker);
-  if (candidates.length === 0)
+  const only = platform === undefined ? undefined : new URL(platform).origin;
+  const listing = await broker.sessions();
+  const session = listing.sessions.find((s) => s.id === id && (only === undefined || s.platform === only));
+  if (session !== undefined) return { broker, session };
+  const where = listing.platforms.map((p) => p.platform).filter((p) => only === undefined || p === only);
+  if (where.length === 0)
     throw new CliError('not logged in to any platform', ExitCode.AUTH, 'Log in with: vobridge login <platform-url>');
-  for (const name of candidates) {
-    const client = await clientFor(broker, name);
-    const session = (await client.list()).find((s) => s.id === id);
-    if (session) return { client, session: { ...session, platform: name } };
-  }
   throw new CliError(
-    `no session ${id} on ${candidates.join(', ')}`,
+    `no session ${id} on ${where.join(', ')}`,
     ExitCode.NOT_FOUND,
     'vobridge sessions ls lists your sessions.',
   );

@@ -4,6 +4,7 @@ export { BrokerClient, BrokerRequestError, type BrokerClientOptions } from './cl
 export {
   BROKER_ERROR_CODES,
   isBrokerErrorCode,
+  isPendingLogin,
   type BrokerErrorBody,
   type BrokerErrorCode,
   type BrokerEvent,

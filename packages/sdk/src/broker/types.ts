@@ -46,3 +46,8 @@ export const BROKER_ERROR_CODES: readonly BrokerErrorCode[] = brokerErrorCodeVal
 export function isBrokerErrorCode(value: unknown): value is BrokerErrorCode {
   return typeof value === 'string' && (BROKER_ERROR_CODES as readonly string[]).includes(value);
 }
+
+/** Whether `POST /v1/logins` answered a login that still waits for the user (202). */
+export function isPendingLogin(answer: BrokerLogin | PendingLogin): answer is PendingLogin {
+  return answer.state === 'pending' && 'expires_in' in answer;
+}

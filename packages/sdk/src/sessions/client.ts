@@ -74,6 +74,44 @@ function checkSession(session: Session): Session {
 const ENDED: readonly SessionStatus[] = ['Succeeded', 'Completed', 'Error', 'Failed', 'Terminating'];
 
 /**
+ * Polls `get` until the session it returns is `Running`, from `pollInterval`
+ * (default 500 ms) growing ×1.5 up to 10 s. For any way of reading a session:
+ * a {@link SessionsClient}, or the broker's `GET /v1/sessions/{id}`.
+ *
+ * @throws {@link TimeoutError} after `timeout`; {@link VobridgeError} when the
+ *   session ends (Failed, Error, Terminating, …) before running.
+ */
+export async function waitUntilRunning<S extends Pick<Session, 'id' | 'status'>>(
+  get: () => Promise<S>,
+  options: Omit<WaitUntilRunningOptions, 'onStatus'> & { onStatus?: (status: SessionStatus, session: S) => void } = {},
+): Promise<S> {
+  const timeout = options.timeout ?? 300_000;
+  const deadline = Date.now() + timeout;
+  let delay = options.pollInterval ?? 500;
+  let last: SessionStatus | undefined;
+  for (;;) {
+    const session = await get();
+    if (session.status !== last) {
+      last = session.status;
+      options.onStatus?.(session.status, session);
+    }
+    if (session.status === 'Running') return session;
+    if (ENDED.includes(session.status)) {
+      throw new VobridgeError(
+        `Session ${session.id} ended (${session.status}) before it was running; see its events and logs.`,
+      );
+    }
+    const left = deadline - Date.now();
+    if (left <= 0)
+      throw new TimeoutError(timeout, undefined, {
+        message: `Session ${session.id} was not running within ${timeout} ms (still ${session.status}).`,
+      });
+    await sleep(Math.min(delay, left), options.signal);
+    delay = Math.min(10_000, delay * 1.5);
+  }
+}
+
+/**
  * Client of a skaha-compatible sessions service. `baseUrl` is the versioned
  * API root, such as `https://host/skaha/v1`.
  *
@@ -189,36 +227,13 @@ export class SessionsClient {
   }
 
   /**
-   * Polls until the session is `Running`.
+   * Polls until the session is `Running` (see {@link waitUntilRunning}).
    *
    * @throws {@link TimeoutError} after `timeout`; {@link VobridgeError} when the
    *   session ends (Failed, Error, Terminating, …) before running.
    */
-  async waitUntilRunning(id: string, options: WaitUntilRunningOptions = {}): Promise<Session> {
-    const timeout = options.timeout ?? 300_000;
-    const deadline = Date.now() + timeout;
-    let delay = options.pollInterval ?? 500;
-    let last: SessionStatus | undefined;
-    for (;;) {
-      const session = await this.get(id, options);
-      if (session.status !== last) {
-        last = session.status;
-        options.onStatus?.(session.status, session);
-      }
-      if (session.status === 'Running') return session;
-      if (ENDED.includes(session.status)) {
-        throw new VobridgeError(
-          `Session ${id} ended (${session.status}) before it was running; see its events and logs.`,
-        );
-      }
-      const left = deadline - Date.now();
-      if (left <= 0)
-        throw new TimeoutError(timeout, undefined, {
-          message: `Session ${id} was not running within ${timeout} ms (still ${session.status}).`,
-        });
-      await sleep(Math.min(delay, left), options.signal);
-      delay = Math.min(10_000, delay * 1.5);
-    }
+  waitUntilRunning(id: string, options: WaitUntilRunningOptions = {}): Promise<Session> {
+    return waitUntilRunning(() => this.get(id, options), options);
   }
 
   async #text(id: string, view: 'logs' | 'events', options: CallOptions): Promise<string> {

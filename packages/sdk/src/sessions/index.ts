@@ -1,5 +1,6 @@
 export {
   SessionsClient,
+  waitUntilRunning,
   type Session,
   type SessionType,
   type SessionStatus,
