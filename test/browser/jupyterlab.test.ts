@@ -221,9 +221,7 @@ test(
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
     await row.locator('.vobridge-action-copy').click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
-    const renewed = page.waitForResponse((response) =>
-      response.url().includes(`/vobridge/actions/sessions/${id}/renew`),
-    );
+    const renewed = page.waitForResponse((response) => response.url().includes(`/vobridge/v1/sessions/${id}/renew`));
     await row.locator('.vobridge-action-renew').click();
     expect((await renewed).status()).toBe(200);
     await row.filter({ hasText: 'Running' }).waitFor();

@@ -3,7 +3,7 @@ import { Clipboard, Dialog, showDialog, showErrorMessage } from '@jupyterlab/app
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { Widget } from '@lumino/widgets';
 import { describeError } from './api/errors.js';
-import type { PlatformSession } from './api/types.js';
+import type { PlatformSession } from '@vobridge/sdk/broker';
 import { connectSnippet } from './models/snippet.js';
 import type { VobridgeService } from './service.js';
 import { LaunchForm } from './widgets/launch-form.js';

@@ -6,10 +6,9 @@
 import { vobridgePlugin } from './plugin.js';
 
 export { VobridgeClient } from './api/client.js';
-export type { LaunchOptions, LaunchRequest, LoginRequest } from './api/client.js';
-export { VobridgeRequestError, describeError } from './api/errors.js';
+export type { LaunchOptions } from './api/client.js';
+export { PLAIN_WORDS, describeError } from './api/errors.js';
 export { LiveUpdates } from './api/events.js';
-export * from './api/types.js';
 export { CommandIDs } from './commands.js';
 export { formatDuration, isoToEpoch, remaining } from './models/expiry.js';
 export type { ExpiryLevel, Remaining } from './models/expiry.js';

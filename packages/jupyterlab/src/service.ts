@@ -1,7 +1,7 @@
 import { VobridgeClient } from './api/client.js';
 import { describeError } from './api/errors.js';
 import { LiveUpdates } from './api/events.js';
-import type { BrokerEvent } from './api/types.js';
+import type { BrokerEvent } from '@vobridge/sdk/broker';
 import { LoginsModel } from './models/logins-model.js';
 import { SessionsModel } from './models/sessions-model.js';
 

@@ -1,10 +1,10 @@
-import type { Login } from '../src/api/types.js';
+import type { BrokerLogin } from '@vobridge/sdk/broker';
 import { LoginsModel } from '../src/models/logins-model.js';
 
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const nowS = NOW / 1000;
 
-function login(id: string, patch: Partial<Login> = {}): Login {
+function login(id: string, patch: Partial<BrokerLogin> = {}): BrokerLogin {
   return {
     id,
     platform: 'http://127.0.0.1:9000',

@@ -1,11 +1,22 @@
-import type { PlatformSession } from '../src/api/types.js';
+import type { PlatformSession } from '@vobridge/sdk/broker';
 import { SessionsModel } from '../src/models/sessions-model.js';
 
 const P1 = 'http://127.0.0.1:9001';
 const P2 = 'http://127.0.0.1:9002';
 
 function session(id: string, type: string, platform = P1): PlatformSession {
-  return { id, type, platform, name: id, status: 'Running' };
+  return {
+    id,
+    type: type as PlatformSession['type'],
+    platform,
+    name: id,
+    status: 'Running',
+    userid: 'alice',
+    image: `images.example.org/${type}:1`,
+    startTime: '2026-12-01T00:00:00Z',
+    expiryTime: '2026-12-05T00:00:00Z',
+    connectURL: `${platform}/session/${type}/${id}/`,
+  };
 }
 
 describe('SessionsModel', () => {

@@ -170,3 +170,36 @@ async def test_a_cookie_only_navigation_cannot_make_the_broker_fetch(
         raise_error=False,
     )
     assert page.code == 200, page.body
+
+
+def test_the_proxy_answers_only_with_the_broker_specs_error_codes() -> None:
+    """One error-code list: the broker's spec. The proxy invents none of its own."""
+    import yaml
+
+    from vobridge_jupyterlab.proxy import ERROR_CODES
+
+    spec = yaml.safe_load((Path(__file__).resolve().parents[3] / "openapi" / "broker.yaml").read_text())
+    codes = set(spec["components"]["schemas"]["BrokerErrorCode"]["enum"])
+    assert set(ERROR_CODES.values()) | {"internal"} <= codes
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("POST", "vobridge/v1/sessions"),
+        ("GET", "vobridge/v1/sessions/abc123"),
+        ("DELETE", "vobridge/v1/sessions/abc123"),
+        ("POST", "vobridge/v1/sessions/abc123/renew"),
+        ("GET", "vobridge/v1/sessions/abc123/logs"),
+        ("GET", "vobridge/v1/images"),
+        ("GET", "vobridge/v1/context"),
+    ],
+)
+async def test_forwards_the_session_routes_to_the_broker(jp_fetch: Any, method: str, path: str) -> None:
+    """Sessions go through the broker, the only gateway to platforms: the proxy only forwards."""
+    echo = await _json(
+        jp_fetch, *path.split("/"), method=method, params={"platform": "http://127.0.0.1:9"},
+        **({"body": "{}", "headers": {"Content-Type": "application/json"}} if method == "POST" else {}),
+    )
+    assert echo["method"] == method
+    assert echo["path"].startswith("/" + path.removeprefix("vobridge/"))

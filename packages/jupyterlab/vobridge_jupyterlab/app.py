@@ -1,4 +1,8 @@
-"""The server extension: wires the broker supervisor and the handlers into Jupyter."""
+"""The server extension: wires the broker supervisor and the handlers into Jupyter.
+
+Its handlers are thin forwards to the broker (``proxy.py``), which is the only
+gateway to platforms: logins, session listings and session actions alike.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,6 @@ from jupyter_core.paths import jupyter_runtime_dir
 from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, List, Unicode, default
 
-from .actions import SESSION_ID, LaunchOptionsHandler, SessionActionHandler, SessionsActionHandler
 from .broker import BrokerSupervisor, choose_runtime_file, default_broker_command
 from .proxy import BrokerEventsHandler, BrokerProxyHandler, ConfigHandler
 
@@ -32,7 +35,6 @@ class VobridgeApp(ExtensionApp):
         config=True,
         help="Where the broker writes its runtime file (default: vobridge-broker.json in Jupyter's runtime dir).",
     )
-    skaha_path = Unicode("/skaha/v1", config=True, help="Path of the skaha sessions API under a platform's origin.")
     platforms = List(
         Unicode(),
         config=True,
@@ -53,7 +55,6 @@ class VobridgeApp(ExtensionApp):
         self.settings.update(
             {
                 "vobridge_supervisor": self.supervisor,
-                "vobridge_skaha_path": self.skaha_path,
                 "vobridge_platforms": list(self.platforms),
             }
         )
@@ -63,10 +64,6 @@ class VobridgeApp(ExtensionApp):
             [
                 (r"/vobridge/config", ConfigHandler),
                 (r"/vobridge/v1/events", BrokerEventsHandler),
-                (r"/vobridge/actions/launch-options", LaunchOptionsHandler),
-                (r"/vobridge/actions/sessions", SessionsActionHandler),
-                (rf"/vobridge/actions/sessions/({SESSION_ID})", SessionActionHandler),
-                (rf"/vobridge/actions/sessions/({SESSION_ID})/([a-z]+)", SessionActionHandler),
                 (r"/vobridge/(.*)", BrokerProxyHandler),
             ]
         )

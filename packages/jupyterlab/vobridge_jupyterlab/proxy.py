@@ -14,12 +14,18 @@ from .broker import BrokerInfo, BrokerSupervisor, BrokerUnavailable
 
 # Broker routes the browser may use, with their verbs. `/v1/token` is
 # deliberately absent: tokens are for kernels, never for the page.
+SESSION_ID = r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}"
 ROUTES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"healthz"), frozenset({"GET"})),
     (re.compile(r"v1/logins"), frozenset({"GET", "POST"})),
     (re.compile(r"v1/logins/[A-Za-z0-9_.-]{1,128}"), frozenset({"GET", "DELETE"})),
     (re.compile(r"v1/discover"), frozenset({"GET"})),
-    (re.compile(r"v1/sessions"), frozenset({"GET"})),
+    (re.compile(r"v1/sessions"), frozenset({"GET", "POST"})),
+    (re.compile(rf"v1/sessions/{SESSION_ID}"), frozenset({"GET", "DELETE"})),
+    (re.compile(rf"v1/sessions/{SESSION_ID}/renew"), frozenset({"POST"})),
+    (re.compile(rf"v1/sessions/{SESSION_ID}/logs"), frozenset({"GET"})),
+    (re.compile(r"v1/images"), frozenset({"GET"})),
+    (re.compile(r"v1/context"), frozenset({"GET"})),
     (re.compile(r"v1/callback"), frozenset({"GET"})),
 )
 EVENTS_PATH = "v1/events"
@@ -57,7 +63,7 @@ class BrokerHandlerBase(APIHandler):
         # Same {error, message} shape as the broker's own errors; never echo the path.
         reason = self._reason if status_code != 500 else "internal error"
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"error": _ERROR_CODES.get(status_code, "internal"), "message": reason}))
+        self.finish(json.dumps({"error": ERROR_CODES.get(status_code, "internal"), "message": reason}))
 
     async def broker_info(self) -> BrokerInfo:
         try:
@@ -84,7 +90,9 @@ class BrokerHandlerBase(APIHandler):
             raise tornado.web.HTTPError(503, reason="the vobridge broker is not reachable") from None
 
 
-_ERROR_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 503: "broker_unavailable"}
+# The proxy's own answers use the broker's error codes (openapi/broker.yaml `BrokerErrorCode`):
+# a 403 here is Jupyter's XSRF check refusing a cross-site request, a 405 a route outside the allow-list.
+ERROR_CODES = {400: "bad_request", 403: "origin_refused", 404: "not_found", 405: "not_found", 503: "broker_unavailable"}
 
 
 class BrokerProxyHandler(BrokerHandlerBase):

@@ -1,49 +1,53 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
-import { VobridgeRequestError } from './errors.js';
-import type {
-  Discovery,
-  Login,
-  PendingLogin,
-  PlatformContext,
-  PlatformImage,
-  SessionsAcrossPlatforms,
-} from './types.js';
-
-/** What a password, device or PKCE login request carries. */
-export type LoginRequest =
-  | { method: 'password'; url: string; username: string; password: string; keep_password: 'no' | 'memory' }
-  | { method: 'device'; url: string; scopes?: string[] }
-  | { method: 'pkce'; url: string; redirect_uri: string; scopes?: string[] };
-
-/** What the launch form sends. */
-export interface LaunchRequest {
-  name: string;
-  image: string;
-  type: string;
-  cores?: number;
-  ram?: number;
-}
+import type { SessionContext, SessionImage } from '@vobridge/sdk';
+import {
+  BrokerClient,
+  type BrokerLogin,
+  type Discovery,
+  type LaunchRequest,
+  type LoginRequest,
+  type PendingLogin,
+  type PlatformSession,
+  type SessionsAcrossPlatforms,
+} from '@vobridge/sdk/broker';
 
 /** Images and limits for the launch form. */
 export interface LaunchOptions {
   platform: string;
-  context: PlatformContext;
-  images: PlatformImage[];
+  context: SessionContext;
+  images: SessionImage[];
 }
 
 /**
- * Typed access to `/vobridge/*` on the Jupyter server. Requests go through
- * Jupyter's ServerConnection, so they carry Jupyter's auth and XSRF token;
- * the server adds the broker secret. No method returns a platform token.
+ * The broker API (`@vobridge/sdk/broker`, typed from `openapi/broker.yaml`)
+ * as the page reaches it: through `/vobridge/*` on the Jupyter server, with
+ * Jupyter's ServerConnection (Jupyter's auth and XSRF token); the server adds
+ * the broker secret. No method returns a platform token: the proxy refuses
+ * the token route.
  */
 export class VobridgeClient {
-  constructor(readonly serverSettings: ServerConnection.ISettings = ServerConnection.makeSettings()) {}
+  readonly #broker: BrokerClient;
+
+  constructor(readonly serverSettings: ServerConnection.ISettings = ServerConnection.makeSettings()) {
+    this.#broker = new BrokerClient({
+      baseUrl: URLExt.join(serverSettings.baseUrl, 'vobridge'),
+      fetch: async (request) =>
+        ServerConnection.makeRequest(
+          request.url,
+          {
+            method: request.method,
+            headers: request.headers,
+            ...(request.body === null ? {} : { body: await request.text() }),
+          },
+          this.serverSettings,
+        ),
+    });
+  }
 
   /** Absolute URL of a `/vobridge/...` path on this Jupyter server. */
-  url(path: string, query?: Record<string, string>): string {
-    const base = URLExt.join(this.serverSettings.baseUrl, 'vobridge', path);
-    return query ? base + URLExt.objectToQueryString(query) : base;
+  url(path: string): string {
+    return URLExt.join(this.serverSettings.baseUrl, 'vobridge', path);
   }
 
   /** Where the PKCE popup's authorization server sends the browser back to. */
@@ -53,95 +57,60 @@ export class VobridgeClient {
 
   /** Platform URLs the server suggests (e.g. the demo's reference platform). */
   async suggestedPlatforms(): Promise<string[]> {
-    const answer = await this._json<{ platforms?: unknown }>('GET', 'config');
+    const response = await ServerConnection.makeRequest(this.url('config'), {}, this.serverSettings);
+    if (!response.ok) return [];
+    const answer = (await response.json()) as { platforms?: unknown };
     return Array.isArray(answer.platforms) ? answer.platforms.filter((p): p is string => typeof p === 'string') : [];
   }
 
   /** Login methods a platform URL offers. */
   discover(url: string): Promise<Discovery> {
-    return this._json<Discovery>('GET', 'v1/discover', { url });
+    return this.#broker.discover(url);
   }
 
   /** Current logins (never tokens). */
-  logins(): Promise<Login[]> {
-    return this._json<Login[]>('GET', 'v1/logins');
+  logins(): Promise<BrokerLogin[]> {
+    return this.#broker.logins();
   }
 
   /** One login, to follow a pending device or PKCE login. */
-  login(id: string): Promise<Login> {
-    return this._json<Login>('GET', `v1/logins/${encodeURIComponent(id)}`);
+  login(id: string): Promise<BrokerLogin> {
+    return this.#broker.login(id);
   }
 
-  /** Start a login: a finished {@link Login} or a {@link PendingLogin} the user has to act on. */
-  startLogin(request: LoginRequest): Promise<Login | PendingLogin> {
-    return this._json<Login | PendingLogin>('POST', 'v1/logins', undefined, request);
+  /** Start a login: a finished login or a {@link PendingLogin} the user has to act on. */
+  startLogin(request: LoginRequest): Promise<BrokerLogin | PendingLogin> {
+    return this.#broker.startLogin(request);
   }
 
   /** Log out of one login. */
-  async logout(id: string): Promise<void> {
-    await this._request('DELETE', `v1/logins/${encodeURIComponent(id)}`);
+  logout(id: string): Promise<void> {
+    return this.#broker.logout(id);
   }
 
   /** Sessions of every logged-in platform, and which platforms answered. */
   sessions(): Promise<SessionsAcrossPlatforms> {
-    return this._json<SessionsAcrossPlatforms>('GET', 'v1/sessions');
+    return this.#broker.sessions();
   }
 
   /** Images and resource limits of a platform. */
-  launchOptions(platform: string): Promise<LaunchOptions> {
-    return this._json<LaunchOptions>('GET', 'actions/launch-options', { platform });
+  async launchOptions(platform: string): Promise<LaunchOptions> {
+    const [context, images] = await Promise.all([this.#broker.context(platform), this.#broker.images(platform)]);
+    return { platform, context, images };
   }
 
   /** Launch a session; resolves to its id. */
   async launch(platform: string, request: LaunchRequest): Promise<string> {
-    const answer = await this._json<{ id: string }>('POST', 'actions/sessions', { platform }, request);
-    return answer.id;
+    return (await this.#broker.launch(platform, request)).id;
   }
 
   /** Extend a session's lifetime. */
-  async renew(platform: string, id: string): Promise<void> {
-    await this._request('POST', `actions/sessions/${encodeURIComponent(id)}/renew`, { platform });
+  renew(platform: string, id: string): Promise<PlatformSession> {
+    return this.#broker.renewSession(platform, id);
   }
 
   /** Delete a session. */
-  async deleteSession(platform: string, id: string): Promise<void> {
-    await this._request('DELETE', `actions/sessions/${encodeURIComponent(id)}`, { platform });
-  }
-
-  private async _json<T>(method: string, path: string, query?: Record<string, string>, body?: unknown): Promise<T> {
-    const response = await this._request(method, path, query, body);
-    return (await response.json()) as T;
-  }
-
-  private async _request(
-    method: string,
-    path: string,
-    query?: Record<string, string>,
-    body?: unknown,
-  ): Promise<Response> {
-    const init: RequestInit = { method };
-    if (body !== undefined) {
-      init.body = JSON.stringify(body);
-      init.headers = { 'Content-Type': 'application/json' };
-    }
-    let response: Response;
-    try {
-      response = await ServerConnection.makeRequest(this.url(path, query), init, this.serverSettings);
-    } catch {
-      throw new VobridgeRequestError('network', 'The Jupyter server could not be reached.', undefined);
-    }
-    if (!response.ok) {
-      let code = `http_${response.status}`;
-      let message = response.statusText || `HTTP ${response.status}`;
-      try {
-        const data = (await response.json()) as { error?: unknown; message?: unknown };
-        if (typeof data.error === 'string') code = data.error;
-        if (typeof data.message === 'string' && data.message) message = data.message;
-      } catch {
-        // Not a JSON error body: keep the status text.
-      }
-      throw new VobridgeRequestError(code, message, response.status);
-    }
-    return response;
+  deleteSession(platform: string, id: string): Promise<void> {
+    return this.#broker.deleteSession(platform, id);
   }
 }

@@ -1,38 +1,35 @@
+import { BrokerRequestError, type BrokerErrorCode } from '@vobridge/sdk/broker';
+
 /**
- * A request to the vobridge server extension (or, through it, the broker or
- * a platform) failed. `code` is the broker's stable error code when there is
- * one (`invalid_credentials`, `platform_unreachable`, ...), else `http_<status>`
- * or `network`; `message` is fit to show the user as is.
+ * Plain words for every broker error code (the spec's list: a code added
+ * there fails to compile here until it has words), and for a Jupyter server
+ * that did not answer. The broker's own message is kept as the detail.
  */
-export class VobridgeRequestError extends Error {
-  override readonly name = 'VobridgeRequestError';
-
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number | undefined,
-  ) {
-    super(message);
-  }
-}
-
-// Plain words for the broker's error codes; the broker's own message is kept as detail.
-const PLAIN_WORDS: Readonly<Record<string, string>> = {
-  invalid_credentials: 'The user name or password was not accepted.',
-  platform_unreachable: 'The platform could not be reached.',
-  method_unsupported: 'The platform does not offer this way of logging in.',
-  login_required: 'The login has expired; please log in again.',
-  login_pending: 'The login is still waiting for you to confirm it.',
-  unsafe_url: 'The platform sent an address vobridge will not open; nothing was opened or sent.',
-  broker_unavailable: 'The vobridge broker is not running; it is being restarted.',
+export const PLAIN_WORDS: Readonly<Record<BrokerErrorCode | 'network', string>> = {
   bad_request: 'The request was not valid.',
+  unauthorized: 'The Jupyter server could not authenticate to the vobridge broker.',
+  origin_refused: 'The request was refused as coming from another site.',
+  rate_limited: 'Too many requests; try again in a moment.',
+  not_logged_in: 'You are not logged in to that platform.',
+  out_of_scope: 'That is outside the platforms you are logged in to.',
+  not_found: 'It no longer exists.',
+  login_pending: 'The login is still waiting for you to confirm it.',
+  login_required: 'The login has expired; please log in again.',
+  invalid_credentials: 'The user name or password was not accepted.',
+  method_unsupported: 'The platform does not offer this way of logging in.',
+  platform_unreachable: 'The platform could not be reached.',
+  platform_refused: 'The platform refused.',
+  unsafe_url: 'The platform sent an address vobridge will not open; nothing was opened or sent.',
+  already_running: 'Another vobridge broker is already running.',
+  broker_unavailable: 'The vobridge broker is not running; it is being restarted.',
+  internal: 'Something went wrong inside vobridge.',
   network: 'The Jupyter server could not be reached.',
 };
 
-/** A sentence for the user: plain words for the code, then the server's detail if it adds anything. */
+/** A sentence for the user: plain words for the code, then the broker's own sentence if it adds anything. */
 export function describeError(error: unknown): string {
-  if (error instanceof VobridgeRequestError) {
-    const words = PLAIN_WORDS[error.code];
+  if (error instanceof BrokerRequestError) {
+    const words = error.code.startsWith('http_') ? undefined : PLAIN_WORDS[error.code as BrokerErrorCode | 'network'];
     if (!words) return error.message;
     return error.message && error.message !== words ? `${words} (${error.message})` : words;
   }

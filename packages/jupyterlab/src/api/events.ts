@@ -1,8 +1,9 @@
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { BrokerEvent } from './types.js';
+import type { BrokerEvent } from '@vobridge/sdk/broker';
+import { brokerEventTypeValues } from '@vobridge/sdk/openapi/broker';
 
-const EVENT_TYPES: readonly BrokerEvent['type'][] = ['login', 'expiring', 'refresh_failed', 'sessions'];
+const EVENT_TYPES: readonly BrokerEvent['type'][] = brokerEventTypeValues;
 
 /**
  * Live updates from the broker: its server-sent events through the Jupyter

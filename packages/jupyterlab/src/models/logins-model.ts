@@ -1,6 +1,6 @@
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { BrokerEvent, Login } from '../api/types.js';
+import type { BrokerEvent, BrokerLogin } from '@vobridge/sdk/broker';
 import { remaining } from './expiry.js';
 import type { Remaining } from './expiry.js';
 
@@ -9,7 +9,7 @@ export type TokenHealth = 'none' | 'ok' | 'warning' | 'failed';
 
 /** A login with what the panel shows about it. */
 export interface LoginView {
-  login: Login;
+  login: BrokerLogin;
   remaining: Remaining;
   /** Plain-words reason of the last refresh failure, if the broker reported one. */
   problem: string | undefined;
@@ -20,7 +20,7 @@ export interface LoginView {
  * wholesale by a listing, patched by broker events, never holding a token.
  */
 export class LoginsModel {
-  private readonly _logins = new Map<string, Login>();
+  private readonly _logins = new Map<string, BrokerLogin>();
   private readonly _problems = new Map<string, string>();
   private readonly _changed = new Signal<this, void>(this);
 
@@ -33,14 +33,14 @@ export class LoginsModel {
   }
 
   /** Logins in a stable order (platform, then user). */
-  get logins(): Login[] {
+  get logins(): BrokerLogin[] {
     return [...this._logins.values()].sort(
       (a, b) => a.platform.localeCompare(b.platform) || (a.user ?? '').localeCompare(b.user ?? ''),
     );
   }
 
   /** Replace every login with a fresh listing from the broker. */
-  reset(logins: readonly Login[]): void {
+  reset(logins: readonly BrokerLogin[]): void {
     this._logins.clear();
     for (const login of logins) this._logins.set(login.id, login);
     for (const id of this._problems.keys()) if (!this._logins.has(id)) this._problems.delete(id);

@@ -1,7 +1,7 @@
 import { Signal } from '@lumino/signaling';
 import type { ISignal } from '@lumino/signaling';
-import type { PlatformSession, PlatformStatus, SessionsAcrossPlatforms } from '../api/types.js';
-import { SESSION_TYPES } from '../api/types.js';
+import type { PlatformSession, PlatformStatus, SessionsAcrossPlatforms } from '@vobridge/sdk/broker';
+import { SESSION_GROUP_ORDER } from './session-order.js';
 
 /** One row of the sidebar's flat (virtualised) list. */
 export type SessionRow =
@@ -11,8 +11,8 @@ export type SessionRow =
 
 /** Group order: the known types in a fixed order, then anything else alphabetically. */
 function typeRank(type: string): number {
-  const index = (SESSION_TYPES as readonly string[]).indexOf(type);
-  return index === -1 ? SESSION_TYPES.length : index;
+  const index = (SESSION_GROUP_ORDER as readonly string[]).indexOf(type);
+  return index === -1 ? SESSION_GROUP_ORDER.length : index;
 }
 
 /**

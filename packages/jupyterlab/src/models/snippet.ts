@@ -1,4 +1,3 @@
-import type { PlatformSession } from '../api/types.js';
 import { pythonString } from './python-literal.js';
 
 interface Connector {
@@ -22,7 +21,8 @@ const GENERIC: Connector = { call: 'open', variable: 'session', show: 'session' 
  * kernel bridge (`vobridge.sessions`, which finds the session on whichever
  * logged-in platform runs it). The id is encoded as a Python literal.
  */
-export function connectSnippet(session: Pick<PlatformSession, 'id' | 'type'>): string {
+/** `type` is whatever the platform sent: any string, escaped like the id. */
+export function connectSnippet(session: { id: string; type: string }): string {
   const connector = CONNECTORS[session.type] ?? GENERIC;
   return [
     'import vobridge',

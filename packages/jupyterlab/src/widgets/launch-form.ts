@@ -1,7 +1,9 @@
 import { Widget } from '@lumino/widgets';
-import type { LaunchOptions, LaunchRequest } from '../api/client.js';
+import type { SessionType } from '@vobridge/sdk';
+import type { LaunchRequest } from '@vobridge/sdk/broker';
+import { sessionTypeValues } from '@vobridge/sdk/openapi/sessions';
+import type { LaunchOptions } from '../api/client.js';
 import { describeError } from '../api/errors.js';
-import { SESSION_TYPES } from '../api/types.js';
 import type { VobridgeService } from '../service.js';
 import { h } from './dom.js';
 
@@ -48,7 +50,7 @@ export class LaunchForm extends Widget {
         ...values.map((v) => h('option', { text: v, attrs: { value: v } })),
       );
     this._platform = select('vobridge-launch-platform', platforms, 'Platform');
-    this._type = select('vobridge-launch-type', [...SESSION_TYPES], 'Session type');
+    this._type = select('vobridge-launch-type', [...sessionTypeValues], 'Session type');
     this._type.value = type;
     this._image = select('vobridge-launch-image', [], 'Image');
     this._name = h('input', {
@@ -84,7 +86,7 @@ export class LaunchForm extends Widget {
       platform: this._platform.value,
       request: {
         name: this._name.value,
-        type: this._type.value,
+        type: this._type.value as SessionType,
         image: this._image.value,
         ...(this._cores.value ? { cores: Number(this._cores.value) } : {}),
         ...(this._ram.value ? { ram: Number(this._ram.value) } : {}),
@@ -108,7 +110,9 @@ export class LaunchForm extends Widget {
   }
 
   private _fillImages(): void {
-    const images = (this._options?.images ?? []).filter((image) => image.types.includes(this._type.value));
+    const images = (this._options?.images ?? []).filter((image) =>
+      image.types.includes(this._type.value as SessionType),
+    );
     this._image.replaceChildren(...images.map((image) => h('option', { text: image.id, attrs: { value: image.id } })));
     if (this._options && images.length === 0)
       this._error.textContent = `This platform has no ${this._type.value} image.`;

@@ -1,6 +1,12 @@
 import { Widget } from '@lumino/widgets';
 import { describeError } from '../api/errors.js';
-import type { DiscoveredMethod, Login, LoginMethod, PendingLogin } from '../api/types.js';
+import {
+  isPendingLogin,
+  type BrokerLogin,
+  type DiscoveredMethod,
+  type LoginMethod,
+  type PendingLogin,
+} from '@vobridge/sdk/broker';
 import type { VobridgeService } from '../service.js';
 import { vobridgeIcon } from './icons.js';
 import { h } from './dom.js';
@@ -16,17 +22,13 @@ const METHOD_LABELS: Readonly<Record<LoginMethod, string>> = {
 // Methods the panel can drive; a static token is for the CLI, not for a form.
 const PANEL_METHODS: readonly LoginMethod[] = ['password', 'device', 'pkce'];
 
-function isPending(value: Login | PendingLogin): value is PendingLogin {
-  return value.state === 'pending';
-}
-
 /**
  * Login panel: pick or type a platform URL, discover how it lets you in,
  * log in with a password, a device code or a PKCE popup, and see (and end)
  * the logins you have, each with its user and a live expiry countdown.
  */
 /** What the panel says the broker renews a login with, and what it keeps for that. */
-const RENEWS_WITH: Record<NonNullable<Login['renews_with']>, string> = {
+const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
   refresh_token: 'renews with a refresh token',
   password_in_memory: 'renews with your password, kept in memory until logout',
   password_on_disk: 'renews with your password, kept encrypted on disk',
@@ -234,14 +236,14 @@ export class LoginPanel extends Widget {
   private async _login(request: Parameters<VobridgeService['client']['startLogin']>[0]): Promise<void> {
     const attempt = ++this._attempt;
     this._error.textContent = '';
-    let answer: Login | PendingLogin;
+    let answer: BrokerLogin | PendingLogin;
     try {
       answer = await this.service.client.startLogin(request);
     } catch (error) {
       this._showError(describeError(error));
       return;
     }
-    if (!isPending(answer)) {
+    if (!isPendingLogin(answer)) {
       this._done();
       return;
     }
@@ -288,7 +290,7 @@ export class LoginPanel extends Widget {
     while (attempt === this._attempt && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, interval));
       if (attempt !== this._attempt) return;
-      let login: Login;
+      let login: BrokerLogin;
       try {
         login = await this.service.client.login(pending.id);
       } catch (error) {

@@ -1,7 +1,7 @@
 import type { CommandRegistry } from '@lumino/commands';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
-import type { PlatformSession } from '../api/types.js';
+import type { PlatformSession } from '@vobridge/sdk/broker';
 import { isoToEpoch, remaining } from '../models/expiry.js';
 import type { SessionRow } from '../models/sessions-model.js';
 import type { VobridgeService } from '../service.js';
