@@ -82,6 +82,11 @@ beforeAll(async () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  // Read what it says (a full pipe would stall it), and keep the end for failure messages.
+  for (const stream of [registry.stdout, registry.stderr])
+    stream?.on('data', (chunk: Buffer) => {
+      registryLog = (registryLog + chunk.toString()).slice(-8000);
+    });
   let ready = false;
   for (let i = 0; i < 150 && !ready; i++) {
     ready = await fetch(`${registryUrl}-/ping`).then(
@@ -171,6 +176,14 @@ test(
   type Session,
   type SessionImage,
 } from '@vobridge/sdk';
+import { BROKER_ERROR_CODES, BrokerClient, type BrokerLogin } from '@vobridge/sdk/broker';
+import type { paths } from '@vobridge/sdk/openapi/sessions';
+
+// The generated spec types and the broker client are public API too.
+type LaunchQuery = NonNullable<paths['/session']['post']['parameters']['query']>;
+const launch: Pick<LaunchQuery, 'name' | 'image'> = { name: 'x', image: 'y' };
+const broker = new BrokerClient({ baseUrl: 'http://127.0.0.1:9' });
+const logins: (signal: BrokerClient) => Promise<BrokerLogin[]> = (client) => client.logins();
 
 const platform = process.argv[2] ?? '';
 const credential = await loginWithPassword({ accessUrl: \`\${platform}/ac/login\`, username: 'alice', password: 'alice-demo-password' });
@@ -183,7 +196,16 @@ try {
   await sessions.get('nosuchsession');
 } catch (error) {
   if (!(error instanceof VobridgeError)) throw error;
-  console.log(JSON.stringify({ user: credential.user, images: images.length, sessions: running.length, code: error.code }));
+  console.log(
+    JSON.stringify({
+      user: credential.user,
+      images: images.length,
+      sessions: running.length,
+      code: error.code,
+      brokerCodes: BROKER_ERROR_CODES.length,
+      typed: typeof logins === 'function' && broker instanceof BrokerClient && launch.name === 'x',
+    }),
+  );
 }
 `,
     );
@@ -203,6 +225,8 @@ try {
       images: expect.any(Number),
       sessions: 0,
       code: 'ERR_NOT_FOUND',
+      brokerCodes: expect.any(Number),
+      typed: true,
     });
     expect(JSON.parse(stdout).images).toBeGreaterThan(0);
   },

@@ -5,6 +5,9 @@
 // stored, because query strings are where tokens and signed URLs live.
 
 import type { Challenge } from './auth/challenges/challenge.js';
+import { redactUrl } from './lib/redact.js';
+
+export { redactUrl };
 
 /** Error codes used by the SDK. Stable: part of the public API. */
 export type VobridgeErrorCode =
@@ -21,20 +24,6 @@ export type VobridgeErrorCode =
   | 'ERR_OAUTH'
   | 'ERR_CONFIGURATION'
   | 'ERR_UNSAFE_URL';
-
-/**
- * Reduces a URL to origin + path: drops the query, the fragment and any
- * user-info, which may carry credentials. Invalid input yields `'(invalid URL)'`
- * rather than echoing it.
- */
-export function redactUrl(url: string | URL): string {
-  try {
-    const u = new URL(String(url));
-    return `${u.origin}${u.pathname}`;
-  } catch {
-    return '(invalid URL)';
-  }
-}
 
 /** Base class of every error the SDK throws. */
 export class VobridgeError extends Error {
@@ -107,6 +96,31 @@ export class UnsafeUrlError extends VobridgeError {
     );
     this.field = field;
     this.scheme = scheme;
+  }
+}
+
+/** Why a token was rejected. */
+export type JwtRejection =
+  | 'malformed'
+  | 'algorithm'
+  | 'signature'
+  | 'unknown-key'
+  | 'expired'
+  | 'not-yet-valid'
+  | 'issuer'
+  | 'audience'
+  | 'claim'
+  | 'jwks-unavailable';
+
+/** A JWT failed validation. The message names the reason, never the token. */
+export class JwtValidationError extends VobridgeError {
+  override readonly code = 'ERR_JWT_INVALID';
+  /** Machine-readable reason. */
+  readonly reason: JwtRejection;
+
+  constructor(reason: JwtRejection, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
   }
 }
 

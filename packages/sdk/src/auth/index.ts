@@ -10,7 +10,7 @@ export type { AuthDiscovery, DiscoverAuthOptions } from './discovery/discover.js
 export { capabilitiesSecurity } from './discovery/vosi.js';
 export type { CapabilitiesSecurity } from './discovery/vosi.js';
 
-export type { FetchLike, RequestControl } from './http/request.js';
+export type { FetchLike, RequestControl } from '../lib/request.js';
 
 export { CookieJar } from './cookies/cookie-jar.js';
 export type { CookieJarOptions } from './cookies/cookie-jar.js';
@@ -48,7 +48,7 @@ export type {
 export { exchangeToken } from './oidc/exchange.js';
 export type { TokenExchangeOptions } from './oidc/exchange.js';
 
-export { JwtValidationError, createJwtValidator } from './jwt/validate.js';
-export type { JwtRejection, JwtValidator, JwtValidatorOptions } from './jwt/validate.js';
+export { createJwtValidator } from './jwt/validate.js';
+export type { JwtValidator, JwtValidatorOptions } from './jwt/validate.js';
 
 export { checkPlatformUrl, isLoopbackHost, isSecureTarget } from '../lib/urls.js';

@@ -5,7 +5,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { ProtocolError } from '../errors.js';
 import type { components, paths } from '../generated/gms.js';
-import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../uws/http.js';
+import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../lib/transport.js';
 import { groupsFromClaims, normalizeGroup, type TrustedGroupClaims } from './token-groups.js';
 
 /** A group. */

@@ -3,10 +3,10 @@
 // skaha and the `canfar` client expect.
 import createClient, { type Client } from 'openapi-fetch';
 import { ProtocolError, TimeoutError, VobridgeError } from '../errors.js';
-import { sleep } from '../auth/http/request.js';
+import { sleep } from '../lib/request.js';
 import { checkPlatformUrl } from '../lib/urls.js';
 import type { components, paths } from '../generated/sessions.js';
-import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../uws/http.js';
+import { transportOf, typedFetch, type CallOptions, type ServiceClientOptions } from '../lib/transport.js';
 
 /** A session as the service reports it (resource fields are strings, `"<none>"` when unknown). */
 export type Session = components['schemas']['Session'];

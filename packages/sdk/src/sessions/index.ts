@@ -11,3 +11,10 @@ export {
   type LaunchOptions,
   type WaitUntilRunningOptions,
 } from './client.js';
+export {
+  discoverSessions,
+  type PlatformSource,
+  type PlatformSession,
+  type PlatformFailure,
+  type DiscoveredSessions,
+} from './discover.js';

@@ -1,7 +1,7 @@
 // A UWS 1.1 job list client. Every state change is a form POST answered by a
 // 303 to the job, so each of them returns the job as it now is.
 import { ProtocolError, TimeoutError } from '../errors.js';
-import { sleep } from '../auth/http/request.js';
+import { sleep } from '../lib/request.js';
 import { parseJob, parseJobList } from './codec.js';
 import {
   asDirectory,
@@ -11,7 +11,7 @@ import {
   type CallOptions,
   type ServiceClientOptions,
   type Transport,
-} from './http.js';
+} from '../lib/transport.js';
 import {
   FINAL_PHASES,
   type ErrorSummary,

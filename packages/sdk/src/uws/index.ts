@@ -8,4 +8,4 @@ export {
   type WaitForJobOptions,
   type JobRef,
 } from './client.js';
-export type { ServiceClientOptions, CallOptions, FetchLike } from './http.js';
+export type { ServiceClientOptions, CallOptions } from '../lib/transport.js';

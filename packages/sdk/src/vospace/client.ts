@@ -24,7 +24,7 @@ import {
   type ServiceClientOptions,
   type StreamControl,
   type Transport,
-} from '../uws/http.js';
+} from '../lib/transport.js';
 import type { Job } from '../uws/types.js';
 import { parseNode, parseTransfer, serializeNode, serializeTransfer } from './codec.js';
 import { Md5, md5FromDigestHeader, md5ToDigestHeader } from './md5.js';

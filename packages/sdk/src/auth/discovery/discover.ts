@@ -12,8 +12,8 @@ import {
   rankMethods,
   type LoginMethod,
 } from '../methods/login-method.js';
-import { fetchFollowingRedirects } from '../http/redirects.js';
-import type { RequestControl } from '../http/request.js';
+import { fetchFollowingRedirects } from '../../lib/redirects.js';
+import type { RequestControl } from '../../lib/request.js';
 import { parseCapabilities } from '../../xml/capabilities.js';
 import { capabilitiesSecurity, type CapabilitiesSecurity } from './vosi.js';
 

@@ -10,8 +10,8 @@ import { parseChallenges } from '../challenges/parse.js';
 import type { Challenge } from '../challenges/challenge.js';
 import { authorizationHeader, type Credential } from '../credentials/credential.js';
 import type { CredentialStore } from '../credentials/store.js';
-import { fetchFollowingRedirects, type HopRequest } from '../http/redirects.js';
-import type { FetchLike } from '../http/request.js';
+import { fetchFollowingRedirects, type HopRequest } from '../../lib/redirects.js';
+import type { FetchLike } from '../../lib/request.js';
 
 /** What {@link AuthFetchOptions.onUnauthorized} is told about a 401. */
 export interface UnauthorizedContext {

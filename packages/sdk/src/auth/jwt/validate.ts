@@ -5,33 +5,8 @@
 // turns jose's errors into one error type with a precise `reason`.
 
 import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
-import { VobridgeError } from '../../errors.js';
-import type { FetchLike } from '../http/request.js';
-
-/** Why a token was rejected. */
-export type JwtRejection =
-  | 'malformed'
-  | 'algorithm'
-  | 'signature'
-  | 'unknown-key'
-  | 'expired'
-  | 'not-yet-valid'
-  | 'issuer'
-  | 'audience'
-  | 'claim'
-  | 'jwks-unavailable';
-
-/** A JWT failed validation. The message names the reason, never the token. */
-export class JwtValidationError extends VobridgeError {
-  override readonly code = 'ERR_JWT_INVALID';
-  /** Machine-readable reason. */
-  readonly reason: JwtRejection;
-
-  constructor(reason: JwtRejection, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.reason = reason;
-  }
-}
+import { JwtValidationError, VobridgeError, type JwtRejection } from '../../errors.js';
+import type { FetchLike } from '../../lib/request.js';
 
 /** Options of {@link createJwtValidator}. */
 export interface JwtValidatorOptions {

@@ -13,7 +13,7 @@ import {
   type CookieCredential,
 } from '../credentials/credential.js';
 import { isSecureTarget } from '../../lib/urls.js';
-import { isRedirect, send, type RequestControl } from '../http/request.js';
+import { isRedirect, send, type RequestControl } from '../../lib/request.js';
 
 /** Options of the password logins. */
 export interface PasswordLoginOptions extends RequestControl {

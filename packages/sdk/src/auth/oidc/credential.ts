@@ -1,6 +1,6 @@
 import { ConfigurationError } from '../../errors.js';
 import { bearerCredential, type BearerCredential } from '../credentials/credential.js';
-import type { RequestControl } from '../http/request.js';
+import type { RequestControl } from '../../lib/request.js';
 import type { OidcMetadata } from './metadata.js';
 import { requestTokens, type OAuthClient, type TokenSet } from './token-endpoint.js';
 

@@ -4,7 +4,7 @@
 
 import { checkPlatformUrl } from '../../lib/urls.js';
 import { ConfigurationError, OAuthError, ProtocolError, TimeoutError } from '../../errors.js';
-import { sleep, throwIfAborted, type RequestControl } from '../http/request.js';
+import { sleep, throwIfAborted, type RequestControl } from '../../lib/request.js';
 import type { OidcMetadata } from './metadata.js';
 import { postForm, requestTokens, type OAuthClient, type TokenSet } from './token-endpoint.js';
 

@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../errors.js';
-import type { RequestControl } from '../http/request.js';
+import type { RequestControl } from '../../lib/request.js';
 import type { OidcMetadata } from './metadata.js';
 import { requestTokens, type OAuthClient, type TokenSet } from './token-endpoint.js';
 

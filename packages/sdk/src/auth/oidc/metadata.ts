@@ -5,7 +5,7 @@
 
 import { ConfigurationError, ProtocolError, errorFromResponse } from '../../errors.js';
 import { checkPlatformUrl } from '../../lib/urls.js';
-import { send, type RequestControl } from '../http/request.js';
+import { send, type RequestControl } from '../../lib/request.js';
 
 /** The provider metadata fields the SDK uses. */
 export interface OidcMetadata {

@@ -5,7 +5,7 @@
 
 import { checkPlatformUrl } from '../../lib/urls.js';
 import { ConfigurationError, OAuthError, ProtocolError } from '../../errors.js';
-import type { RequestControl } from '../http/request.js';
+import type { RequestControl } from '../../lib/request.js';
 import type { OidcMetadata } from './metadata.js';
 import { requestTokens, type OAuthClient, type TokenSet } from './token-endpoint.js';
 

@@ -4,7 +4,7 @@
 
 import { checkPlatformUrl } from '../../lib/urls.js';
 import { OAuthError, ProtocolError, errorFromResponse } from '../../errors.js';
-import { send, type RequestControl } from '../http/request.js';
+import { send, type RequestControl } from '../../lib/request.js';
 
 /** An OAuth client as registered with the provider. */
 export interface OAuthClient {

@@ -9,7 +9,7 @@ import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { HttpError, NetworkError, ProtocolError, TimeoutError } from '../../errors.js';
-import type { CallOptions } from '../../uws/http.js';
+import type { CallOptions } from '../../lib/transport.js';
 import type { TransferProgress, UploadResult, VoSpaceClient } from '../client.js';
 import { Md5 } from '../md5.js';
 

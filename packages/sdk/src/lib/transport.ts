@@ -10,7 +10,7 @@ import {
   errorFromResponse,
   redactUrl,
 } from '../errors.js';
-import { DEFAULT_TIMEOUT_MS, send, type FetchLike } from '../auth/http/request.js';
+import { DEFAULT_TIMEOUT_MS, send, type FetchLike } from './request.js';
 
 export type { FetchLike };
 

@@ -2,7 +2,7 @@
 // and applies the caller's timeout and abort signal, so every auth request
 // behaves the same way when the network misbehaves.
 
-import { AbortError, NetworkError, TimeoutError, VobridgeError } from '../../errors.js';
+import { AbortError, NetworkError, TimeoutError, VobridgeError } from '../errors.js';
 
 /** A `fetch`-compatible function. */
 export type FetchLike = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;

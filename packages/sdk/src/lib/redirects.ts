@@ -3,7 +3,7 @@
 // would travel on. Each hop gets a fresh header set; credentials are added per
 // hop by the caller's `attach`, which only ever matches that hop's origin.
 
-import { ProtocolError } from '../../errors.js';
+import { ProtocolError } from '../errors.js';
 import { isRedirect, send, type RequestControl } from './request.js';
 
 /** Headers that carry credentials and never cross an origin change. */

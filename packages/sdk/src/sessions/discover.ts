@@ -1,17 +1,18 @@
 // Sessions across several platforms at once: one list for a sidebar, each
 // session tagged with where it runs, and a platform that is down reported on
 // its own instead of hiding everyone else's sessions.
+import type { PlatformSession } from '../broker/types.js';
 import { VobridgeError } from '../errors.js';
-import { SessionsClient, type ListSessionsOptions, type Session } from '../sessions/client.js';
-import type { FetchLike } from '../uws/http.js';
+import { SessionsClient, type ListSessionsOptions } from './client.js';
+import type { FetchLike } from '../lib/transport.js';
 
 /** A platform to ask: a ready client, or the sessions base URL and the `fetch` that carries its credentials. */
 export type PlatformSource =
   | { name: string; sessions: SessionsClient }
   | { name: string; baseUrl: string | URL; fetch?: FetchLike; timeoutMs?: number };
 
-/** A session and the platform it runs on. */
-export type PlatformSession = Session & { platform: string };
+/** A session tagged with its platform: the broker spec's `PlatformSession`, one type for both. */
+export type { PlatformSession };
 
 /** Why one platform's sessions are missing. */
 export interface PlatformFailure {

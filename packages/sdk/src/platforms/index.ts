@@ -1,7 +1,0 @@
-export {
-  discoverSessions,
-  type PlatformSource,
-  type PlatformSession,
-  type PlatformFailure,
-  type DiscoveredSessions,
-} from './discover.js';
