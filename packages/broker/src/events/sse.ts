@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import type { BrokerEvent as WireBrokerEvent } from '@vobridge/sdk/broker';
 import type { EventBus } from './event-bus.js';
 import type { SessionsWatch } from './sessions-watch.js';
 
@@ -25,7 +26,8 @@ export function serveEvents(bus: EventBus, streams: Set<Response>, watch: Sessio
     }
     res.write('event: ready\ndata: {}\n\n');
     const unsubscribe = bus.subscribe((event) => {
-      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      // Each event is one the spec's `BrokerEvent` describes (checked when this compiles).
+      res.write(`event: ${event.type}\ndata: ${JSON.stringify(event satisfies WireBrokerEvent)}\n\n`);
     });
     const keepalive = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
     keepalive.unref();

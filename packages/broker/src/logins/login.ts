@@ -3,46 +3,31 @@ import { BrokerError, LoginRequiredError, PlatformUnreachableError } from '../er
 import { RenewalRefusedError, type Grant, type Renewal } from '../platform/platform-client.js';
 import type { LoginScope } from './scope.js';
 import type { IssuedToken } from './token.js';
+import type { BrokerLogin as BrokerLoginWire } from '@vobridge/sdk/broker';
 
-/** How a login was made. */
-export type LoginMethod = 'password' | 'device' | 'pkce' | 'token';
+/** How a login was made (the spec's `LoginMethod`). */
+export type LoginMethod = BrokerLoginWire['method'];
 
 /**
- * Lifecycle of a login: `pending` until the user finishes a device or PKCE
- * flow; `active` while a valid token exists or can be obtained; `refreshing`
- * while a renewal is in flight (the old token is still served); `expired`
- * once the token is dead and cannot be renewed; `failed` when the flow itself
- * failed.
+ * Lifecycle of a login (the spec's `LoginState`): `pending` until the user
+ * finishes a device or PKCE flow; `active` while a valid token exists or can be
+ * obtained; `refreshing` while a renewal is in flight (the old token is still
+ * served); `expired` once the token is dead and cannot be renewed; `failed`
+ * when the flow itself failed.
  */
-export type LoginState = 'pending' | 'active' | 'refreshing' | 'expired' | 'failed';
+export type LoginState = BrokerLoginWire['state'];
 
-/** Public description of a login, as `GET /v1/logins` lists it. Never contains a token. */
-export interface LoginInfo {
-  id: string;
-  method: LoginMethod;
-  state: LoginState;
-  /** Origin of the platform. */
-  platform: string;
-  /** User name, once known. */
-  user?: string;
-  /** OAuth scopes of the current token. */
-  scopes: string[];
-  /** Where else the token is released: the platform's other service origins, and declared domains (https only, subdomains included). */
+/**
+ * Public description of a login, as `GET /v1/logins` lists it: the spec's
+ * `Login`, with the fields the broker always fills made required. Never
+ * contains a token.
+ */
+export interface LoginInfo extends BrokerLoginWire {
   domains: string[];
-  /** Expiry of the current token, epoch seconds (0 when unknown). */
   expires_at: number;
-  /** Whether the broker can renew the token without the user. */
   refreshable: boolean;
-  /**
-   * What the broker renews the token with: a refresh token, the user's
-   * password kept in its memory, or also in its encrypted store (the user
-   * chose so), or nothing (log in again when the token expires).
-   */
-  renews_with: 'refresh_token' | 'password_in_memory' | 'password_on_disk' | 'none';
-  /** ISO 8601 creation time. */
+  renews_with: NonNullable<BrokerLoginWire['renews_with']>;
   created_at: string;
-  /** Why a pending flow failed or a login expired. */
-  reason?: string;
 }
 
 /** Callbacks a login reports its state changes through. */

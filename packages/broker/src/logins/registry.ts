@@ -8,50 +8,22 @@ import {
   OutOfScopeError,
 } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { LoginRequest, PendingLogin } from '@vobridge/sdk/broker';
+import { passwordLoginRequestKeep_passwordValues, type components } from '@vobridge/sdk/openapi/broker';
 import type { Grant, PlatformClient, Renewal } from '../platform/platform-client.js';
 import { Login, type LoginHooks, type LoginInfo, type LoginMethod } from './login.js';
 import { normaliseDomains, parseServiceUrl, scopeCovers } from './scope.js';
 import type { IssuedToken } from './token.js';
 
-/** Body of `POST /v1/logins`, validated. */
-export type LoginRequest =
-  | {
-      method: 'password';
-      url: string;
-      username: string;
-      password: string;
-      /** Where the password may be kept to renew the login (default `memory`). */
-      keep_password?: KeepPassword;
-      domains?: string[];
-    }
-  | { method: 'device'; url: string; scopes?: string[]; domains?: string[] }
-  | { method: 'pkce'; url: string; redirect_uri: string; scopes?: string[]; domains?: string[] }
-  | { method: 'token'; url: string; token: string; refresh_token?: string; domains?: string[] };
+/** Body of `POST /v1/logins`, validated (the spec's `LoginRequest`). */
+export type { LoginRequest };
 
-/**
- * What the broker may keep of a password to renew a login whose platform
- * offers no refresh token: nothing (`no`: log in again when the token
- * expires), the broker's memory until logout or stop (`memory`), or also its
- * encrypted login store so the login survives a restart (`disk`, only when
- * the user asks for it).
- */
-export type KeepPassword = 'no' | 'memory' | 'disk';
-const KEEP_PASSWORD: readonly KeepPassword[] = ['no', 'memory', 'disk'];
+/** What the broker may keep of a password to renew a login (the spec's `keep_password`; see `openapi/broker.yaml`). */
+type KeepPassword = NonNullable<PasswordLoginRequest['keep_password']>;
+const KEEP_PASSWORD: readonly KeepPassword[] = passwordLoginRequestKeep_passwordValues;
 
-/** Answer of `POST /v1/logins` for a login that waits for the user (202). */
-export interface PendingLogin {
-  id: string;
-  platform: string;
-  method: 'device' | 'pkce';
-  state: 'pending';
-  /** Seconds until the pending login is abandoned. */
-  expires_in: number;
-  user_code?: string;
-  verification_uri?: string;
-  verification_uri_complete?: string;
-  interval?: number;
-  authorization_url?: string;
-}
+/** Answer of `POST /v1/logins` for a login that waits for the user (202): the spec's `PendingLogin`. */
+export type { PendingLogin };
 
 /** How long a PKCE login may wait for its redirect. */
 const PKCE_WINDOW_S = 600;
@@ -316,6 +288,8 @@ function scopeOption(scopes: string[] | undefined): { scope?: string } {
 }
 
 /** Validate an untrusted `POST /v1/logins` body. */
+type PasswordLoginRequest = components['schemas']['PasswordLoginRequest'];
+
 /** The renewal a password login keeps, given what the user allowed. */
 function keptRenewal(renewal: Renewal, keep: KeepPassword): Renewal {
   if (renewal.kind !== 'password') return renewal;

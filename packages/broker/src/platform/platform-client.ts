@@ -1,5 +1,5 @@
 import type { SessionsClient } from '@vobridge/sdk';
-import type { BrokerErrorCode } from '../errors.js';
+import type { DiscoveredMethod, Discovery, SessionsAcrossPlatforms } from '@vobridge/sdk/broker';
 import type { IssuedToken } from '../logins/token.js';
 
 /**
@@ -23,31 +23,12 @@ export type Renewal =
     }
   | { readonly kind: 'none' };
 
-/** A login method a URL offers, as `GET /v1/discover` lists it. */
-export interface DiscoveredMethod {
-  method: 'password' | 'device' | 'pkce' | 'token';
-  standard_id?: string;
-  login_url?: string;
-  issuer?: string;
-  authorization_endpoint?: string;
-  device_authorization_endpoint?: string;
-  token_endpoint?: string;
-}
-
-/** What `GET /v1/discover` answers. */
-export interface Discovery {
-  url: string;
-  platform: string;
-  anonymous: boolean;
-  methods: DiscoveredMethod[];
-  challenges: { scheme: string; params: Record<string, string>; token68?: string }[];
-}
-
-/** Sessions across platforms, as `GET /v1/sessions` answers them. */
-export interface SessionsListing {
-  platforms: { platform: string; ok: boolean; error?: BrokerErrorCode }[];
-  sessions: (Record<string, unknown> & { platform: string })[];
-}
+/** A login method a URL offers, as `GET /v1/discover` lists it (the spec's `DiscoveredMethod`). */
+export type { DiscoveredMethod };
+/** What `GET /v1/discover` answers (the spec's `Discovery`). */
+export type { Discovery };
+/** Sessions across platforms, as `GET /v1/sessions` answers them (the spec's `SessionsAcrossPlatforms`). */
+export type SessionsListing = SessionsAcrossPlatforms;
 
 /** The outcome of a successful login. */
 export interface Grant {

@@ -8,7 +8,15 @@ import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
 import { parseServiceUrl } from '../logins/scope.js';
 import type { PlatformClient } from '../platform/platform-client.js';
 import type { SessionType } from '@vobridge/sdk';
-import type { LaunchedSession, PlatformSession } from '@vobridge/sdk/broker';
+import type {
+  BrokerHealth,
+  BrokerLogin,
+  Discovery,
+  LaunchedSession,
+  PlatformSession,
+  SessionsAcrossPlatforms,
+  TokenResponse,
+} from '@vobridge/sdk/broker';
 import { sessionTypeValues } from '@vobridge/sdk/openapi/broker';
 import type { SessionsGateway } from '../sessions/gateway.js';
 import { parseLaunchRequest } from '../sessions/launch-request.js';
@@ -67,7 +75,12 @@ export function createApp(ctx: AppContext): express.Express {
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', version: ctx.version, pid: process.pid, logins: ctx.logins.established().length });
+    res.json({
+      status: 'ok',
+      version: ctx.version,
+      pid: process.pid,
+      logins: ctx.logins.established().length,
+    } satisfies BrokerHealth);
   });
 
   app.get('/v1/token', async (req, res) => {
@@ -101,11 +114,11 @@ export function createApp(ctx: AppContext): express.Express {
       platform: login.platform,
       // The origin the URL was scoped as (WHATWG URL parsing): clients compare it with where they will send the token.
       origin: resolved.origin,
-    });
+    } satisfies TokenResponse);
   });
 
   app.get('/v1/logins', (_req, res) => {
-    res.json(ctx.logins.list());
+    res.json(ctx.logins.list() satisfies BrokerLogin[]);
   });
   app.post('/v1/logins', async (req, res) => {
     const started = await ctx.logins.start(parseLoginRequest(req.body));
@@ -145,7 +158,7 @@ export function createApp(ctx: AppContext): express.Express {
   });
 
   app.get('/v1/discover', async (req, res) => {
-    res.json(await ctx.client.discover(parseServiceUrl(queryString(req.query.url))));
+    res.json((await ctx.client.discover(parseServiceUrl(queryString(req.query.url)))) satisfies Discovery);
   });
 
   app.get('/v1/sessions', async (_req, res) => {
@@ -168,7 +181,10 @@ export function createApp(ctx: AppContext): express.Express {
         }),
     );
     const listing = await ctx.client.listSessions(sources);
-    res.json({ platforms: [...listing.platforms, ...platforms], sessions: listing.sessions });
+    res.json({
+      platforms: [...listing.platforms, ...platforms],
+      sessions: listing.sessions,
+    } satisfies SessionsAcrossPlatforms);
   });
 
   app.post('/v1/sessions', async (req, res) => {

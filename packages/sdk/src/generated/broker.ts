@@ -416,10 +416,9 @@ export interface components {
             password: string;
             /**
              * @description What the broker may keep of the password to renew the login when its token expires (platforms that give no refresh token): `no` (log in again then), `memory` (until logout or the broker stops; the default), or `disk` (also in the encrypted login store, so the login survives a restart: only when the user asks for it).
-             * @default memory
              * @enum {string}
              */
-            keep_password: "no" | "memory" | "disk";
+            keep_password?: "no" | "memory" | "disk";
             domains?: components["schemas"]["LoginDomains"];
         };
         DeviceLoginRequest: {
@@ -431,6 +430,7 @@ export interface components {
              */
             method: "device";
             scopes?: string[];
+            domains?: components["schemas"]["LoginDomains"];
         };
         PkceLoginRequest: {
             /** Format: uri */
@@ -443,6 +443,7 @@ export interface components {
             /** Format: uri */
             redirect_uri: string;
             scopes?: string[];
+            domains?: components["schemas"]["LoginDomains"];
         };
         TokenLoginRequest: {
             /** Format: uri */
@@ -454,6 +455,7 @@ export interface components {
             method: "token";
             token: string;
             refresh_token?: string;
+            domains?: components["schemas"]["LoginDomains"];
         };
         /**
          * @description IVOA-declared domains the login's token may also be sent to (https only).
