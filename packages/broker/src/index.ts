@@ -26,7 +26,7 @@ export type { BrokerEvent, BrokerEventListener } from './events/event-bus.js';
 export type { LoginInfo, LoginMethod, LoginState } from './logins/login.js';
 export type { LoginRequest, PendingLogin } from './logins/registry.js';
 export type { LoginScope } from './logins/scope.js';
-export type { IssuedToken } from './logins/token.js';
+
 export { HttpPlatformClient, type HttpPlatformClientOptions } from './platform/http-platform-client.js';
 export {
   RenewalRefusedError,

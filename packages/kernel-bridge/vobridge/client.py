@@ -20,6 +20,8 @@ from .wlcg import WLCG_ORIGINS_ENV, discover_bearer_token, wlcg_origins
 _LOGIN_CODES = {"not_logged_in", "login_required", "login_pending"}
 #: Seconds to wait for the broker: connect, then read (a refresh may take a platform round trip).
 _TIMEOUT = (2.0, 30.0)
+#: A token is renewed once this fraction of its lifetime has passed (the SDK's and the broker's RENEW_AT_FRACTION).
+RENEW_AT_FRACTION = 0.75
 #: Longest wait honoured from a broker's Retry-After.
 _MAX_RETRY_AFTER = 5.0
 
@@ -35,18 +37,24 @@ class Token:
     fetched_at: float
 
     def usable(self, min_valid: float, now: float) -> bool:
-        """Whether this cached token may be used for a caller wanting ``min_valid`` seconds.
+        """Whether this token may be handed to a caller wanting ``min_valid`` seconds.
 
-        Mirrors the broker: enough validity left, or, when the platform's tokens
-        live shorter than ``min_valid`` anyway, a token fetched less than half
-        its remaining life ago (asking again would return the same one). A token
-        of unknown lifetime (``expires_at`` 0) never is: the broker is asked again.
+        The broker's rule, and the SDK's (``freshEnough`` in
+        ``packages/sdk/src/auth/credentials/freshness.ts``; both are held to the
+        shared vectors in ``packages/sdk/test/fixtures/freshness-vectors.json``):
+        more than ``min_valid`` seconds left, or, when the platform's tokens live
+        shorter than that anyway, still in the first 75 % of its life since it
+        was fetched (asking again would return the same kind of token). A token
+        of unknown lifetime (``expires_at`` 0) always is; the client never caches
+        one, so the broker is asked each time anyway.
         """
+        if self.expires_at == 0:
+            return True
         left = self.expires_at - now
         if left > min_valid:
             return True
         span = self.expires_at - self.fetched_at
-        return left > 0 and span <= min_valid and now < self.fetched_at + span / 2
+        return span <= min_valid and now < self.fetched_at + span * RENEW_AT_FRACTION
 
 
 class BrokerClient:

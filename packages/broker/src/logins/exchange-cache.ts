@@ -1,6 +1,6 @@
 import type { PlatformClient } from '../platform/platform-client.js';
 import type { Login } from './login.js';
-import type { IssuedToken } from './token.js';
+import type { IssuedToken } from '@vobridge/sdk';
 
 /**
  * Tokens a login's token was exchanged for (RFC 8693: narrower audience or

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { BrokerError, LoginRequiredError, PlatformUnreachableError } from '../errors.js';
 import { RenewalRefusedError, type Grant, type Renewal } from '../platform/platform-client.js';
 import type { LoginScope } from './scope.js';
-import type { IssuedToken } from './token.js';
+import { freshEnough, renewalDueAt, type IssuedToken } from '@vobridge/sdk';
 import type { BrokerLogin as BrokerLoginWire } from '@vobridge/sdk/broker';
 
 /** How a login was made (the spec's `LoginMethod`). */
@@ -38,8 +38,6 @@ export interface LoginHooks {
   expired(login: Login, reason: string): void;
 }
 
-/** Refresh when this fraction of the token's lifetime has passed. */
-const REFRESH_AT = 0.75;
 /** Backoff after failed refreshes: 1 s, doubling, at most this. */
 const MAX_BACKOFF_MS = 60_000;
 
@@ -144,8 +142,7 @@ export class Login {
    */
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
-    if (current && (remainingMs(current) > minValidSeconds * 1000 || isBestAvailable(current, minValidSeconds)))
-      return current;
+    if (current && freshEnough(current, minValidSeconds * 1000)) return current;
     if (!this.#permanentFailure) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
@@ -197,10 +194,8 @@ export class Login {
     this.#reason = undefined;
     this.#failures = 0;
     this.#lastFailure = undefined;
-    if (token.expiresAt !== undefined) {
-      const lifetime = token.expiresAt - token.issuedAt;
-      this.#schedule(Math.max(0, token.issuedAt + lifetime * REFRESH_AT - Date.now()));
-    }
+    const due = renewalDueAt(token);
+    if (due !== undefined) this.#schedule(Math.max(0, due - Date.now()));
   }
 
   async #renewOnce(): Promise<void> {
@@ -263,17 +258,6 @@ export class Login {
     this.#reason = reason;
     this.#hooks.expired(this, reason);
   }
-}
-
-/**
- * A token whose whole lifetime is shorter than `minValidSeconds` and that is
- * not yet due for its proactive refresh is as good as the platform gives:
- * renewing it again would only hammer the issuer.
- */
-function isBestAvailable(token: IssuedToken, minValidSeconds: number): boolean {
-  if (token.expiresAt === undefined) return true;
-  const lifetime = token.expiresAt - token.issuedAt;
-  return lifetime <= minValidSeconds * 1000 && Date.now() < token.issuedAt + lifetime * REFRESH_AT;
 }
 
 function remainingMs(token: IssuedToken): number {

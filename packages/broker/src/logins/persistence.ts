@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writePrivateFileAtomic } from '../util/atomic-file.js';
 import type { Renewal } from '../platform/platform-client.js';
 import type { LoginMethod } from './login.js';
-import type { IssuedToken } from './token.js';
+import type { IssuedToken } from '@vobridge/sdk';
 
 /** One login as stored (inside the encrypted envelope only). */
 export interface StoredLogin {

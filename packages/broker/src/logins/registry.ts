@@ -13,7 +13,7 @@ import { passwordLoginRequestKeep_passwordValues, type components } from '@vobri
 import type { Grant, PlatformClient, Renewal } from '../platform/platform-client.js';
 import { Login, type LoginHooks, type LoginInfo, type LoginMethod } from './login.js';
 import { normaliseDomains, parseServiceUrl, scopeCovers } from './scope.js';
-import type { IssuedToken } from './token.js';
+import type { IssuedToken } from '@vobridge/sdk';
 
 /** Body of `POST /v1/logins`, validated (the spec's `LoginRequest`). */
 export type { LoginRequest };

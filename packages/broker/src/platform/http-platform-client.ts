@@ -16,6 +16,7 @@ import {
   loginWithDeviceCode,
   loginWithPassword,
   refreshTokens,
+  refusedForGood,
   SessionsClient,
   startAuthorizationCode,
   type DeviceVerification,
@@ -31,7 +32,7 @@ import {
   PlatformUnreachableError,
   UnsafeUrlError,
 } from '../errors.js';
-import { issuedToken, type IssuedToken } from '../logins/token.js';
+import { issuedToken, type IssuedToken } from '@vobridge/sdk';
 import { platformFetch, withoutQuery } from './http.js';
 import {
   RenewalRefusedError,
@@ -239,9 +240,7 @@ export class HttpPlatformClient implements PlatformClient {
             timeoutMs: TIMEOUT_MS,
           });
         } catch (error) {
-          if (error instanceof OAuthError && error.error === 'invalid_grant') {
-            throw new RenewalRefusedError('the platform revoked or expired the refresh token');
-          }
+          if (refusedForGood(error)) throw new RenewalRefusedError('the platform revoked or expired the refresh token');
           throw brokerErrorOf(error, metadata.issuer);
         }
         const next = grantOf(set, renewal.tokenEndpoint, renewal.clientId);

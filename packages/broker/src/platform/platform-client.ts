@@ -1,6 +1,6 @@
 import type { SessionsClient } from '@vobridge/sdk';
 import type { DiscoveredMethod, Discovery, SessionsAcrossPlatforms } from '@vobridge/sdk/broker';
-import type { IssuedToken } from '../logins/token.js';
+import type { IssuedToken } from '@vobridge/sdk';
 
 /**
  * What a login needs to get its next token without asking the user. Kept in

@@ -52,3 +52,7 @@ export { createJwtValidator } from './jwt/validate.js';
 export type { JwtValidator, JwtValidatorOptions } from './jwt/validate.js';
 
 export { checkPlatformUrl, isLoopbackHost, isSecureTarget } from '../lib/urls.js';
+export { RENEW_AT_FRACTION, freshEnough, refusedForGood, renewalDueAt } from './credentials/freshness.js';
+export type { TokenLifetime } from './credentials/freshness.js';
+export { issuedToken } from './credentials/issued-token.js';
+export type { IssuedToken } from './credentials/issued-token.js';

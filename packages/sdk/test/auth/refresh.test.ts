@@ -55,17 +55,32 @@ describe('refresh', () => {
   });
   afterAll(() => server.close());
 
-  it('100 concurrent requests around expiry cause exactly one refresh', async () => {
+  it("does not refresh a token the issuer gives short lives, early in its life (the broker's rule too)", async () => {
     const before = server.refreshCalls();
     const store = new CredentialStore();
-    // Expires in 10 s, inside the 60 s refresh window.
+    // 10 s tokens: asking for another now would only return another 10 s token.
     store.set(
       server.origin,
       oidcCredential(
-        { access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-0' },
+        { access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-short' },
         { metadata, clientId: 'cli' },
       ),
     );
+    const response = await createAuthFetch({ store })(`${server.origin}/resource`);
+    expect(await response.text()).toBe('initial');
+    expect(server.refreshCalls() - before).toBe(0);
+  });
+
+  it('100 concurrent requests around expiry cause exactly one refresh', async () => {
+    const before = server.refreshCalls();
+    const store = new CredentialStore();
+    // An hour-long token with 10 s left, inside the 60 s refresh window.
+    const initial = oidcCredential(
+      { access_token: 'initial', token_type: 'Bearer', expires_in: 10, refresh_token: 'rt-0' },
+      { metadata, clientId: 'cli' },
+    );
+    initial.issuedAt = Date.now() - 3_590_000;
+    store.set(server.origin, initial);
     const authFetch = createAuthFetch({ store });
     const responses = await Promise.all(Array.from({ length: 100 }, () => authFetch(`${server.origin}/resource`)));
     const bodies = await Promise.all(responses.map((r) => r.text()));

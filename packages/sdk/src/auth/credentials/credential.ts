@@ -14,6 +14,8 @@ interface CredentialBase {
   user?: string;
   /** Expiry in epoch milliseconds, when known (`expires_in`, JWT `exp`, cookie expiry). */
   expiresAt?: number;
+  /** When it was obtained (epoch ms): with `expiresAt`, its lifetime for the renewal rule (`freshness.ts`). */
+  issuedAt?: number;
   /** Obtains a fresh credential (OIDC refresh_token grant, re-login). */
   refresh?: RefreshCredential;
 }
@@ -45,7 +47,7 @@ export interface BasicCredential extends CredentialBase {
 /** Anything the SDK can attach to a request. */
 export type Credential = BearerCredential | CookieCredential | BasicCredential;
 
-type Common = Pick<CredentialBase, 'user' | 'expiresAt' | 'refresh'>;
+type Common = Pick<CredentialBase, 'user' | 'expiresAt' | 'issuedAt' | 'refresh'>;
 
 function hidden<T extends object>(target: T, key: string, value: unknown): T {
   Object.defineProperty(target, key, { value, enumerable: false, writable: false });
@@ -55,6 +57,7 @@ function hidden<T extends object>(target: T, key: string, value: unknown): T {
 function withCommon<T extends CredentialBase>(target: T, common: Common): T {
   if (common.user !== undefined) target.user = common.user;
   if (common.expiresAt !== undefined) target.expiresAt = common.expiresAt;
+  target.issuedAt = common.issuedAt ?? Date.now();
   if (common.refresh !== undefined) hidden(target, 'refresh', common.refresh);
   return target;
 }

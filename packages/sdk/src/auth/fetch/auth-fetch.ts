@@ -4,8 +4,9 @@
 // 401 gets exactly one retry with a fresh credential before it becomes an
 // AuthenticationError.
 
+import { freshEnough, refusedForGood } from '../credentials/freshness.js';
 import type { Middleware } from 'openapi-fetch';
-import { AuthenticationError, errorFromResponse, OAuthError } from '../../errors.js';
+import { AuthenticationError, errorFromResponse } from '../../errors.js';
 import { parseChallenges } from '../challenges/parse.js';
 import type { Challenge } from '../challenges/challenge.js';
 import { authorizationHeader, type Credential } from '../credentials/credential.js';
@@ -85,7 +86,7 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
       // token is revoked or expired) is remembered, so later requests fail at
       // once instead of asking again each time.
       pending.catch((error: unknown) => {
-        if (!(error instanceof OAuthError && error.error === 'invalid_grant')) refreshes.delete(credential);
+        if (!refusedForGood(error)) refreshes.delete(credential);
       });
       refreshes.set(credential, pending);
     }
@@ -93,13 +94,12 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
   }
 
   async function usable(credential: Credential): Promise<Credential> {
-    if (!credential.refresh || credential.expiresAt === undefined || credential.expiresAt - skew > now())
-      return credential;
+    if (!credential.refresh || freshEnough(credential, skew, now())) return credential;
     try {
       return await refresh(credential);
     } catch (error) {
       // Keep using the old credential while it is still valid; the next request tries again.
-      if (credential.expiresAt > now()) return credential;
+      if (credential.expiresAt !== undefined && credential.expiresAt > now()) return credential;
       throw error;
     }
   }

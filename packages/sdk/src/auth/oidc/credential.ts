@@ -44,8 +44,10 @@ export function oidcCredential(tokens: TokenSet, options: OidcCredentialOptions)
   if (clientSecret !== undefined) client.clientSecret = clientSecret;
   if (fetch) client.fetch = fetch;
   if (timeoutMs !== undefined) client.timeoutMs = timeoutMs;
+  const issuedAt = now();
   return bearerCredential(tokens.access_token, {
-    ...(tokens.expires_in !== undefined ? { expiresAt: now() + tokens.expires_in * 1000 } : {}),
+    issuedAt,
+    ...(tokens.expires_in !== undefined ? { expiresAt: issuedAt + tokens.expires_in * 1000 } : {}),
     ...(refreshToken
       ? {
           refresh: async () => {

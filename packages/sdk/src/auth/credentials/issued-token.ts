@@ -1,7 +1,13 @@
 import { decodeJwt } from 'jose';
+import type { TokenLifetime } from './freshness.js';
 
-/** An access token as the broker holds it. Never serialised into a response other than `GET /v1/token`. */
-export interface IssuedToken {
+/**
+ * An access token as a token holder keeps it (the broker, in memory and in its
+ * encrypted store): the token, when it was obtained and when it expires (the
+ * inputs of the renewal rule, `freshness.ts`), its scopes and user. A plain
+ * record, so it can be stored; never logged, never in an error.
+ */
+export interface IssuedToken extends TokenLifetime {
   /** The bearer token itself. */
   readonly accessToken: string;
   /** When it was obtained (epoch milliseconds). */
