@@ -31,6 +31,7 @@ if node scripts/step.mjs "lockfile complete for every platform" -- bash scripts/
 if node scripts/step.mjs "supply chain: npm audit + pip-audit" -- bash scripts/audit.sh; then :; else status=1; fi
 
 if node scripts/step.mjs "code formatted (prettier)" -- npm run --silent format:check; then :; else status=1; fi
+if node scripts/step.mjs "no import cycles" -- node scripts/import-cycles.mjs; then :; else status=1; fi
 
 npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
 

@@ -64,6 +64,42 @@ describe('GET /v1/sessions', () => {
 });
 
 describe('sessions events', () => {
+  it('reports a session launched through the broker at once, and again when it runs, without waiting for the poll interval', async () => {
+    const p = await platform();
+    // An hour between polls: only the broker's own change and its quick looks at a starting session can report it.
+    const b = await broker({ sessionsPollSeconds: 3600 });
+    const stream = request(new URL('/v1/events', b.url), { headers: { authorization: `Bearer ${b.secret}` } });
+    try {
+      await loginAlice(b, p.url);
+      const opened = new Promise<void>((resolve) =>
+        stream.on('response', (res) => {
+          res.resume();
+          resolve();
+        }),
+      );
+      stream.end();
+      await opened;
+      // The watch's first look (the baseline) happens when the stream opens.
+      await new Promise((r) => setTimeout(r, 300));
+      let id = '';
+      const running = until<BrokerEvent>(
+        b.subscribe,
+        (e) => e.type === 'sessions' && e.sessions.some((s) => s.id === id && s.status === 'Running'),
+      );
+      const launched = await call(b, `/v1/sessions?platform=${encodeURIComponent(p.url)}`, {
+        method: 'POST',
+        body: { name: 'quick', image: 'images.canfar.net/skaha/carta:4.1', type: 'carta' },
+      });
+      id = launched.json<{ id: string }>().id;
+      expect((await running).type).toBe('sessions');
+      await call(b, `/v1/sessions/${id}?platform=${encodeURIComponent(p.url)}`, { method: 'DELETE' });
+    } finally {
+      stream.destroy();
+      await b.close();
+      await p.close();
+    }
+  });
+
   it("emits a sessions event when a platform's sessions change, while a stream is open", async () => {
     const p = await platform();
     const b = await broker({ sessionsPollSeconds: 1 });
@@ -82,6 +118,11 @@ describe('sessions events', () => {
       // Let the watch take its first look before anything changes.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const changed = until<BrokerEvent>(b.subscribe, (e) => e.type === 'sessions' && e.platform === p.url);
+      let id = '';
+      const running = until<BrokerEvent>(
+        b.subscribe,
+        (e) => e.type === 'sessions' && e.sessions.some((s) => s.id === id && s.status === 'Running'),
+      );
       const launched = await fetch(
         `${p.url}/skaha/v1/session?${new URLSearchParams({ name: 'watched', image: 'images.canfar.net/skaha/firefly:2025.2', type: 'firefly' })}`,
         {
@@ -89,8 +130,15 @@ describe('sessions events', () => {
           headers: { authorization: `Bearer ${token}` },
         },
       );
-      const id = (await launched.text()).trim();
-      expect(await changed).toEqual({ type: 'sessions', platform: p.url });
+      id = (await launched.text()).trim();
+      // The event carries the platform's new listing: the page needs no second request.
+      expect(await changed).toEqual({
+        type: 'sessions',
+        platform: p.url,
+        sessions: [expect.objectContaining({ id, name: 'watched', platform: p.url })],
+      });
+      // The broker keeps looking and reports it running.
+      expect((await running).type).toBe('sessions');
       await fetch(`${p.url}/skaha/v1/session/${id}`, {
         method: 'DELETE',
         headers: { authorization: `Bearer ${token}` },

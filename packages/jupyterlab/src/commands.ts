@@ -8,21 +8,8 @@ import { connectSnippet } from './models/snippet.js';
 import type { VobridgeService } from './service.js';
 import { LaunchForm } from './widgets/launch-form.js';
 import { openExternal } from './widgets/external-window.js';
-import type { SessionRef } from './widgets/sessions-panel.js';
-
-/** Command ids, each in the command palette under "vobridge". */
-export const CommandIDs = {
-  showLogin: 'vobridge:show-login',
-  showSessions: 'vobridge:show-sessions',
-  refreshSessions: 'vobridge:refresh-sessions',
-  launchSession: 'vobridge:launch-session',
-  openSession: 'vobridge:open-session',
-  copySessionUrl: 'vobridge:copy-session-url',
-  insertSnippet: 'vobridge:insert-snippet',
-  renewSession: 'vobridge:renew-session',
-  deleteSession: 'vobridge:delete-session',
-  logoutAll: 'vobridge:logout-all',
-} as const;
+import { CommandIDs } from './command-ids.js';
+import type { SessionRef } from './models/session-ref.js';
 
 /** The few notebook members the snippet insertion needs (Notebook 7 and JupyterLab 4 alike). */
 interface NotebookLike extends Widget {

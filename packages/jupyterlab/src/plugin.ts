@@ -3,11 +3,13 @@ import type { JupyterFrontEnd, JupyterFrontEndPlugin } from '@jupyterlab/applica
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
 import { IStatusBar } from '@jupyterlab/statusbar';
-import { CommandIDs, registerCommands } from './commands.js';
+import { CommandIDs } from './command-ids.js';
+import { registerCommands } from './commands.js';
 import { DEFAULT_SETTINGS, VobridgeService } from './service.js';
 import type { VobridgeSettings } from './service.js';
 import { LoginPanel } from './widgets/login-panel.js';
 import { SessionsPanel } from './widgets/sessions-panel.js';
+import { IVobridge } from './tokens.js';
 import { StatusItem } from './widgets/status-item.js';
 
 /** Id of the plugin, and of its settings (schema/plugin.json). */
@@ -29,10 +31,11 @@ function readSettings(settings: ISettingRegistry.ISettings): VobridgeSettings {
  * a status bar item where there is a status bar (JupyterLab; Notebook 7 has
  * none), palette commands, and settings.
  */
-export const vobridgePlugin: JupyterFrontEndPlugin<void> = {
+export const vobridgePlugin: JupyterFrontEndPlugin<IVobridge> = {
   id: PLUGIN_ID,
   description: 'Log in to IVOA science platforms, see and use their sessions, watch token health.',
   autoStart: true,
+  provides: IVobridge,
   optional: [ICommandPalette, ISettingRegistry, IStatusBar, ILayoutRestorer],
   activate: async (
     app: JupyterFrontEnd,
@@ -40,7 +43,7 @@ export const vobridgePlugin: JupyterFrontEndPlugin<void> = {
     settingRegistry: ISettingRegistry | null,
     statusBar: IStatusBar | null,
     restorer: ILayoutRestorer | null,
-  ): Promise<void> => {
+  ): Promise<IVobridge> => {
     const service = new VobridgeService();
     const login = new LoginPanel(service);
     const sessions = new SessionsPanel(service, app.commands);
@@ -81,5 +84,6 @@ export const vobridgePlugin: JupyterFrontEndPlugin<void> = {
     }
     // Not awaited: JupyterLab waits for every plugin's activation before it shows anything.
     void service.start().then(() => login.updatePlatforms());
+    return service;
   },
 };

@@ -5,11 +5,6 @@ import type { BrokerEvent } from '@vobridge/sdk/broker';
 import { LoginsModel } from './models/logins-model.js';
 import { SessionsModel } from './models/sessions-model.js';
 
-// skaha statuses a session passes through on its way to Running or gone.
-const TRANSITIONAL = new Set(['Pending', 'Terminating']);
-const TRANSITION_POLL_MS = 2_000;
-const IDLE_POLL_MS = 60_000;
-
 /** User settings of the extension (schema/plugin.json). */
 export interface VobridgeSettings {
   /** Platform URLs offered in the login panel. */
@@ -24,7 +19,10 @@ export const DEFAULT_SETTINGS: VobridgeSettings = { platforms: [], refreshMargin
 /**
  * The state every view shares: the client, the logins and sessions models,
  * and the live updates that keep them current. Views only read the models
- * and call the client; this class decides when to reload.
+ * and call the client; this class decides when to reload. The broker's events
+ * carry what changed (a login's new state, a platform's new listing), so the
+ * page reloads only on (re)connection, when the stream is down, and when a
+ * login comes or goes (the set of platforms changes).
  */
 export class VobridgeService {
   readonly logins: LoginsModel;
@@ -34,7 +32,6 @@ export class VobridgeService {
   private _suggested: string[] = [];
   private _sessionsInFlight: Promise<void> | undefined;
   private _sessionsAgain = false;
-  private _followUp: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly client: VobridgeClient = new VobridgeClient(),
@@ -103,7 +100,6 @@ export class VobridgeService {
         }
       } while (this._sessionsAgain);
       this._sessionsInFlight = undefined;
-      this._scheduleFollowUp();
     };
     this._sessionsInFlight = run();
     return this._sessionsInFlight;
@@ -111,25 +107,25 @@ export class VobridgeService {
 
   /** Stop live updates. */
   dispose(): void {
-    clearTimeout(this._followUp);
     this.live.dispose();
   }
 
-  /**
-   * The broker reports what it sees, not a session's own progress on the
-   * platform: look again soon while a session is starting or stopping, and
-   * now and then otherwise, for sessions launched elsewhere.
-   */
-  private _scheduleFollowUp(): void {
-    clearTimeout(this._followUp);
-    const changing = this.sessions.sessions.some((s) => TRANSITIONAL.has(s.status ?? ''));
-    const delay = changing ? TRANSITION_POLL_MS : IDLE_POLL_MS;
-    this._followUp = setTimeout(() => void this.refreshSessions(), delay);
+  private _onEvent(event: BrokerEvent): void {
+    if (event.type === 'sessions' && event.platform !== undefined && event.sessions !== undefined) {
+      this.sessions.applyPlatform(event.platform, event.sessions);
+      return;
+    }
+    const before = this._activePlatforms();
+    this.logins.apply(event);
+    // A login coming, going, or becoming usable changes which platforms are listed.
+    if (event.type === 'login' && this._activePlatforms() !== before) void this.refreshSessions();
   }
 
-  private _onEvent(event: BrokerEvent): void {
-    this.logins.apply(event);
-    // A login coming or going changes which platforms are listed, too.
-    if (event.type === 'sessions' || event.type === 'login') void this.refreshSessions();
+  private _activePlatforms(): string {
+    return this.logins.logins
+      .filter((l) => l.state === 'active' || l.state === 'refreshing')
+      .map((l) => l.platform)
+      .sort()
+      .join(' ');
   }
 }

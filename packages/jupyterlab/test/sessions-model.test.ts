@@ -92,4 +92,20 @@ describe('SessionsModel', () => {
     expect(model.rows).toHaveLength(1005);
     expect(new Set(model.rows.map((r) => r.key)).size).toBe(1005);
   });
+
+  it("takes one platform's new listing from a broker event, leaving the others", () => {
+    const model = new SessionsModel();
+    model.reset({
+      platforms: [
+        { platform: P1, ok: true },
+        { platform: P2, ok: false, error: 'platform_unreachable' },
+      ],
+      sessions: [session('a', 'carta', P1), session('b', 'firefly', P1)],
+    });
+    model.applyPlatform(P2, [session('c', 'carta', P2)]);
+    expect(model.sessions.map((s) => s.id).sort()).toEqual(['a', 'b', 'c']);
+    expect(model.rows.some((r) => r.kind === 'platform-down')).toBe(false);
+    model.applyPlatform(P1, [session('b', 'firefly', P1)]);
+    expect(model.sessions.map((s) => s.id).sort()).toEqual(['b', 'c']);
+  });
 });

@@ -1,4 +1,5 @@
 import type { BrokerErrorCode } from '../errors.js';
+import type { PlatformSession } from '@vobridge/sdk/broker';
 import type { LoginInfo } from '../logins/login.js';
 
 /**
@@ -9,13 +10,13 @@ import type { LoginInfo } from '../logins/login.js';
  * - `login`: a login was created or changed state (`login` set), or removed (`login` absent).
  * - `expiring`: refreshing failed and the current token dies at `expires_at`.
  * - `refresh_failed`: a refresh failed; `error` is `login_required` when it never will work.
- * - `sessions`: the sessions of `platform` changed (sent while someone listens).
+ * - `sessions`: the sessions of `platform` changed; `sessions` is its new listing (sent while someone listens).
  */
 export type BrokerEvent =
   | { type: 'login'; id: string; login?: LoginInfo }
   | { type: 'expiring'; id: string; expires_at: number }
   | { type: 'refresh_failed'; id: string; error: BrokerErrorCode; message: string }
-  | { type: 'sessions'; platform: string };
+  | { type: 'sessions'; platform: string; sessions: PlatformSession[] };
 
 /** Listener of broker events. */
 export type BrokerEventListener = (event: BrokerEvent) => void;

@@ -61,7 +61,20 @@ export class SessionsModel {
   reset(answer: SessionsAcrossPlatforms): void {
     this._error = undefined;
     this._platforms = [...answer.platforms];
-    this._sessions = [...answer.sessions].sort(
+    this._setSessions(answer.sessions);
+  }
+
+  /**
+   * Replace one platform's sessions with the listing a broker `sessions`
+   * event carries (the platform answered, so it is no longer shown as down).
+   */
+  applyPlatform(platform: string, sessions: readonly PlatformSession[]): void {
+    this._platforms = [...this._platforms.filter((p) => p.platform !== platform), { platform, ok: true }];
+    this._setSessions([...this._sessions.filter((s) => s.platform !== platform), ...sessions]);
+  }
+
+  private _setSessions(sessions: readonly PlatformSession[]): void {
+    this._sessions = [...sessions].sort(
       (a, b) =>
         typeRank(a.type) - typeRank(b.type) ||
         a.type.localeCompare(b.type) ||

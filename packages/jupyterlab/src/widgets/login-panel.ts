@@ -284,34 +284,39 @@ export class LoginPanel extends Widget {
   }
 
   /** Wait for a pending login to become active (or fail), polling at the interval the platform asked for. */
+  /**
+   * Wait for a pending login to become active (or fail): the broker's `login`
+   * events update the logins model (and, while the event stream is down, its
+   * fallback polling does), so the panel only watches the model.
+   */
   private async _follow(pending: PendingLogin, attempt: number): Promise<void> {
-    const interval = Math.max(1, pending.interval ?? 2) * 1000;
-    const deadline = Date.now() + pending.expires_in * 1000;
-    while (attempt === this._attempt && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, interval));
-      if (attempt !== this._attempt) return;
-      let login: BrokerLogin;
-      try {
-        login = await this.service.client.login(pending.id);
-      } catch (error) {
-        this._pending.textContent = '';
-        this._showError(describeError(error));
-        return;
-      }
-      if (login.state === 'active') {
-        this._done();
-        return;
-      }
-      if (login.state === 'failed' || login.state === 'expired') {
-        this._pending.textContent = '';
-        this._showError('The login was not completed. Please try again.');
-        return;
-      }
+    const outcome = await new Promise<'active' | 'failed' | 'timeout' | 'superseded'>((resolve) => {
+      const check = (): void => {
+        if (attempt !== this._attempt) return finish('superseded');
+        const state = this.service.logins.logins.find((l) => l.id === pending.id)?.state;
+        if (state === 'active') finish('active');
+        else if (state === 'failed' || state === 'expired') finish('failed');
+      };
+      const timer = setTimeout(() => finish('timeout'), pending.expires_in * 1000);
+      const finish = (result: 'active' | 'failed' | 'timeout' | 'superseded'): void => {
+        clearTimeout(timer);
+        this.service.logins.changed.disconnect(check);
+        resolve(result);
+      };
+      this.service.logins.changed.connect(check);
+      check();
+    });
+    if (outcome === 'superseded') return;
+    if (outcome === 'active') {
+      this._done();
+      return;
     }
-    if (attempt === this._attempt) {
-      this._pending.textContent = '';
-      this._showError('The login took too long and was abandoned. Please try again.');
-    }
+    this._pending.textContent = '';
+    this._showError(
+      outcome === 'failed'
+        ? 'The login was not completed. Please try again.'
+        : 'The login took too long and was abandoned. Please try again.',
+    );
   }
 
   private _done(): void {

@@ -5,7 +5,8 @@ import type { PlatformSession } from '@vobridge/sdk/broker';
 import { isoToEpoch, remaining } from '../models/expiry.js';
 import type { SessionRow } from '../models/sessions-model.js';
 import type { VobridgeService } from '../service.js';
-import { CommandIDs } from '../commands.js';
+import { CommandIDs } from '../command-ids.js';
+import type { SessionRef } from '../models/session-ref.js';
 import { h } from './dom.js';
 import { iconForType, sessionsIcon } from './icons.js';
 
@@ -39,12 +40,6 @@ function rowAt(offsets: readonly number[], y: number): number {
     else high = mid - 1;
   }
   return Math.max(0, low);
-}
-
-/** The session a command without arguments acts on. */
-export interface SessionRef {
-  platform: string;
-  id: string;
 }
 
 /**

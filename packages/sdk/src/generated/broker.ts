@@ -287,7 +287,9 @@ export interface paths {
          *     JSON `data:` (a `BrokerEvent`, see `x-event-data`): `login` (created
          *     or state changed: `login` holds the `Login`; removed: `login` absent),
          *     `expiring` (`id`, `expires_at`), `refresh_failed` (`id`, `error`,
-         *     `message`), `sessions` (`platform` — its sessions changed). Never a
+         *     `message`), `sessions` (`platform` — its sessions changed — and
+         *     `sessions`, that platform's whole new listing, so a page updates without
+         *     asking again). Never a
          *     token. A comment line is sent every 15 s to keep the stream open.
          */
         get: operations["streamEvents"];
@@ -314,6 +316,8 @@ export interface components {
             login_id?: string;
             /** Format: uri */
             platform?: string;
+            /** @description With `sessions` events, the platform's sessions as they are now. */
+            sessions?: components["schemas"]["PlatformSession"][];
         };
         BrokerHealth: {
             /** @constant */
@@ -546,6 +550,8 @@ export interface components {
             message?: string;
             /** Format: uri */
             platform?: string;
+            /** @description With `sessions` events, the platform's sessions as they are now. */
+            sessions?: components["schemas"]["PlatformSession"][];
         };
         /**
          * @description Session type. `canfar` maps unknown types to `headless`.
