@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, PYTHON_BIN, processesShowing, startProcess, type Running } from './harness.js';
+import { ROOT, PYTHON_BIN, processesShowing, startProcess, type Running } from '@vobridge/testing';
 
 let demo: Running;
 let dataDir: string;

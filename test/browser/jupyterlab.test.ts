@@ -9,8 +9,15 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { deleteSessions, launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
-import { ROOT, brokerRuntime, launchChromium, processesShowing, startJupyterLab, startPlatform } from './harness.js';
-import type { Lab, Running } from './harness.js';
+import {
+  ROOT,
+  brokerRuntime,
+  launchChromium,
+  processesShowing,
+  startJupyterLab,
+  startPlatform,
+} from '@vobridge/testing';
+import type { Lab, Running } from '@vobridge/testing';
 
 const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const USER = 'alice';

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, startProcess, type Running } from '../browser/harness.js';
+import { ROOT, startProcess, type Running } from '@vobridge/testing';
 
 const exec = promisify(execFile);
 const BIN = join(ROOT, 'node_modules/.bin');

@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT } from '../browser/harness.js';
+import { ROOT } from '@vobridge/testing';
 
 const run = promisify(execFile);
 const PROGRAMS = ['vobridge', 'vobridge-platform', 'vobridge-broker'];

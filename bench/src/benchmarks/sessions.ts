@@ -10,7 +10,7 @@ import { launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
 import { naiveTable, sidebarOpen, sidebarRefresh, type Painted, type SidebarSelectors } from '../lib/first-paint.js';
 import { bearerFetch, brokerLogin, demoToken, PYTHON, run } from '../lib/http.js';
-import { launchChromium, startJupyterLab } from '../lib/jupyterlab.js';
+import { brokerRuntime, launchChromium, startJupyterLab } from '@vobridge/testing';
 import { startPlatform, tempDir } from '../lib/processes.js';
 import { compare, type BenchResult, type Comparison } from '../lib/result.js';
 import { percentile, summarize } from '../lib/stats.js';
@@ -136,13 +136,13 @@ export async function sessions(ctx: BenchContext): Promise<BenchResult> {
     }
 
     // 2. The sidebar, logged in to the platform through the broker JupyterLab started.
-    lab = await startJupyterLab([platform.url]);
+    lab = await startJupyterLab({ platforms: [platform.url] });
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.setDefaultTimeout(60_000);
     await page.goto(`${lab.url}lab?token=${lab.token}`);
     await page.locator(SIDEBAR.tab).waitFor({ timeout: 90_000 });
-    const broker = await lab.broker();
+    const broker = brokerRuntime(lab);
     await brokerLogin(broker, platform.url);
     await page.locator(SIDEBAR.tab).click();
     await page
