@@ -18,6 +18,7 @@ import {
   refreshTokens,
   refusedForGood,
   SessionsClient,
+  SSO,
   startAuthorizationCode,
   type DeviceVerification,
   type FetchLike,
@@ -54,8 +55,6 @@ export interface HttpPlatformClientOptions {
   scope?: string;
 }
 
-const PASSWORD_STANDARD_ID = 'ivo://ivoa.net/sso#tls-with-password';
-const OAUTH_STANDARD_ID = 'ivo://ivoa.net/sso#OAuth';
 /** Time limit of one request to a platform. */
 const TIMEOUT_MS = 15_000;
 
@@ -80,7 +79,7 @@ export class HttpPlatformClient implements PlatformClient {
       if (method.type === 'password-token' && !methods.some((m) => m.method === 'password')) {
         methods.push({
           method: 'password',
-          standard_id: method.standardId ?? PASSWORD_STANDARD_ID,
+          standard_id: method.standardId ?? SSO.password,
           ...(method.accessUrl ? { login_url: method.accessUrl } : {}),
         });
       }
@@ -93,7 +92,7 @@ export class HttpPlatformClient implements PlatformClient {
           },
         );
         const common = {
-          standard_id: method.standardId ?? OAUTH_STANDARD_ID,
+          standard_id: method.standardId ?? SSO.oauth,
           ...(metadata ? { issuer: metadata.issuer, token_endpoint: metadata.token_endpoint } : {}),
         };
         if (metadata?.device_authorization_endpoint) {

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '@vobridge/sdk';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { BrokerClient, type BrokerEndpoint } from './client.js';
@@ -40,7 +41,7 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
 function isLoopback(url: string): boolean {
   try {
     const { protocol, hostname } = new URL(url);
-    return protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]');
+    return protocol === 'http:' && isLoopbackHost(hostname);
   } catch {
     return false;
   }

@@ -1,10 +1,6 @@
-/** The IVOA standardIDs of the login methods the platform offers. */
-export const SSO = {
-  password: 'ivo://ivoa.net/sso#tls-with-password',
-  oauth: 'ivo://ivoa.net/sso#OAuth',
-  cookie: 'ivo://ivoa.net/sso#cookie',
-  token: 'ivo://ivoa.net/sso#token',
-} as const;
+import { SSO } from '@vobridge/sdk';
+/** The IVOA SSO standardIDs (the SDK's list: one place for them). */
+export { SSO };
 
 /** Realm of the plain `Bearer` challenge. */
 export const REALM = 'vobridge';

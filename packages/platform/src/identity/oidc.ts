@@ -8,6 +8,7 @@ import Provider, {
   type Interaction,
   type TokenEndpointGrantContext,
 } from 'oidc-provider';
+import { isLoopbackHost } from '@vobridge/sdk';
 import type { PlatformContext } from '../context.js';
 import { OIDC_COOKIES } from '../http/index.js';
 import { ApprovedRedirects } from './approved-redirects.js';
@@ -31,7 +32,6 @@ export const RESOURCE_SCOPES = ['vospace', 'gms', 'uws', 'sessions', 'read:tap',
 /** Upper bound of a delegated token's lifetime: delegation should be short-lived. */
 export const MAX_DELEGATION_TTL = 900;
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 const EXCHANGE_PARAMS = [
   'subject_token',
   'subject_token_type',
@@ -354,11 +354,7 @@ function allowLoopbackRedirects(provider: Provider): void {
     if (this.clientId === PUBLIC_CLIENT_ID) {
       try {
         const url = new URL(uri);
-        return (
-          url.protocol === 'http:' &&
-          LOOPBACK_HOSTS.has(url.hostname === '::1' ? '[::1]' : url.hostname) &&
-          url.hash === ''
-        );
+        return url.protocol === 'http:' && isLoopbackHost(url.hostname) && url.hash === '';
       } catch {
         return false;
       }
