@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { BrokerEvent } from '../src/index.js';
 import { broker, call, loginAlice, platform, until } from './helpers.js';
@@ -63,22 +63,27 @@ describe('GET /v1/sessions', () => {
   });
 });
 
+/** An open `GET /v1/events` stream (what keeps the broker's sessions watch running). */
+async function openEvents(b: Awaited<ReturnType<typeof broker>>): Promise<ClientRequest> {
+  const stream = request(new URL('/v1/events', b.url), { headers: { authorization: `Bearer ${b.secret}` } });
+  await new Promise<void>((resolve) => {
+    stream.on('response', (res) => {
+      res.resume();
+      resolve();
+    });
+    stream.end();
+  });
+  return stream;
+}
+
 describe('sessions events', () => {
   it('reports a session launched through the broker at once, and again when it runs, without waiting for the poll interval', async () => {
     const p = await platform();
     // An hour between polls: only the broker's own change and its quick looks at a starting session can report it.
     const b = await broker({ sessionsPollSeconds: 3600 });
-    const stream = request(new URL('/v1/events', b.url), { headers: { authorization: `Bearer ${b.secret}` } });
+    await loginAlice(b, p.url);
+    const stream = await openEvents(b);
     try {
-      await loginAlice(b, p.url);
-      const opened = new Promise<void>((resolve) =>
-        stream.on('response', (res) => {
-          res.resume();
-          resolve();
-        }),
-      );
-      stream.end();
-      await opened;
       // The watch's first look (the baseline) happens when the stream opens.
       await new Promise((r) => setTimeout(r, 300));
       let id = '';
@@ -103,17 +108,9 @@ describe('sessions events', () => {
   it("emits a sessions event when a platform's sessions change, while a stream is open", async () => {
     const p = await platform();
     const b = await broker({ sessionsPollSeconds: 1 });
-    const stream = request(new URL('/v1/events', b.url), { headers: { authorization: `Bearer ${b.secret}` } });
+    await loginAlice(b, p.url);
+    const stream = await openEvents(b);
     try {
-      await loginAlice(b, p.url);
-      const opened = new Promise<void>((resolve) =>
-        stream.on('response', (res) => {
-          res.resume();
-          resolve();
-        }),
-      );
-      stream.end();
-      await opened;
       const { token } = (await call(b, `/v1/token?url=${encodeURIComponent(p.url)}`)).json<{ token: string }>();
       // Let the watch take its first look before anything changes.
       await new Promise((resolve) => setTimeout(resolve, 1500));
