@@ -1,5 +1,7 @@
 // A UWS 1.1 job list client. Every state change is a form POST answered by a
 // 303 to the job, so each of them returns the job as it now is.
+import type { operations } from '../generated/uws.js';
+import { searchParams, withQuery } from '../lib/form.js';
 import { ProtocolError, TimeoutError } from '../errors.js';
 import { sleep } from '../lib/request.js';
 import { parseJob, parseJobList } from './codec.js';
@@ -20,6 +22,13 @@ import {
   type JobResult,
   type JobSummary,
 } from './types.js';
+
+// Query and form fields of the UWS API, from openapi/uws.yaml (the documents themselves are XML: codec.ts).
+type ListQuery = NonNullable<operations['listJobs']['parameters']['query']>;
+type WaitQuery = NonNullable<operations['getJob']['parameters']['query']>;
+type Form<Op extends 'setJobPhase' | 'setJobDestruction' | 'setJobExecutionDuration'> =
+  operations[Op]['requestBody']['content']['application/x-www-form-urlencoded'];
+const phaseForm = (form: Form<'setJobPhase'>): URLSearchParams => searchParams(form);
 
 /** Filters of {@link UwsClient.list} (UWS 1.1). */
 export interface ListJobsOptions extends CallOptions {
@@ -92,14 +101,17 @@ export class UwsClient {
 
   /** Lists the caller's jobs, filtered by phase, creation time and count. */
   async list(options: ListJobsOptions = {}): Promise<JobSummary[]> {
-    const url = new URL(this.#base.href.replace(/\/$/, ''));
-    const phases =
-      options.phase === undefined ? [] : typeof options.phase === 'string' ? [options.phase] : options.phase;
-    for (const p of phases) url.searchParams.append('PHASE', p);
-    if (options.after !== undefined) {
-      url.searchParams.set('AFTER', options.after instanceof Date ? options.after.toISOString() : options.after);
-    }
-    if (options.last !== undefined) url.searchParams.set('LAST', String(options.last));
+    const query: ListQuery = {
+      PHASE:
+        options.phase === undefined
+          ? undefined
+          : typeof options.phase === 'string'
+            ? [options.phase]
+            : [...options.phase],
+      AFTER: options.after instanceof Date ? options.after.toISOString() : options.after,
+      LAST: options.last,
+    };
+    const url = withQuery(new URL(this.#base.href.replace(/\/$/, '')), query);
     const response = await request(this.#t, url, { headers: { accept: 'application/xml' } }, options.signal);
     return parseJobList(await readXml(response, 'a UWS job list')).jobs;
   }
@@ -129,16 +141,12 @@ export class UwsClient {
 
   /** Starts a job (`PHASE=RUN`). */
   run(job: JobRef, options: CallOptions = {}): Promise<Job> {
-    return this.#post(new URL(`${this.jobUrl(job).href}/phase`), new URLSearchParams({ PHASE: 'RUN' }), options.signal);
+    return this.#post(new URL(`${this.jobUrl(job).href}/phase`), phaseForm({ PHASE: 'RUN' }), options.signal);
   }
 
   /** Aborts a job (`PHASE=ABORT`). */
   abort(job: JobRef, options: CallOptions = {}): Promise<Job> {
-    return this.#post(
-      new URL(`${this.jobUrl(job).href}/phase`),
-      new URLSearchParams({ PHASE: 'ABORT' }),
-      options.signal,
-    );
+    return this.#post(new URL(`${this.jobUrl(job).href}/phase`), phaseForm({ PHASE: 'ABORT' }), options.signal);
   }
 
   /** Deletes a job. */
@@ -152,7 +160,7 @@ export class UwsClient {
     const value = when instanceof Date ? when.toISOString() : when;
     return this.#post(
       new URL(`${this.jobUrl(job).href}/destruction`),
-      new URLSearchParams({ DESTRUCTION: value }),
+      searchParams({ DESTRUCTION: value } satisfies Form<'setJobDestruction'>),
       options.signal,
     );
   }
@@ -161,7 +169,9 @@ export class UwsClient {
   setExecutionDuration(job: JobRef, seconds: number, options: CallOptions = {}): Promise<Job> {
     return this.#post(
       new URL(`${this.jobUrl(job).href}/executionduration`),
-      new URLSearchParams({ EXECUTIONDURATION: String(Math.max(0, Math.trunc(seconds))) }),
+      searchParams({
+        EXECUTIONDURATION: String(Math.max(0, Math.trunc(seconds))),
+      } satisfies Form<'setJobExecutionDuration'>),
       options.signal,
     );
   }
@@ -216,10 +226,7 @@ export class UwsClient {
       const started = Date.now();
       const waitSeconds = Math.max(1, Math.min(maxWait, Math.floor((deadline - started) / 1000)));
       const url = this.jobUrl(job);
-      if (current) {
-        url.searchParams.set('WAIT', String(waitSeconds));
-        url.searchParams.set('PHASE', current.phase);
-      }
+      if (current) withQuery(url, { WAIT: waitSeconds, PHASE: current.phase } satisfies WaitQuery);
       try {
         const response = await request(
           this.#t,

@@ -1,24 +1,14 @@
+import { executionPhaseValues, type components } from '../generated/uws.js';
 import type { XmlElement } from '../xml/dom.js';
 
 /** UWS namespace (shared by UWS 1.0 and 1.1). */
 export const UWS_NS = 'http://www.ivoa.net/xml/UWS/v1.0';
 
-/** Every execution phase of UWS 1.1 (1.0's are a subset). */
-export const EXECUTION_PHASES = [
-  'PENDING',
-  'QUEUED',
-  'EXECUTING',
-  'COMPLETED',
-  'ERROR',
-  'ABORTED',
-  'UNKNOWN',
-  'HELD',
-  'SUSPENDED',
-  'ARCHIVED',
-] as const;
+/** A UWS execution phase (openapi/uws.yaml's `ExecutionPhase`). */
+export type ExecutionPhase = components['schemas']['ExecutionPhase'];
 
-/** A UWS execution phase. */
-export type ExecutionPhase = (typeof EXECUTION_PHASES)[number];
+/** Every execution phase of UWS 1.1 (1.0's are a subset), from the spec. */
+export const EXECUTION_PHASES: readonly ExecutionPhase[] = executionPhaseValues;
 
 /** Phases a job never leaves on its own. */
 export const FINAL_PHASES: readonly ExecutionPhase[] = ['COMPLETED', 'ERROR', 'ABORTED', 'ARCHIVED'];

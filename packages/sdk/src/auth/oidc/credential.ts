@@ -15,9 +15,16 @@ export interface RefreshOptions extends OAuthClient, Omit<RequestControl, 'signa
 
 /** The refresh_token grant (RFC 6749 §6). */
 export function refreshTokens(options: RefreshOptions): Promise<TokenSet> {
-  const params: Record<string, string> = { grant_type: 'refresh_token', refresh_token: options.refreshToken };
-  if (options.scope) params.scope = options.scope;
-  return requestTokens(options.metadata.token_endpoint, params, options, options);
+  return requestTokens(
+    options.metadata.token_endpoint,
+    {
+      grant_type: 'refresh_token',
+      refresh_token: options.refreshToken,
+      ...(options.scope ? { scope: options.scope } : {}),
+    },
+    options,
+    options,
+  );
 }
 
 /** Options of {@link oidcCredential}. */

@@ -26,14 +26,18 @@ export async function exchangeToken(options: TokenExchangeOptions): Promise<Toke
   if (options.metadata.grant_types_supported && !options.metadata.grant_types_supported.includes(GRANT)) {
     throw new ConfigurationError('This provider does not support token exchange (RFC 8693).');
   }
-  const params: Record<string, string> = {
-    grant_type: GRANT,
-    subject_token: options.subjectToken,
-    subject_token_type: options.subjectTokenType ?? 'urn:ietf:params:oauth:token-type:access_token',
-  };
-  if (options.audience) params.audience = options.audience;
-  if (options.resource) params.resource = options.resource;
-  if (options.scope) params.scope = options.scope;
-  if (options.requestedTokenType) params.requested_token_type = options.requestedTokenType;
-  return requestTokens(options.metadata.token_endpoint, params, options, options);
+  return requestTokens(
+    options.metadata.token_endpoint,
+    {
+      grant_type: GRANT,
+      subject_token: options.subjectToken,
+      subject_token_type: options.subjectTokenType ?? 'urn:ietf:params:oauth:token-type:access_token',
+      ...(options.audience ? { audience: options.audience } : {}),
+      ...(options.resource ? { resource: options.resource } : {}),
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.requestedTokenType ? { requested_token_type: options.requestedTokenType } : {}),
+    },
+    options,
+    options,
+  );
 }

@@ -3,22 +3,33 @@
 // with the issuer under a path; IVOA challenges may only give the
 // authorization endpoint. Both locations are tried, in that order.
 
+import type { components } from '../../generated/auth.js';
 import { ConfigurationError, ProtocolError, errorFromResponse } from '../../errors.js';
 import { checkPlatformUrl } from '../../lib/urls.js';
 import { send, type RequestControl } from '../../lib/request.js';
 
-/** The provider metadata fields the SDK uses. */
-export interface OidcMetadata {
-  issuer: string;
-  token_endpoint: string;
-  authorization_endpoint?: string;
-  device_authorization_endpoint?: string;
-  jwks_uri?: string;
-  grant_types_supported?: string[];
-  code_challenge_methods_supported?: string[];
-  scopes_supported?: string[];
-  [key: string]: unknown;
-}
+type OidcConfiguration = components['schemas']['OidcConfiguration'];
+
+/**
+ * Provider metadata (openapi/auth.yaml's `OidcConfiguration`): `issuer` and
+ * `token_endpoint` are all the SDK needs; everything else is optional here,
+ * because providers leave out what they do not offer.
+ */
+export type OidcMetadata = Pick<OidcConfiguration, 'issuer' | 'token_endpoint'> &
+  Partial<
+    Pick<
+      OidcConfiguration,
+      | 'authorization_endpoint'
+      | 'device_authorization_endpoint'
+      | 'jwks_uri'
+      | 'userinfo_endpoint'
+      | 'grant_types_supported'
+      | 'code_challenge_methods_supported'
+      | 'scopes_supported'
+      | 'response_types_supported'
+      | 'token_endpoint_auth_methods_supported'
+    >
+  > & { [key: string]: unknown };
 
 /**
  * Fetches provider metadata for an issuer, or for any URL of the provider

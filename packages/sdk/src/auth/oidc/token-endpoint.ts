@@ -2,6 +2,7 @@
 // authentication, OAuth error mapping. Error messages carry the server's
 // error code and description, never a token or a client secret.
 
+import type { components } from '../../generated/auth.js';
 import { checkPlatformUrl } from '../../lib/urls.js';
 import { OAuthError, ProtocolError, errorFromResponse } from '../../errors.js';
 import { send, type RequestControl } from '../../lib/request.js';
@@ -14,16 +15,7 @@ export interface OAuthClient {
 }
 
 /** A token endpoint answer (RFC 6749 §5.1). */
-export interface TokenSet {
-  access_token: string;
-  token_type: string;
-  expires_in?: number;
-  refresh_token?: string;
-  id_token?: string;
-  scope?: string;
-  issued_token_type?: string;
-  [key: string]: unknown;
-}
+export type TokenSet = components['schemas']['OidcTokenResponse'] & { [key: string]: unknown };
 
 /** POSTs a grant to a token-like endpoint and returns the parsed JSON body. */
 export async function postForm(
@@ -64,13 +56,26 @@ export async function postForm(
   return { status: response.status, body: b };
 }
 
+/** A token request of openapi/auth.yaml's `TokenRequest` (its grants), without the client's credentials (added here). */
+export type TokenGrant =
+  | Omit<Schemas['AuthorizationCodeGrant'], ClientFields>
+  | Omit<Schemas['RefreshTokenGrant'], ClientFields>
+  | Omit<Schemas['DeviceCodeGrant'], ClientFields>
+  | Omit<Schemas['TokenExchangeGrant'], ClientFields>;
+type Schemas = components['schemas'];
+type ClientFields = 'client_id' | 'client_secret';
+
 /** Sends a grant and validates the token response. */
 export async function requestTokens(
   endpoint: string,
-  params: Record<string, string>,
+  grant: TokenGrant,
   client: OAuthClient,
   control: RequestControl,
 ): Promise<TokenSet> {
+  const params = Object.fromEntries(Object.entries(grant).filter(([, value]) => value !== undefined)) as Record<
+    string,
+    string
+  >;
   const { body } = await postForm(endpoint, params, client, control);
   if (typeof body.access_token !== 'string' || !body.access_token) {
     throw new ProtocolError('The token response has no access_token.', { element: 'access_token' });
