@@ -531,11 +531,14 @@ function splitForm(form: readonly [string, string][]): {
     const name = rawName.trim().toUpperCase();
     // A stray `&=` or an empty multipart name carries nothing a job could use.
     if (name === '') continue;
+    // Values are trimmed as pyvo reads them back (`<uws:parameter>` text, stripped): a query
+    // sent as "\nSELECT ...\n" is the job's "SELECT ...", whichever client looks.
+    const trimmed = value.trim();
     if (CONTROL.has(name)) {
       if (control.has(name)) throw new BadRequestError(`${name} may be given only once`);
-      control.set(name, name === 'PHASE' ? value.trim().toUpperCase() : value);
+      control.set(name, name === 'PHASE' ? trimmed.toUpperCase() : trimmed);
     } else {
-      parameters.set(name, [...(parameters.get(name) ?? []), value]);
+      parameters.set(name, [...(parameters.get(name) ?? []), trimmed]);
     }
   }
   return { control, parameters };

@@ -77,6 +77,13 @@ describe('UWS job lists', () => {
     expect(await (await fetch(`${url}/phase`, { headers: auth(alice) })).text()).toBe('COMPLETED');
   });
 
+  test('parameter and RUNID values are stored trimmed, as pyvo reads them back', async () => {
+    const url = await createJob('sleep', { DURATION: '\n 0 \n', RUNID: ' r2\t' });
+    const job = await getJob(url);
+    expect(job.parameters).toEqual([{ id: 'DURATION', value: '0' }]);
+    expect(job.runId).toBe('r2');
+  });
+
   test('WAIT with PHASE returns at once when the job is in another phase', async () => {
     const url = await createJob('sleep', { DURATION: '1' });
     const job = parseJob(await (await fetch(`${url}?WAIT=30&PHASE=EXECUTING`, { headers: auth(alice) })).text());
