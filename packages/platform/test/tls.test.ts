@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFile, stat } from 'node:fs/promises';
 import { request } from 'node:https';
-import { startTestPlatform, type TestPlatform } from './support/platform.js';
+import { PASSWORDS, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
 
@@ -24,6 +24,24 @@ function get(url: string, ca: string | undefined): Promise<number> {
   });
 }
 
+/** One HTTPS request trusting only `ca`: status, headers and body. */
+function call(
+  url: string,
+  ca: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; location: string | undefined; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { ca, method: init.method ?? 'GET', headers: init.headers ?? {} }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location, text }));
+    });
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 describe('--tls mode', () => {
   it('serves HTTPS that verifies against the printed CA', async () => {
     expect(platform.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
@@ -41,5 +59,40 @@ describe('--tls mode', () => {
     platform = await startTestPlatform({ tls: true, dataDir: platform.dataDir });
     expect(await readFile(platform.caPath as string, 'utf8')).toBe(ca);
     expect(await get(`${platform.url}/healthz`, ca)).toBe(200);
+  });
+
+  it('trusts its own CA for its own calls: a cone job with DEST stores its table over HTTPS', async () => {
+    const ca = await readFile(platform.caPath as string, 'utf8');
+    const form = 'application/x-www-form-urlencoded';
+    const login = await call(`${platform.url}/ac/login`, ca, {
+      method: 'POST',
+      headers: { 'content-type': form },
+      body: new URLSearchParams({ username: 'alice', password: PASSWORDS.alice ?? '' }).toString(),
+    });
+    expect(login.status).toBe(200);
+    const auth = { authorization: `Bearer ${login.text}` };
+    const created = await call(`${platform.url}/uws/cone`, ca, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': form },
+      body: new URLSearchParams({
+        RA: '101.3',
+        DEC: '-16.7',
+        SR: '1',
+        DEST: 'vos://vobridge.org~vault/alice/tls-sirius.xml',
+        PHASE: 'RUN',
+      }).toString(),
+    });
+    expect(created.status).toBe(303);
+    const job = created.location as string;
+    let phase = '';
+    for (let i = 0; i < 60 && !['COMPLETED', 'ERROR', 'ABORTED'].includes(phase); i++) {
+      await call(`${job}?WAIT=5`, ca, { headers: auth });
+      phase = (await call(`${job}/phase`, ca, { headers: auth })).text.trim();
+    }
+    const error = await call(`${job}/error`, ca, { headers: auth });
+    expect({ phase, error: phase === 'ERROR' ? error.text : '' }).toEqual({ phase: 'COMPLETED', error: '' });
+    const stored = await call(`${platform.url}/vospace/data/alice/tls-sirius.xml`, ca, { headers: auth });
+    expect(stored.status).toBe(200);
+    expect(stored.text).toContain('<TD>Sirius</TD>');
   });
 });

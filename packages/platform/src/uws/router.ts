@@ -4,6 +4,7 @@
 import { Router, type Request, type Response } from 'express';
 import { join } from 'node:path';
 import type { PlatformContext } from '../context.js';
+import { outboundRequest } from '../tls/outbound.js';
 import { currentUser, errorStyle, findCredential, InvalidTokenError } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
@@ -20,7 +21,7 @@ export const UWS_JOB_LIST = 'ivo://vobridge.org/uws';
 export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
   const jobs = await JobManager.open({
     dir: join(ctx.dataDir, 'uws'),
-    types: [sleepJob, coneJob({ vospaceUrl: `${ctx.baseUrl}/vospace` })],
+    types: [sleepJob, coneJob({ vospaceUrl: `${ctx.baseUrl}/vospace`, request: outboundRequest(ctx.caCertPath) })],
     logger: ctx.logger.child({ service: 'uws' }),
   });
   ctx.onClose(() => jobs.close());

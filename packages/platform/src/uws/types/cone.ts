@@ -6,6 +6,7 @@
 // token's `act` claim says that it is the job runner doing so.
 
 import { createHash } from 'node:crypto';
+import type { OutboundRequest } from '../../tls/outbound.js';
 import { escapeXml } from '../../vosi/xml.js';
 import { InvalidPathError, formatNodePath } from '../../vospace/path.js';
 import { parseNodeUri } from '../../vospace/uri.js';
@@ -23,6 +24,8 @@ import { BRIGHT_STARS, type Star } from './bright-stars.js';
 export interface ConeJobOptions {
   /** Base URL of the platform's VOSpace (`<platform>/vospace`). */
   vospaceUrl: string;
+  /** How the job calls VOSpace (trusting the platform's own CA under `--tls`). */
+  request: OutboundRequest;
 }
 
 /** Default and largest MAXREC. */
@@ -55,7 +58,7 @@ export function coneJob(options: ConeJobOptions): JobType {
           throw new JobFailure(
             'no delegated credential to write DEST (the platform restarted since the job was created); create the job again',
           );
-        await store(`${options.vospaceUrl}/data${dest}`, table, job.credential, job.signal);
+        await store(options.request, `${options.vospaceUrl}/data${dest}`, table, job.credential, job.signal);
       }
       await job.addResult('result', 'application/x-votable+xml', table);
     },
@@ -77,16 +80,22 @@ function destination(parameters: JobParameters): string | undefined {
 }
 
 /** PUTs the table to the VOSpace data endpoint as the owner, checked by its digest. */
-async function store(url: string, content: string, token: string, signal: AbortSignal): Promise<void> {
+async function store(
+  request: OutboundRequest,
+  url: string,
+  content: string,
+  token: string,
+  signal: AbortSignal,
+): Promise<void> {
   const digest = `md5=${createHash('md5').update(content).digest('base64')}`;
-  const res = await fetch(url, {
+  const res = await request(url, {
     method: 'PUT',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-votable+xml', digest },
     body: content,
     signal,
   });
   if (res.status !== 200 && res.status !== 201) {
-    const detail = (await res.text()).trim().slice(0, 200);
+    const detail = res.text.trim().slice(0, 200);
     throw new JobFailure(`storing the table at DEST failed: HTTP ${res.status} ${detail}`);
   }
 }
