@@ -72,8 +72,10 @@ describe('protected routes', () => {
       );
       expect(challenge).toContain('ivoa_bearer standard_id="ivo://ivoa.net/sso#OAuth"');
       expect(challenge).toContain(
-        `ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie", access_url="${platform.url}/ac/cookie"`,
+        `ivoa_cookie standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="${platform.url}/ac/cookie"`,
       );
+      // AuthVO: standard_id names a login protocol; sso#cookie is a security method, not one.
+      expect(challenge).not.toContain('standard_id="ivo://ivoa.net/sso#cookie"');
       expect(challenge).toContain('Bearer realm="vobridge"');
     }
   });
@@ -88,6 +90,20 @@ describe('protected routes', () => {
       const res = await fetch(`${platform.url}/authcheck`, { headers });
       expect(res.status).toBe(200);
       expect(res.headers.get('x-vo-authenticated')).toBe('alice');
+    }
+  });
+
+  it('say who they answered for: X-VO-Authenticated on every authenticated answer (AuthVO)', async () => {
+    const token = await platform.login('alice');
+    for (const path of ['/vospace/nodes/alice', '/uws/sleep', '/gms/search', '/skaha/v1/session', '/ac/whoami']) {
+      const res = await fetch(`${platform.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect({ path, status: res.status, user: res.headers.get('x-vo-authenticated') }).toEqual({
+        path,
+        status: 200,
+        user: 'alice',
+      });
+      const anonymous = await fetch(`${platform.url}${path}`);
+      expect(anonymous.headers.get('x-vo-authenticated')).toBeNull();
     }
   });
 

@@ -67,6 +67,8 @@ export function createAuthMiddleware(verifier: AccessTokenVerifier, baseUrl: str
     }
     try {
       res.locals.user = await verifier.verify(credential.token, `${baseUrl}${req.originalUrl}`);
+      // AuthVO: every answer to an authenticated request says who it was for.
+      res.setHeader('X-VO-Authenticated', res.locals.user.username);
     } catch (err) {
       if (!(err instanceof InvalidTokenError)) throw err;
       throw new UnauthorizedError(`invalid credential: ${err.message}`, {

@@ -11,7 +11,11 @@ export type ChallengeReason = 'missing' | 'invalid_token';
 /**
  * The `WWW-Authenticate` value every protected route sends: the IVOA
  * password, OAuth and cookie logins, then a plain `Bearer` challenge (which
- * names the RFC 6750 error when a token was presented but refused).
+ * names the RFC 6750 error when a token was presented but refused). As the
+ * AuthVO drafts have it, `standard_id` names the login *protocol* and the
+ * scheme what it gives back: the cookie login is `tls-with-password` too
+ * (`sso#cookie` is the security method capabilities declare, and TOPCAT's
+ * auth library skips a challenge naming it).
  */
 export function challengeHeader(baseUrl: string, reason: ChallengeReason = 'missing'): string {
   const bearer =
@@ -19,7 +23,7 @@ export function challengeHeader(baseUrl: string, reason: ChallengeReason = 'miss
   return [
     `ivoa_bearer standard_id="${SSO.password}", access_url="${baseUrl}/ac/login"`,
     `ivoa_bearer standard_id="${SSO.oauth}", access_url="${baseUrl}/oidc/auth"`,
-    `ivoa_cookie standard_id="${SSO.cookie}", access_url="${baseUrl}/ac/cookie"`,
+    `ivoa_cookie standard_id="${SSO.password}", access_url="${baseUrl}/ac/cookie"`,
     bearer,
   ].join(', ');
 }

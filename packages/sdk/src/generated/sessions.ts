@@ -452,8 +452,11 @@ export interface components {
          *     IVOA forms and a plain `Bearer` challenge, e.g.
          *     `ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="https://platform.example.org/ac/login"`,
          *     `ivoa_bearer standard_id="ivo://ivoa.net/sso#OAuth", access_url="https://platform.example.org/oidc/auth"`,
-         *     `ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie", access_url="https://platform.example.org/ac/cookie"`,
-         *     `Bearer realm="vobridge"`. A failed token adds
+         *     `ivoa_cookie standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="https://platform.example.org/ac/cookie"`,
+         *     `Bearer realm="vobridge"`. As in the IVOA SSO/AuthVO drafts, a
+         *     challenge's `standard_id` names the login protocol (POST `username`
+         *     and `password` to `access_url`), and the scheme says what the login
+         *     gives back (a token or a cookie). A failed token adds
          *     `error="invalid_token"` (RFC 6750) to the Bearer challenge.
          * @example ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="https://platform.example.org/ac/login", ivoa_bearer standard_id="ivo://ivoa.net/sso#OAuth", access_url="https://platform.example.org/oidc/auth", Bearer realm="vobridge"
          */
