@@ -50,18 +50,31 @@ export const SERVICES: readonly ServiceMount[] = [
   { name: 'uws', path: '/uws', router: uwsRouter, spec: 'uws.yaml', resourceIds: ['ivo://vobridge.org/uws'] },
 ];
 
-/** Builds the express application of a platform from its context. */
-export async function createApp(ctx: PlatformContext, services: readonly ServiceMount[] = SERVICES): Promise<Express> {
+/**
+ * Builds the express application that answers at `origin`, one of the
+ * platform's: the services whose origin it is and, at the platform's own
+ * base URL, the discovery endpoints (root index, registry, specs) listing
+ * every service wherever it lives.
+ */
+export async function createApp(
+  ctx: PlatformContext,
+  origin: string = ctx.baseUrl,
+  allServices: readonly ServiceMount[] = SERVICES,
+): Promise<Express> {
+  const services = allServices.filter((s) => ctx.serviceOrigins[s.name] === origin);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  // Where requests to this app arrive: audience checks compare tokens with `<origin><path>`.
+  app.locals.origin = origin;
   app.use(requestLog(ctx));
   // Requests are held to the specs; the OIDC provider answers its own endpoints in OAuth's error format.
   const specs = services.flatMap((s) =>
     s.spec === undefined ? [] : [{ path: join(ctx.specsDir, s.spec), errorStyle: s.errorStyle ?? 'text' }],
   );
   app.use(openapiValidator(specs, { skipParameters: ['/oidc', '/.well-known'] }));
-  app.use(await discoveryRouter(services)(ctx));
+  if (origin === ctx.baseUrl) app.use(await discoveryRouter(allServices)(ctx));
+  else app.get('/healthz', (_req: Request, res: Response) => void res.json({ status: 'ok' }));
   for (const service of services) {
     const router = await service.router(ctx);
     if (service.path === '') app.use(router);

@@ -7,12 +7,28 @@ import type { TokenService } from './identity/tokens.js';
 import type { UserStore } from './identity/users.js';
 import type { Logger } from './log/logger.js';
 
+/** The platform's services, each of which may have an origin of its own (`--topology split`). */
+export type ServiceName = 'auth' | 'gms' | 'sessions' | 'vospace' | 'uws';
+
 /** What every router factory gets: the platform's shared services. */
 export interface PlatformContext {
   /** Directory holding all platform state; each service keeps to its own sub-directory. */
   dataDir: string;
-  /** Public base URL of the platform, without a trailing slash (`http://127.0.0.1:PORT`). */
+  /**
+   * Public base URL of the platform, without a trailing slash
+   * (`http://127.0.0.1:PORT`): its registry, logins and OIDC issuer live
+   * here, and a token for this audience is good at every service.
+   */
   baseUrl: string;
+  /**
+   * Public origin of each service, without a trailing slash. All are
+   * `baseUrl` on a single-origin platform; with `--topology split` each
+   * service has its own, as on CANFAR. Paths stay the same either way
+   * (`<vospace origin>/vospace/...`).
+   */
+  serviceOrigins: Readonly<Record<ServiceName, string>>;
+  /** Whether `url` is at one of the platform's origins (a resource its tokens may name). */
+  isPlatformUrl(url: string): boolean;
   /** `requireUser` / `optionalUser` middleware. */
   auth: AuthMiddleware;
   /** Users and groups. */
@@ -43,8 +59,8 @@ export interface PlatformContext {
   onUpgrade(handler: UpgradeHandler): void;
 }
 
-/** Handles an HTTP upgrade request, or returns `false` to pass it on. */
-export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer) => boolean;
+/** Handles an HTTP upgrade request that reached `origin`, or returns `false` to pass it on. */
+export type UpgradeHandler = (req: IncomingMessage, socket: Duplex, head: Buffer, origin: string) => boolean;
 
 /** Builds one service's router. May be async (to open its stores). */
 export type RouterFactory = (ctx: PlatformContext) => Router | Promise<Router>;
@@ -52,7 +68,7 @@ export type RouterFactory = (ctx: PlatformContext) => Router | Promise<Router>;
 /** A service mounted on the platform, as listed in the root index and the registry. */
 export interface ServiceMount {
   /** Short name in the root index (`vospace`, `uws`, `sessions`, ...). */
-  name: string;
+  name: ServiceName;
   /** Where the router is mounted (`/vospace`). */
   path: string;
   /** The router. */

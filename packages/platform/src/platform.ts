@@ -6,7 +6,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
-import type { PlatformContext, UpgradeHandler } from './context.js';
+import type { PlatformContext, ServiceName, UpgradeHandler } from './context.js';
 import { createAuthMiddleware } from './http/index.js';
 import { checkClientIds, parseOAuthClients, type OAuthClientMetadata } from './identity/clients.js';
 import { loadSigningKey } from './identity/keys.js';
@@ -50,14 +50,27 @@ export interface PlatformOptions {
    * `OAuthClientError`. There is no default secret: the operator supplies it.
    */
   oauthClients?: readonly OAuthClientMetadata[];
+  /**
+   * `single` (the default): every service at one origin. `split`: the
+   * registry, logins and OIDC at the platform's URL, and GMS, VOSpace, UWS
+   * and sessions each at an origin of its own (another port), as real
+   * platforms spread their services over hosts; `/reg/resource-caps` lists
+   * where each lives. Not with `publicUrl`.
+   */
+  topology?: Topology;
 }
+
+/** How the platform lays its services over origins (see {@link PlatformOptions.topology}). */
+export type Topology = 'single' | 'split';
 
 /** A running platform. */
 export interface RunningPlatform {
-  /** Base URL, without a trailing slash. */
+  /** Base URL, without a trailing slash: the registry, logins and OIDC issuer. */
   url: string;
   /** The port it listens on. */
   port: number;
+  /** Origin of each service (all `url` in the single topology). */
+  serviceOrigins: Readonly<Record<ServiceName, string>>;
   /** With `tls`: the CA certificate clients must trust. */
   caPath?: string;
   /** Where sessions get their working directories (outside the data directory when they run as their owners). */
@@ -87,45 +100,20 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   const isolateSessions = isolatesSessions();
   const sessionsDir = await sessionsRunDir(dataDir, isolateSessions);
 
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => {
-    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
-    // Shaped both as a /healthz answer and as an error body.
-    res.end(JSON.stringify({ status: 'unavailable', error: 'unavailable', message: 'platform is starting' }));
-  };
+  const topology = options.topology ?? 'single';
+  if (topology === 'split' && options.publicUrl !== undefined)
+    throw new Error('a public URL names one origin: it cannot be combined with the split topology');
   const host = options.host ?? '127.0.0.1';
   const tls = options.tls === true ? await loadTlsMaterial(dataDir, host) : undefined;
-  const server: Server =
-    tls === undefined
-      ? createServer((req, res) => handler(req, res))
-      : createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => handler(req, res));
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolveListen();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  const baseUrl = (options.publicUrl ?? `${tls === undefined ? 'http' : 'https'}://${urlHost}:${port}`).replace(
-    /\/+$/,
-    '',
-  );
+  const scheme = tls === undefined ? 'http' : 'https';
 
-  const closeHooks: Array<() => void | Promise<void>> = [];
   const upgradeHandlers: UpgradeHandler[] = [];
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    socket.on('error', () => socket.destroy());
-    try {
-      if (upgradeHandlers.some((handle) => handle(req, socket, head))) return;
-    } catch (err) {
-      logger.error('upgrade handler failed', { error: err });
-    }
-    if (socket.writable) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-  });
+  const listeners: Listener[] = [];
+  const closeHooks: Array<() => void | Promise<void>> = [];
   const shutdown = async (): Promise<void> => {
-    const closed = new Promise<void>((r) => server.close(() => r()));
-    server.closeIdleConnections();
+    const closed = listeners.map((l) => new Promise<void>((r) => l.server.close(() => r())));
+    for (const l of listeners) l.server.closeIdleConnections();
     for (const hook of closeHooks.reverse()) {
       try {
         await hook();
@@ -133,9 +121,39 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
         logger.error('shutdown hook failed', { error: err });
       }
     }
-    server.closeAllConnections();
-    await closed;
+    for (const l of listeners) l.server.closeAllConnections();
+    await Promise.all(closed);
   };
+  const open = async (port: number): Promise<Listener> => {
+    const listener = await listen(host, port, tls, upgradeHandlers, logger);
+    listeners.push(listener);
+    return listener;
+  };
+
+  let serviceOrigins: Readonly<Record<ServiceName, string>>;
+  try {
+    const main = await open(options.port ?? 0);
+    main.origin = (options.publicUrl ?? `${scheme}://${urlHost}:${main.port}`).replace(/\/+$/, '');
+    const originFor = async (): Promise<string> => {
+      if (topology === 'single') return main.origin;
+      const own = await open(0);
+      own.origin = `${scheme}://${urlHost}:${own.port}`;
+      return own.origin;
+    };
+    serviceOrigins = {
+      auth: main.origin,
+      gms: await originFor(),
+      vospace: await originFor(),
+      uws: await originFor(),
+      sessions: await originFor(),
+    };
+  } catch (err) {
+    await shutdown();
+    throw err;
+  }
+  const baseUrl = serviceOrigins.auth;
+  const port = (listeners[0] as Listener).port;
+  const origins = [...new Set(Object.values(serviceOrigins))];
 
   try {
     const specs = typeof options.users === 'string' ? await readUsersFile(options.users) : options.users;
@@ -151,6 +169,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const context: PlatformContext = {
       dataDir,
       baseUrl,
+      serviceOrigins,
+      isPlatformUrl: (url) => origins.some((origin) => url === origin || url.startsWith(`${origin}/`)),
       auth: createAuthMiddleware(tokens, baseUrl),
       users,
       tokens,
@@ -166,17 +186,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       onClose: (hook) => closeHooks.push(hook),
       onUpgrade: (handle) => upgradeHandlers.push(handle),
     };
-    const app = await createApp(context);
+    const apps = [];
+    for (const listener of listeners) apps.push([listener, await createApp(context, listener.origin)] as const);
     if (!isolateSessions)
       logger.warn(
         "sessions run as this OS user, like the platform, and are not isolated from its data; run the platform as root to run each session as its owner's own uid",
       );
-    handler = app;
-    logger.info('platform started', { url: baseUrl, dataDir });
+    for (const [listener, app] of apps) listener.handler = app;
+    logger.info('platform started', { url: baseUrl, dataDir, topology, serviceOrigins });
     let closing: Promise<void> | undefined;
     return {
       url: baseUrl,
       port,
+      serviceOrigins,
       context,
       sessionsDir,
       ...(tls === undefined ? {} : { caPath: tls.caPath }),
@@ -186,4 +208,54 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await shutdown();
     throw err;
   }
+}
+
+/** One listening server: the requests it gets go to `handler`, upgrades to the platform's handlers. */
+interface Listener {
+  server: Server;
+  port: number;
+  /** The public origin it answers at (set once known). */
+  origin: string;
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/**
+ * Listens on `host:port`. Listening comes first (so `port: 0` knows its
+ * URL), but requests are answered 503 until the platform sets the handler.
+ */
+async function listen(
+  host: string,
+  port: number,
+  tls: { cert: string; key: string } | undefined,
+  upgradeHandlers: readonly UpgradeHandler[],
+  logger: Logger,
+): Promise<Listener> {
+  const starting = (_req: IncomingMessage, res: ServerResponse): void => {
+    res.writeHead(503, { 'Content-Type': 'application/json', 'Retry-After': '1' });
+    // Shaped both as a /healthz answer and as an error body.
+    res.end(JSON.stringify({ status: 'unavailable', error: 'unavailable', message: 'platform is starting' }));
+  };
+  const server: Server =
+    tls === undefined
+      ? createServer((req, res) => listener.handler(req, res))
+      : createHttpsServer({ cert: tls.cert, key: tls.key }, (req, res) => listener.handler(req, res));
+  const listener: Listener = { server, port: 0, origin: '', handler: starting };
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      if (upgradeHandlers.some((handle) => handle(req, socket, head, listener.origin))) return;
+    } catch (err) {
+      logger.error('upgrade handler failed', { error: err });
+    }
+    if (socket.writable) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  listener.port = (server.address() as AddressInfo).port;
+  return listener;
 }

@@ -16,10 +16,10 @@ describe('the SDK discovers how to log in to the platform', () => {
     const found = await discoverAuth(`${platform.url}/skaha/v1/session`);
     expect(found.anonymous).toBe(false);
     expect(found.status).toBe(401);
-    const byId = new Map(found.methods.map((m) => [m.standardId, m.accessUrl]));
-    expect(byId.get('ivo://ivoa.net/sso#tls-with-password')).toBe(`${platform.url}/ac/login`);
-    expect(byId.get('ivo://ivoa.net/sso#OAuth')).toBe(`${platform.url}/oidc/auth`);
-    expect(byId.get('ivo://ivoa.net/sso#cookie')).toBe(`${platform.url}/ac/cookie`);
+    const byType = new Map(found.methods.map((m) => [m.type, m.accessUrl]));
+    expect(byType.get('password-token')).toBe(`${platform.url}/ac/login`);
+    expect(byType.get('oidc')).toBe(`${platform.url}/oidc/auth`);
+    expect(byType.get('password-cookie')).toBe(`${platform.url}/ac/cookie`);
   });
 
   it('tells optional from required authentication on anonymous capabilities', async () => {

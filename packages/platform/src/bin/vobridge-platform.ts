@@ -8,7 +8,8 @@ import type { LogLevel } from '../log/logger.js';
 
 const USAGE = `Usage: vobridge-platform [--port N] [--host ADDR] [--data DIR] [--users FILE]
                          [--token-ttl SECONDS] [--session-lifetime SECONDS] [--tls]
-                         [--public-url URL] [--client FILE]... [--log-level LEVEL]
+                         [--public-url URL] [--client FILE]... [--topology single|split]
+                         [--log-level LEVEL]
 
 Starts the vobridge reference science platform. Prints
 "vobridge-platform listening on <url>" once it accepts requests; stops on SIGTERM/SIGINT.
@@ -29,6 +30,10 @@ Starts the vobridge reference science platform. Prints
                       (e.g. a confidential client_secret_basic client for oidc-agent;
                       the secret: 32+ generated characters; keep the file 0600);
                       may be repeated
+  --topology T        single (default): every service at one origin; split: the
+                      registry (/reg/resource-caps), logins and OIDC at the printed
+                      URL, GMS, VOSpace, UWS and sessions each at an origin (port) of
+                      its own, as real platforms spread services over hosts
   --log-level LEVEL   debug | info | warn | error | silent (default info)`;
 
 function fail(message: string): never {
@@ -63,6 +68,7 @@ async function main(): Promise<void> {
         tls: { type: 'boolean' },
         'public-url': { type: 'string' },
         client: { type: 'string', multiple: true },
+        topology: { type: 'string' },
         'log-level': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -79,6 +85,11 @@ async function main(): Promise<void> {
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!levels.includes(logLevel)) fail(`--log-level must be one of ${levels.join(', ')}`);
 
+  const topology = values.topology ?? 'single';
+  if (topology !== 'single' && topology !== 'split') fail('--topology must be single or split');
+  if (topology === 'split' && values['public-url'] !== undefined)
+    fail('--public-url cannot be combined with --topology split');
+
   const oauthClients: OAuthClientMetadata[] = [];
   for (const file of values.client ?? []) oauthClients.push(...(await readClientsFile(file)));
 
@@ -88,6 +99,7 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: integer('token-ttl', values['token-ttl'], 3600, 1, 31 * 24 * 3600),
     sessionLifetimeSeconds: integer('session-lifetime', values['session-lifetime'], 4 * 24 * 3600, 1, 365 * 24 * 3600),
     tls: values.tls === true,
+    topology,
     logLevel,
     ...(values.host === undefined ? {} : { host: values.host }),
     ...(values.users === undefined ? {} : { users: values.users }),
@@ -95,6 +107,10 @@ async function main(): Promise<void> {
     ...(oauthClients.length === 0 ? {} : { oauthClients }),
   });
   if (platform.caPath !== undefined) console.log(`vobridge-platform CA certificate: ${platform.caPath}`);
+  if (topology === 'split') {
+    for (const [service, origin] of Object.entries(platform.serviceOrigins))
+      if (service !== 'auth') console.log(`vobridge-platform ${service} at ${origin}`);
+  }
   console.log(`vobridge-platform listening on ${platform.url}`);
 
   let stopping = false;

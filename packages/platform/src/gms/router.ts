@@ -29,7 +29,7 @@ export interface GroupView {
  */
 export function gmsRouter(ctx: PlatformContext): Router {
   const router = Router();
-  const base = `${ctx.baseUrl}/gms`;
+  const base = `${ctx.serviceOrigins.gms}/gms`;
   const authority = new URL(ctx.baseUrl).hostname;
   const uriOf = (name: string): string => `ivo://${authority}/gms?${name}`;
   router.use(

@@ -53,7 +53,20 @@ export interface AuthMiddleware {
   optionalUser: RequestHandler;
 }
 
-/** Builds {@link AuthMiddleware} for a platform whose public base URL is `baseUrl`. */
+/**
+ * The public origin a request arrived at: the one its app serves
+ * (`createApp` records it; a platform with several origins has an app per
+ * origin), else `fallback`.
+ */
+export function arrivalOrigin(req: Request, fallback: string): string {
+  const origin: unknown = req.app.locals.origin;
+  return typeof origin === 'string' ? origin : fallback;
+}
+
+/**
+ * Builds {@link AuthMiddleware} for a platform whose public base URL (where
+ * its logins are) is `baseUrl`.
+ */
 export function createAuthMiddleware(verifier: AccessTokenVerifier, baseUrl: string): AuthMiddleware {
   const authenticate = async (req: Request, res: Response, required: boolean): Promise<void> => {
     const credential = findCredential(req.headers);
@@ -66,7 +79,7 @@ export function createAuthMiddleware(verifier: AccessTokenVerifier, baseUrl: str
       return;
     }
     try {
-      res.locals.user = await verifier.verify(credential.token, `${baseUrl}${req.originalUrl}`);
+      res.locals.user = await verifier.verify(credential.token, `${arrivalOrigin(req, baseUrl)}${req.originalUrl}`);
       // AuthVO: every answer to an authenticated request says who it was for.
       res.setHeader('X-VO-Authenticated', res.locals.user.username);
     } catch (err) {

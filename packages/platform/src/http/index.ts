@@ -11,6 +11,7 @@ export {
   type HttpErrorOptions,
 } from './errors.js';
 export {
+  arrivalOrigin,
   createAuthMiddleware,
   currentUser,
   InvalidTokenError,

@@ -126,7 +126,7 @@ export async function oidcRouter(ctx: PlatformContext, key: SigningKey): Promise
         defaultResource: () => baseUrl,
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx, resource) => {
-          if (resource !== baseUrl && !resource.startsWith(`${baseUrl}/`)) {
+          if (!ctx.isPlatformUrl(resource)) {
             throw new errors.InvalidTarget('resource must be this platform or one of its services');
           }
           return {
@@ -385,7 +385,7 @@ function tokenExchange(ctx: PlatformContext) {
       actor = await subjectOf(ctx, params.actor_token, 'actor_token');
     }
     const audience = params.resource ?? params.audience ?? ctx.baseUrl;
-    if (audience !== ctx.baseUrl && !audience.startsWith(`${ctx.baseUrl}/`)) {
+    if (!ctx.isPlatformUrl(audience)) {
       throw new errors.InvalidTarget('audience must be this platform or one of its services');
     }
     let issued;

@@ -41,7 +41,11 @@ const HOP_BY_HOP = new Set([
  * OIDC cookies; it gets its own delegated token), as are hop-by-hop headers;
  * forwarding headers are added.
  */
-function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgrade: boolean): OutgoingHttpHeaders {
+function upstreamHeaders(
+  headers: IncomingHttpHeaders,
+  publicOrigin: string,
+  keepUpgrade: boolean,
+): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
@@ -58,7 +62,7 @@ function upstreamHeaders(headers: IncomingHttpHeaders, baseUrl: string, keepUpgr
     }
     out[name] = value;
   }
-  const origin = new URL(baseUrl);
+  const origin = new URL(publicOrigin);
   out['x-forwarded-host'] = origin.host;
   out['x-forwarded-proto'] = origin.protocol.slice(0, -1);
   return out;
@@ -83,7 +87,7 @@ function target(
 }
 
 /**
- * Reverse proxy from `/session/<type>/<id>/...` on the platform origin to
+ * Reverse proxy from `/session/<type>/<id>/...` on the sessions origin to
  * the session's process, for its owner only (token, delegation header or
  * SSO cookie). Websocket upgrades are authenticated the same way.
  */
@@ -107,7 +111,7 @@ export function sessionProxy(ctx: PlatformContext, service: SessionService): Rou
           port: record.port,
           method: req.method,
           path: req.originalUrl,
-          headers: upstreamHeaders(req.headers, ctx.baseUrl, false),
+          headers: upstreamHeaders(req.headers, ctx.serviceOrigins.sessions, false),
         },
         (answer: IncomingMessage) => {
           const headers: OutgoingHttpHeaders = {};
@@ -131,7 +135,9 @@ export function sessionProxy(ctx: PlatformContext, service: SessionService): Rou
 }
 
 function upgradeHandler(ctx: PlatformContext, service: SessionService): UpgradeHandler {
-  return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  return (req: IncomingMessage, socket: Duplex, head: Buffer, origin: string) => {
+    // Session pages live at the sessions service's origin only.
+    if (origin !== ctx.serviceOrigins.sessions) return false;
     const raw = req.url ?? '/';
     const parsed = new URL(raw, 'http://localhost');
     const refuse = (status: number, reason: string, extra = ''): void => {
@@ -153,11 +159,11 @@ function upgradeHandler(ctx: PlatformContext, service: SessionService): UpgradeH
       return true;
     }
     ctx.tokens
-      .verify(credential.token, `${ctx.baseUrl}${raw}`)
+      .verify(credential.token, `${origin}${raw}`)
       .then((user) => {
         const record = target(service, user, match[1] as string, match[2] as string);
         const upstream = connect(record.port, '127.0.0.1', () => {
-          const headers = upstreamHeaders(req.headers, ctx.baseUrl, true);
+          const headers = upstreamHeaders(req.headers, origin, true);
           const lines = [`${req.method ?? 'GET'} ${raw} HTTP/1.1`];
           for (const [name, value] of Object.entries(headers)) {
             for (const item of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${String(item)}`);

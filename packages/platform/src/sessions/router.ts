@@ -32,7 +32,9 @@ const SESSION_ID = /^[a-z0-9]{1,64}$/;
 export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
   const service = await SessionService.open({
     dataDir: ctx.dataDir,
-    baseUrl: ctx.baseUrl,
+    platformUrl: ctx.baseUrl,
+    platformOrigins: [...new Set(Object.values(ctx.serviceOrigins))],
+    delegationAudiences: [`${ctx.serviceOrigins.vospace}/vospace`, `${ctx.serviceOrigins.gms}/gms`],
     users: ctx.users,
     tokens: ctx.tokens,
     logger: ctx.logger.child({ service: 'sessions' }),
@@ -44,7 +46,7 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
   ctx.onClose(() => service.close());
 
   const router = Router();
-  const skahaBase = `${ctx.baseUrl}/skaha`;
+  const skahaBase = `${ctx.serviceOrigins.sessions}/skaha`;
   router.use(
     '/skaha',
     vosiRouter(ctx.baseUrl, () => [
@@ -218,7 +220,7 @@ async function toView(ctx: PlatformContext, service: SessionService, record: Ses
     name: record.name,
     startTime: record.startTime,
     expiryTime: record.expiryTime,
-    connectURL: connectUrl(ctx.baseUrl, record),
+    connectURL: connectUrl(ctx.serviceOrigins.sessions, record),
     requestedRAM: record.ramGB === undefined ? NONE : `${record.ramGB}G`,
     requestedCPUCores: record.cores === undefined ? NONE : String(record.cores),
     requestedGPUCores: record.gpus === undefined || record.gpus === 0 ? NONE : String(record.gpus),

@@ -52,7 +52,12 @@ export interface LaunchRequest {
 /** Options of {@link SessionService}. */
 export interface SessionServiceOptions {
   dataDir: string;
-  baseUrl: string;
+  /** The platform's base URL (registry, logins), given to sessions as `PLATFORM_URL`. */
+  platformUrl: string;
+  /** Every origin of the platform, given to sessions as `PLATFORM_ORIGINS` (where their token goes). */
+  platformOrigins: readonly string[];
+  /** Audiences of the delegated token a session gets (its owner's VOSpace and GMS). */
+  delegationAudiences: readonly string[];
   users: UserStore;
   tokens: TokenService;
   logger: Logger;
@@ -267,7 +272,8 @@ export class SessionService {
       const runAs = this.#runAs(record);
       const platformEnv: Record<string, string> = {
         BASE_PATH: sessionPath(record),
-        PLATFORM_URL: this.#options.baseUrl,
+        PLATFORM_URL: this.#options.platformUrl,
+        PLATFORM_ORIGINS: this.#options.platformOrigins.join(' '),
         APP_TITLE: image.title,
         ...(record.cmd === undefined ? {} : { SESSION_CMD: record.cmd }),
         ...(record.args === undefined ? {} : { SESSION_ARGS: record.args }),
@@ -350,7 +356,7 @@ export class SessionService {
     const { token } = await this.#options.tokens.issue({
       username: record.owner,
       actor: `session:${record.id}`,
-      audience: [`${this.#options.baseUrl}/vospace`, `${this.#options.baseUrl}/gms`],
+      audience: [...this.#options.delegationAudiences],
       ttlSeconds: SESSION_TOKEN_TTL,
     });
     await this.runtime.writeToken(record.id, token, this.#runAs(record));

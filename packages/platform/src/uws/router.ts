@@ -21,11 +21,14 @@ export const UWS_JOB_LIST = 'ivo://vobridge.org/uws';
 export async function uwsRouter(ctx: PlatformContext): Promise<Router> {
   const jobs = await JobManager.open({
     dir: join(ctx.dataDir, 'uws'),
-    types: [sleepJob, coneJob({ vospaceUrl: `${ctx.baseUrl}/vospace`, request: outboundRequest(ctx.caCertPath) })],
+    types: [
+      sleepJob,
+      coneJob({ vospaceUrl: `${ctx.serviceOrigins.vospace}/vospace`, request: outboundRequest(ctx.caCertPath) }),
+    ],
     logger: ctx.logger.child({ service: 'uws' }),
   });
   ctx.onClose(() => jobs.close());
-  const base = `${ctx.baseUrl}/uws`;
+  const base = `${ctx.serviceOrigins.uws}/uws`;
   const router = Router();
   router.use(
     vosiRouter(ctx.baseUrl, () => [

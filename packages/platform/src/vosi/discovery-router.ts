@@ -7,33 +7,39 @@ import { NotFoundError } from '../http/index.js';
 const SPEC_FILE = /^[a-z][a-z0-9-]*\.yaml$/;
 const VERSION = '0.1.0';
 
-/** The URL of a service's VOSI capabilities, or `undefined` when it has none. */
-export function capabilitiesUrl(baseUrl: string, service: ServiceMount): string | undefined {
+/** The URL of a service's VOSI capabilities at its origin, or `undefined` when it has none. */
+export function capabilitiesUrl(origin: string, service: ServiceMount): string | undefined {
   if (service.capabilitiesPath === null) return undefined;
-  return `${baseUrl}${service.capabilitiesPath ?? `${service.path}/capabilities`}`;
+  return `${origin}${service.capabilitiesPath ?? `${service.path}/capabilities`}`;
 }
 
 /**
- * Discovery endpoints: the root JSON index of services, `/healthz`, the
- * CADC registry file `/reg/resource-caps` and the OpenAPI specs under
- * `/openapi/`. All anonymous.
+ * Discovery endpoints at the platform's base URL: the root JSON index of
+ * services, `/healthz`, the CADC registry file `/reg/resource-caps` (the
+ * one clients need: every service, at whichever origin it lives) and the
+ * OpenAPI specs under `/openapi/`. All anonymous.
  */
 export function discoveryRouter(services: readonly ServiceMount[]): RouterFactory {
   return (ctx: PlatformContext) => {
     const router = Router();
     const started = Date.now();
     const { baseUrl } = ctx;
+    const originOf = (s: ServiceMount): string => ctx.serviceOrigins[s.name];
 
     router.get('/', (_req: Request, res: Response) => {
       res.json({
         name: 'vobridge reference platform',
         issuer: ctx.tokens.issuer,
-        services: services.map((s) => ({
-          name: s.name,
-          baseUrl: `${baseUrl}${s.apiPath ?? s.path}`,
-          ...(capabilitiesUrl(baseUrl, s) === undefined ? {} : { capabilitiesUrl: capabilitiesUrl(baseUrl, s) }),
-          ...(s.spec === undefined ? {} : { openapiUrl: `${baseUrl}/openapi/${s.spec}` }),
-        })),
+        registry: `${baseUrl}/reg/resource-caps`,
+        services: services.map((s) => {
+          const caps = capabilitiesUrl(originOf(s), s);
+          return {
+            name: s.name,
+            baseUrl: `${originOf(s)}${s.apiPath ?? s.path}`,
+            ...(caps === undefined ? {} : { capabilitiesUrl: caps }),
+            ...(s.spec === undefined ? {} : { openapiUrl: `${baseUrl}/openapi/${s.spec}` }),
+          };
+        }),
       });
     });
 
@@ -45,7 +51,7 @@ export function discoveryRouter(services: readonly ServiceMount[]): RouterFactor
     router.get('/reg/resource-caps', (_req: Request, res: Response) => {
       const lines = ['# vobridge reference platform registry'];
       for (const s of services) {
-        const url = capabilitiesUrl(baseUrl, s);
+        const url = capabilitiesUrl(originOf(s), s);
         if (url === undefined) continue;
         for (const id of s.resourceIds ?? []) lines.push(`${id} = ${url}`);
       }

@@ -49,7 +49,7 @@ const anyText = express.text({ type: () => true, limit: DOCUMENT_LIMIT });
 
 /** Builds the VOSpace router over `<dataDir>/vospace/<user>/...`. */
 export async function vospaceRouter(ctx: PlatformContext): Promise<Router> {
-  const base = `${ctx.baseUrl}/vospace`;
+  const base = `${ctx.serviceOrigins.vospace}/vospace`;
   const state = join(ctx.dataDir, 'vospace-state');
   const store = new NodeStore({
     root: join(ctx.dataDir, 'vospace'),

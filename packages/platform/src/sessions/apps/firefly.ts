@@ -23,7 +23,8 @@ import { escapeHtml } from './html.js';
 
 const env = readAppEnvironment();
 const base = `${env.basePath}firefly/`;
-const platformOrigin = process.env.PLATFORM_URL === undefined ? undefined : new URL(process.env.PLATFORM_URL).origin;
+// The platform's services may live at several origins (PLATFORM_ORIGINS); the token goes to those only.
+const platformOrigins = new Set((process.env.PLATFORM_ORIGINS ?? '').split(' ').filter((o) => o !== ''));
 const sessionDir = process.env.SESSION_DIR ?? process.cwd();
 const MAX_BODY = 50 * 1024 * 1024;
 const MAX_REMEMBERED = 100;
@@ -62,7 +63,7 @@ async function relay(url: string): Promise<NonNullable<ActionRecord['fetched']>>
   } catch {
     return { url, refused: 'not a URL' };
   }
-  if (platformOrigin === undefined || target.origin !== platformOrigin) return { url, refused: 'not on this platform' };
+  if (!platformOrigins.has(target.origin)) return { url, refused: 'not on this platform' };
   const tokenFile = process.env.BEARER_TOKEN_FILE;
   const token = tokenFile === undefined ? undefined : (await readFile(tokenFile, 'utf8')).trim();
   const res = await fetch(target, {
