@@ -348,8 +348,16 @@ describe('the SDK authFetch with a failing token endpoint', () => {
   const client = { clientId: 'vobridge', timeoutMs: 3000 };
   /** Refreshes a credential with less than 2 s left. */
   let authFetch: ReturnType<typeof createAuthFetch>;
-  /** Refreshes on every request (every credential is "due"), to renew while the token is still valid. */
+  /**
+   * Refreshes on every request once a token is a second old, to renew while it is still valid: it
+   * wants more validity than is left after the first second of the token's 8 (the SDK's one rule,
+   * `freshEnough`, would count a token fresh for its first 75% if it asked for more than the 8 s
+   * tokens ever have).
+   */
   let eager: ReturnType<typeof createAuthFetch>;
+  const EAGER_FRESH_MS = 1000;
+  /** Waits until `eager` counts the current token due, however recently it was renewed. */
+  const dueForEager = (): Promise<void> => sleep(EAGER_FRESH_MS + 250);
   const whoamiStatus = async (via: typeof authFetch): Promise<number> => {
     const reply = await via(`${url}/ac/whoami`);
     await reply.arrayBuffer();
@@ -391,7 +399,7 @@ describe('the SDK authFetch with a failing token endpoint', () => {
     store = new CredentialStore();
     store.set(url, oidcCredential(tokens, { metadata, ...client }));
     authFetch = createAuthFetch({ store, refreshSkewMs: 2000 });
-    eager = createAuthFetch({ store, refreshSkewMs: 3_600_000 });
+    eager = createAuthFetch({ store, refreshSkewMs: SDK_TTL * 1000 - EAGER_FRESH_MS });
     expect(await whoamiStatus(authFetch)).toBe(200);
   }, TEST_TIMEOUT_MS);
 
@@ -404,7 +412,9 @@ describe('the SDK authFetch with a failing token endpoint', () => {
   it(
     'with a valid token, a hanging, failing or garbled refresh keeps the old credential in use',
     async () => {
+      await dueForEager();
       expect(await whoamiStatus(eager)).toBe(200);
+      await dueForEager();
       const held = current();
       for (const fault of ['hold', 'unavailable', 'reset', 'garbage'] as const) {
         sdkPlatform.proxy.fault = fault;
@@ -448,6 +458,7 @@ describe('the SDK authFetch with a failing token endpoint', () => {
   it(
     'single-flight under a slow refresh: concurrent requests cause one refresh request at the wire',
     async () => {
+      await dueForEager();
       const held = current();
       sdkPlatform.proxy.fault = 'hold';
       const before = sdkPlatform.proxy.refreshRequests;
@@ -466,6 +477,7 @@ describe('the SDK authFetch with a failing token endpoint', () => {
   it(
     'a revoked refresh token: OAuthError invalid_grant, one refresh request in all (remembered, no retry loop), the credential left for a new login to replace',
     async () => {
+      await dueForEager();
       expect(await whoamiStatus(eager)).toBe(200);
       await revoke(sdkPlatform.proxy.lastRefreshToken as string, sdkPlatform);
       await outliveCurrent();
