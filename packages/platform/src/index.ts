@@ -1,6 +1,6 @@
-export { startPlatform, type PlatformOptions, type RunningPlatform } from './platform.js';
+export { startPlatform, type PlatformOptions, type RunningPlatform, type Topology } from './platform.js';
 export { createApp, SERVICES } from './app.js';
-export type { PlatformContext, RouterFactory, ServiceMount } from './context.js';
+export type { PlatformContext, RouterFactory, ServiceMount, ServiceName } from './context.js';
 export * from './http/index.js';
 export * from './store/index.js';
 export { createLogger, type Logger, type LogLevel, type LogFields, type LoggerOptions } from './log/logger.js';

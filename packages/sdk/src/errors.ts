@@ -23,7 +23,8 @@ export type VobridgeErrorCode =
   | 'ERR_JWT_INVALID'
   | 'ERR_OAUTH'
   | 'ERR_CONFIGURATION'
-  | 'ERR_UNSAFE_URL';
+  | 'ERR_UNSAFE_URL'
+  | 'ERR_REGISTRY';
 
 /** Base class of every error the SDK throws. */
 export class VobridgeError extends Error {
@@ -246,6 +247,14 @@ export class OAuthError extends VobridgeError {
     this.description = options?.description;
     this.status = options?.status;
   }
+}
+
+/**
+ * A registry could not tell where a service is: no registry at the URL, a
+ * resource id it does not list, or a platform without the service asked for.
+ */
+export class RegistryError extends VobridgeError {
+  override readonly code = 'ERR_REGISTRY';
 }
 
 /** Wrong or missing configuration given to the SDK (bad URL, unusable option). */
