@@ -93,7 +93,13 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
         method: stored.method,
         createdAt: new Date(stored.created_at),
         domains: stored.domains,
-        grant: { token: stored.token, renewal: stored.renewal, platform: stored.platform, origins: stored.origins },
+        grant: {
+          token: stored.token,
+          renewal: stored.renewal,
+          platform: stored.platform,
+          origins: stored.origins,
+          ...(stored.services ? { services: stored.services } : {}),
+        },
       });
     }
   }
@@ -216,6 +222,7 @@ function snapshot(logins: LoginRegistry) {
         platform: login.platform,
         origins: [...login.scope.origins],
         domains: [...login.scope.domains],
+        services: { ...login.services },
         token,
         // A password goes to disk only when the user chose `keep_password: disk`.
         renewal: persistable(login.renewal),

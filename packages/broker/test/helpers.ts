@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type RunningPlatform } from '@vobridge/platform';
+import { startPlatform, type RunningPlatform, type Topology } from '@vobridge/platform';
 import { startBroker, type Broker, type BrokerOptions } from '../src/index.js';
 
 /** A demo user of the reference platform. */
@@ -58,7 +58,7 @@ export async function tempDir(prefix: string): Promise<string> {
 
 /** A real reference platform with its own data directory. */
 export async function platform(
-  options: { accessTokenTtlSeconds?: number } = {},
+  options: { accessTokenTtlSeconds?: number; topology?: Topology } = {},
 ): Promise<RunningPlatform & { dataDir: string }> {
   const dataDir = await tempDir('platform');
   const running = await startPlatform({ port: 0, dataDir, ...options });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BrokerError, LoginRequiredError, PlatformUnreachableError } from '../errors.js';
-import { RenewalRefusedError, type Grant, type Renewal } from '../platform/platform-client.js';
+import { RenewalRefusedError, type Grant, type PlatformServices, type Renewal } from '../platform/platform-client.js';
 import type { LoginScope } from './scope.js';
 import { freshEnough, renewalDueAt, type IssuedToken } from '@vobridge/sdk';
 import type { BrokerLogin as BrokerLoginWire } from '@vobridge/sdk/broker';
@@ -56,6 +56,7 @@ export class Login {
   #state: LoginState;
   #token?: IssuedToken;
   #renewal: Renewal = { kind: 'none' };
+  #services: PlatformServices = {};
   #user?: string;
   #reason?: string;
   #hooks: LoginHooks;
@@ -109,6 +110,11 @@ export class Login {
     return this.#user;
   }
 
+  /** Where the platform's services are, as its registry said at login. */
+  get services(): PlatformServices {
+    return this.#services;
+  }
+
   /** Renewal material (for encrypted persistence only). */
   get renewal(): Renewal {
     return this.#renewal;
@@ -123,6 +129,7 @@ export class Login {
   activate(grant: Grant): void {
     if (this.#disposed) return;
     this.#scope = { origins: [...new Set([...this.#scope.origins, ...grant.origins])], domains: this.#scope.domains };
+    this.#services = { ...grant.services };
     this.#install(grant.token, grant.renewal);
   }
 
@@ -172,6 +179,7 @@ export class Login {
       ...(this.#user !== undefined ? { user: this.#user } : {}),
       scopes: [...(token?.scopes ?? [])],
       domains: [...this.#scope.origins.filter((origin) => origin !== this.platform), ...this.#scope.domains],
+      ...(Object.keys(this.#services).length > 0 ? { services: { ...this.#services } } : {}),
       expires_at: token?.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
       refreshable: this.#renewal.kind !== 'none' && !this.#permanentFailure,
       renews_with: renewsWith(this.#renewal),

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { writePrivateFileAtomic } from '../util/atomic-file.js';
-import type { Renewal } from '../platform/platform-client.js';
+import type { PlatformServices, Renewal } from '../platform/platform-client.js';
 import type { LoginMethod } from './login.js';
 import type { IssuedToken } from '@vobridge/sdk';
 
@@ -15,6 +15,8 @@ export interface StoredLogin {
   platform: string;
   origins: string[];
   domains: string[];
+  /** Absent in stores written before services were located through registries. */
+  services?: PlatformServices;
   token: IssuedToken;
   renewal: Renewal;
 }

@@ -17,24 +17,28 @@ import {
   loginWithPassword,
   refreshTokens,
   refusedForGood,
+  REGISTRY_TTL_MS,
+  resolvePlatform,
   SessionsClient,
   SSO,
   startAuthorizationCode,
   type DeviceVerification,
   type FetchLike,
   type OidcMetadata,
+  type ResolvedPlatform,
   type TokenSet,
 } from '@vobridge/sdk';
 import {
   BrokerError,
   InvalidCredentialsError,
   MethodUnsupportedError,
+  NotFoundError,
   OutOfScopeError,
   PlatformUnreachableError,
   UnsafeUrlError,
 } from '../errors.js';
 import { issuedToken, type IssuedToken } from '@vobridge/sdk';
-import { platformFetch, withoutQuery } from './http.js';
+import { withoutQuery } from './http.js';
 import {
   RenewalRefusedError,
   type DeviceLoginStart,
@@ -43,6 +47,7 @@ import {
   type Grant,
   type PkceLoginStart,
   type PlatformClient,
+  type PlatformServices,
   type Renewal,
   type SessionsListing,
 } from './platform-client.js';
@@ -66,6 +71,8 @@ const TIMEOUT_MS = 15_000;
 export class HttpPlatformClient implements PlatformClient {
   readonly #clientId: string;
   readonly #scope: string;
+  /** Platforms located through their registries, by registry (or origin), for as long as cadcutils caches one. */
+  readonly #platforms = new Map<string, { at: number; found: Promise<ResolvedPlatform> }>();
 
   constructor(options: HttpPlatformClientOptions = {}) {
     this.#clientId = options.clientId ?? 'vobridge';
@@ -107,6 +114,10 @@ export class HttpPlatformClient implements PlatformClient {
         }
       }
     }
+    // The registry's login service (CADC's UMS#login) where no challenge named one.
+    const login = (await this.#located(url)).services.login;
+    if (login !== undefined && !methods.some((m) => m.method === 'password'))
+      methods.push({ method: 'password', standard_id: SSO.password, login_url: login.url });
     // OIDC first: it gives refresh tokens and never shows the broker a password.
     methods.sort((a, b) => rank(a.method) - rank(b.method));
     methods.push({ method: 'token' });
@@ -133,8 +144,7 @@ export class HttpPlatformClient implements PlatformClient {
     return {
       token,
       renewal: { kind: 'password', loginUrl, username, password },
-      platform: url.origin,
-      origins: await this.#platformOrigins(url, [new URL(loginUrl).origin]),
+      ...(await this.#whereabouts(url, [new URL(loginUrl).origin])),
     };
   }
 
@@ -150,14 +160,14 @@ export class HttpPlatformClient implements PlatformClient {
         refreshToken,
       };
     }
-    return { token, renewal, platform: url.origin, origins: await this.#platformOrigins(url, []) };
+    return { token, renewal, ...(await this.#whereabouts(url)) };
   }
 
   async startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart> {
     const metadata = await this.#oidc(url);
     if (!metadata.device_authorization_endpoint)
       throw new MethodUnsupportedError(`${url.origin} offers no OIDC device authorization endpoint.`);
-    const origins = await this.#platformOrigins(url, []);
+    const whereabouts = await this.#whereabouts(url);
     let shown!: (verification: DeviceVerification & { interval: number }) => void;
     const verification = new Promise<DeviceVerification & { interval: number }>((resolve) => (shown = resolve));
     const tokens = loginWithDeviceCode({
@@ -173,7 +183,7 @@ export class HttpPlatformClient implements PlatformClient {
     });
     if (!first) throw new PlatformUnreachableError(`${url.origin} finished the device login before showing a code.`);
     const completion = tokens.then(
-      (set): Grant => ({ ...grantOf(set, metadata.token_endpoint, this.#clientId), platform: url.origin, origins }),
+      (set): Grant => ({ ...grantOf(set, metadata.token_endpoint, this.#clientId), ...whereabouts }),
       (error: unknown) => {
         throw brokerErrorOf(error, url.origin);
       },
@@ -200,7 +210,7 @@ export class HttpPlatformClient implements PlatformClient {
         scope: options.scope ?? this.#scope,
       }),
     );
-    const origins = await this.#platformOrigins(url, []);
+    const whereabouts = await this.#whereabouts(url);
     return {
       authorizationUrl: request.url,
       state: request.state,
@@ -210,7 +220,7 @@ export class HttpPlatformClient implements PlatformClient {
         const set = await sdk(url.origin, () =>
           finishAuthorizationCode({ metadata, clientId: this.#clientId, request, callbackUrl, timeoutMs: TIMEOUT_MS }),
         );
-        return { ...grantOf(set, metadata.token_endpoint, this.#clientId), platform: url.origin, origins };
+        return { ...grantOf(set, metadata.token_endpoint, this.#clientId), ...whereabouts };
       },
     };
   }
@@ -282,8 +292,8 @@ export class HttpPlatformClient implements PlatformClient {
       await Promise.all(
         sources.map(async ({ platform, token }) => ({
           name: platform,
-          baseUrl: (await this.#serviceBase(platform, 'sessions')) ?? `${platform}/skaha/v1`,
-          fetch: bearerFetch(token, platform),
+          baseUrl: await this.#sessionsBase(platform),
+          fetch: bearerFetch(token, await this.#origins(platform)),
           timeoutMs: TIMEOUT_MS,
         })),
       ),
@@ -302,8 +312,8 @@ export class HttpPlatformClient implements PlatformClient {
 
   async sessions(platform: string, token: string): Promise<SessionsClient> {
     return new SessionsClient({
-      baseUrl: (await this.#serviceBase(platform, 'sessions')) ?? `${platform}/skaha/v1`,
-      fetch: bearerFetch(token, platform),
+      baseUrl: await this.#sessionsBase(platform),
+      fetch: bearerFetch(token, await this.#origins(platform)),
       timeoutMs: TIMEOUT_MS,
     });
   }
@@ -313,13 +323,14 @@ export class HttpPlatformClient implements PlatformClient {
       if (error instanceof PlatformUnreachableError) throw error;
       return undefined;
     });
+    const located = await this.#located(url);
     const method = found?.methods.find((m) => m.type === 'password-token' && m.accessUrl);
-    const loginUrl = new URL(method?.accessUrl ?? `${url.origin}/ac/login`, url);
-    // A password only goes to the origin the user named: discovery follows
-    // redirects, and a challenge met on another origin must not collect it.
-    if (loginUrl.origin !== url.origin) {
+    const loginUrl = new URL(method?.accessUrl ?? located.services.login?.url ?? `${url.origin}/ac/login`, url);
+    // A password only goes to the origin the user named or one its registry declares: discovery
+    // follows redirects, and a challenge met on another origin must not collect it.
+    if (loginUrl.origin !== url.origin && !located.origins.includes(loginUrl.origin)) {
       throw new OutOfScopeError(
-        `${url.origin} asks for the password to be sent to ${loginUrl.origin}, another origin: refused, the password was not sent. Log in at ${loginUrl.origin} directly if you trust it.`,
+        `${url.origin} asks for the password to be sent to ${loginUrl.origin}, another origin its registry does not declare: refused, the password was not sent. Log in at ${loginUrl.origin} directly if you trust it.`,
       );
     }
     return loginUrl.toString();
@@ -336,45 +347,55 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  /** The platform origin, `extra` origins, and the origins of the services its index lists. */
-  async #platformOrigins(url: URL, extra: readonly string[]): Promise<string[]> {
-    const origins = new Set<string>([url.origin, ...extra]);
-    for (const service of await this.#serviceIndex(url.origin)) {
-      try {
-        origins.add(new URL(service.baseUrl).origin);
-      } catch {
-        // An unparsable entry adds nothing.
-      }
-    }
-    return [...origins];
+  /**
+   * The platform a URL belongs to, located through its registry (cached as
+   * cadcutils caches one); a URL without a registry is a platform of one origin.
+   */
+  #located(url: URL | string): Promise<ResolvedPlatform> {
+    const target = new URL(url);
+    const key = target.pathname.endsWith('/resource-caps') ? target.toString() : target.origin;
+    const cached = this.#platforms.get(key);
+    if (cached !== undefined && Date.now() - cached.at < REGISTRY_TTL_MS) return cached.found;
+    const found = sdk(target.origin, () => resolvePlatform(target.toString(), { timeoutMs: TIMEOUT_MS }));
+    this.#platforms.set(key, { at: Date.now(), found });
+    // A registry that could not be read is asked again next time.
+    found.catch(() => this.#platforms.delete(key));
+    return found;
   }
 
-  async #serviceBase(platform: string, name: string): Promise<string | undefined> {
-    return (await this.#serviceIndex(platform)).find((service) => service.name === name)?.baseUrl;
+  /** A login's platform, the origins its registry declares (and `extra`), and where its services are. */
+  async #whereabouts(
+    url: URL,
+    extra: readonly string[] = [],
+  ): Promise<{ platform: string; origins: string[]; services: PlatformServices }> {
+    const located = await this.#located(url);
+    const services: PlatformServices = {
+      ...(located.registry ? { registry: located.registry.url } : {}),
+      ...Object.fromEntries(Object.entries(located.services).map(([name, endpoint]) => [name, endpoint.url])),
+    };
+    return { platform: url.origin, origins: [...new Set([url.origin, ...located.origins, ...extra])], services };
   }
 
-  async #serviceIndex(origin: string): Promise<{ name: string; baseUrl: string }[]> {
-    const response = await platformFetch(`${origin}/`, { headers: { accept: 'application/json' } }).catch(
-      () => undefined,
-    );
-    if (!response?.ok) return [];
-    const body = (await response.json().catch(() => undefined)) as { services?: unknown } | undefined;
-    if (!body || !Array.isArray(body.services)) return [];
-    return body.services.filter(
-      (s): s is { name: string; baseUrl: string } =>
-        typeof s === 'object' &&
-        s !== null &&
-        typeof (s as { name?: unknown }).name === 'string' &&
-        typeof (s as { baseUrl?: unknown }).baseUrl === 'string',
-    );
+  async #origins(platform: string): Promise<string[]> {
+    return [...new Set([platform, ...(await this.#located(platform)).origins])];
+  }
+
+  /** The skaha API of a platform, from its registry. */
+  async #sessionsBase(platform: string): Promise<string> {
+    const sessions = (await this.#located(platform)).services.sessions;
+    if (sessions === undefined)
+      throw new NotFoundError(
+        `${platform} lists no sessions service (skaha) in its registry (${platform}/reg/resource-caps or its profile).`,
+      );
+    return sessions.url;
   }
 }
 
-/** `fetch` that adds the token only to requests for `origin`, and never follows a redirect elsewhere with it. */
-function bearerFetch(token: string, origin: string): FetchLike {
+/** `fetch` that adds the token only to requests for the platform's `origins`, and never follows a redirect with it. */
+function bearerFetch(token: string, origins: readonly string[]): FetchLike {
   return (input, init) => {
     const request = new Request(input, { ...init, redirect: 'manual' });
-    if (new URL(request.url).origin === origin) request.headers.set('authorization', `Bearer ${token}`);
+    if (origins.includes(new URL(request.url).origin)) request.headers.set('authorization', `Bearer ${token}`);
     return fetch(request);
   };
 }

@@ -1,5 +1,10 @@
 import type { SessionsClient } from '@vobridge/sdk';
-import type { DiscoveredMethod, Discovery, SessionsAcrossPlatforms } from '@vobridge/sdk/broker';
+import type {
+  BrokerLogin as BrokerLoginWire,
+  DiscoveredMethod,
+  Discovery,
+  SessionsAcrossPlatforms,
+} from '@vobridge/sdk/broker';
 import type { IssuedToken } from '@vobridge/sdk';
 
 /**
@@ -30,14 +35,19 @@ export type { Discovery };
 /** Sessions across platforms, as `GET /v1/sessions` answers them (the spec's `SessionsAcrossPlatforms`). */
 export type SessionsListing = SessionsAcrossPlatforms;
 
+/** Where a platform's services are, as its registry says (the spec's `Login.services`). */
+export type PlatformServices = NonNullable<BrokerLoginWire['services']>;
+
 /** The outcome of a successful login. */
 export interface Grant {
   readonly token: IssuedToken;
   readonly renewal: Renewal;
   /** Origin of the platform logged in to. */
   readonly platform: string;
-  /** Origins the token may be sent to (the platform's and its services'). */
+  /** Origins the token may be sent to (the platform's and its services', as its registry declares them). */
   readonly origins: readonly string[];
+  /** Where its services are (empty for a platform without a registry). */
+  readonly services?: PlatformServices;
 }
 
 /** A device authorization in progress (RFC 8628): what the user must do, and the wait for it. */

@@ -376,6 +376,7 @@ export interface components {
              *     https only, subdomains included).
              */
             domains?: string[];
+            services?: components["schemas"]["PlatformServices"];
             /** @description Whether the broker can renew the token without the user. */
             refreshable?: boolean;
             /**
@@ -387,6 +388,37 @@ export interface components {
             created_at?: string;
             /** @description Why a login failed or expired. */
             reason?: string;
+        };
+        /**
+         * @description Where the platform's services are, as its IVOA registry
+         *     (`resource-caps` and VOSI capabilities) says: base URLs for the
+         *     VOSpace, GMS and skaha clients, the login URL, and the registry
+         *     itself. Absent for a platform without a registry.
+         * @example {
+         *       "registry": "https://platform.example.org/reg/resource-caps",
+         *       "vospace": "https://vault.example.org/vospace",
+         *       "gms": "https://gms.example.org/gms",
+         *       "sessions": "https://sessions.example.org/skaha/v1",
+         *       "login": "https://platform.example.org/ac/login"
+         *     }
+         */
+        PlatformServices: {
+            /**
+             * Format: uri
+             * @description The registry's `resource-caps` URL.
+             */
+            registry?: string;
+            /** Format: uri */
+            vospace?: string;
+            /** Format: uri */
+            gms?: string;
+            /**
+             * Format: uri
+             * @description The skaha API base (`…/skaha/v1`).
+             */
+            sessions?: string;
+            /** Format: uri */
+            login?: string;
         };
         PendingLogin: {
             id: string;

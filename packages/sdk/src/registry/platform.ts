@@ -3,7 +3,7 @@
 // wherever they live (CANFAR spreads them over several hosts); a login's
 // credential scope is every origin the registry declares.
 
-import { RegistryError, UnsafeUrlError } from '../errors.js';
+import { HttpError, RegistryError, UnsafeUrlError } from '../errors.js';
 import type { FetchLike } from '../lib/request.js';
 import { checkPlatformUrl } from '../lib/urls.js';
 import type { Capability } from '../xml/capabilities.js';
@@ -112,7 +112,8 @@ export async function resolvePlatform(
     resources = await registry.resources();
   } catch (error) {
     // A platform URL (not a registry URL the caller named) without a registry is a platform of one origin.
-    if (error instanceof RegistryError && profile === undefined && registryUrl.guessed) {
+    const noRegistry = error instanceof RegistryError || (error instanceof HttpError && error.status < 500);
+    if (noRegistry && profile === undefined && registryUrl.guessed) {
       const own = new URL(platform as string).origin;
       return { name: own, origin: own, services: {}, origins: [own] };
     }

@@ -13,6 +13,8 @@ import { parseResourceCaps, type ResourceCaps } from './resource-caps.js';
 /** How long a registry file or capabilities document is used before it is fetched again (cadcutils: 600 s). */
 export const REGISTRY_TTL_MS = 600_000;
 
+const MAX_REDIRECTS = 5;
+
 /** Options of {@link RegistryClient}. */
 export interface RegistryClientOptions {
   /** URL of the registry's `resource-caps` file. */
@@ -121,15 +123,32 @@ export class RegistryClient {
     }
   }
 
-  async #get(url: URL): Promise<string> {
-    const response = await send(
-      url,
-      { redirect: 'follow', headers: { accept: 'text/plain, text/xml, application/xml' } },
-      { ...(this.#fetch ? { fetch: this.#fetch } : {}), ...(this.#timeoutMs ? { timeoutMs: this.#timeoutMs } : {}) },
-    );
-    if (!response.ok) {
+  /**
+   * GETs a registry document, following redirects within its origin only: a
+   * registry sent elsewhere would decide where credentials may go.
+   */
+  async #get(start: URL): Promise<string> {
+    let url = start;
+    let response: Response | undefined;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      response = await send(
+        url,
+        { headers: { accept: 'text/plain, text/xml, application/xml' } },
+        { ...(this.#fetch ? { fetch: this.#fetch } : {}), ...(this.#timeoutMs ? { timeoutMs: this.#timeoutMs } : {}) },
+      );
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status > 399 || location === null) break;
+      const next = new URL(location, url);
       await response.body?.cancel();
-      throw new HttpError(response.status, url);
+      if (next.origin !== start.origin)
+        throw new RegistryError(
+          `${start.origin}${start.pathname} redirects to another origin (${next.origin}): not followed.`,
+        );
+      url = next;
+    }
+    if (response === undefined || !response.ok) {
+      await response?.body?.cancel();
+      throw new HttpError(response?.status ?? 0, url);
     }
     const text = await response.text();
     if ((response.headers.get('content-type') ?? '').includes('html'))

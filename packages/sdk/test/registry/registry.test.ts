@@ -53,7 +53,7 @@ describe('vos: URIs', () => {
 let server: Server;
 let base: string;
 let hits: Record<string, number> = {};
-let answers: Record<string, { status: number; type?: string; body: string }> = {};
+let answers: Record<string, { status: number; type?: string; body: string; location?: string }> = {};
 
 const capabilities = (entries: { id: string; url: string; methods?: string[] }[]): string =>
   `<?xml version="1.0"?><vosi:capabilities xmlns:vosi="http://www.ivoa.net/xml/VOSICapabilities/v1.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${entries
@@ -68,7 +68,12 @@ beforeAll(async () => {
     const path = req.url ?? '/';
     hits[path] = (hits[path] ?? 0) + 1;
     const answer = answers[path] ?? { status: 404, body: 'not found' };
-    res.writeHead(answer.status, { 'content-type': answer.type ?? 'text/plain' }).end(answer.body);
+    res
+      .writeHead(answer.status, {
+        'content-type': answer.type ?? 'text/plain',
+        ...(answer.location === undefined ? {} : { location: answer.location }),
+      })
+      .end(answer.body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -146,6 +151,20 @@ describe('RegistryClient', () => {
     await expect(
       new RegistryClient({ url: 'http://127.0.0.1:9/reg/resource-caps', timeoutMs: 2000 }).resources(),
     ).rejects.toThrow(NetworkError);
+  });
+
+  it('follows redirects within the registry origin only', async () => {
+    plainRegistry();
+    answers['/moved/resource-caps'] = { status: 200, body: `ivo://example.org/x = ${base}/x/capabilities\n` };
+    const redirect = (to: string) => ({ status: 302, body: '', type: `text/plain`, location: to });
+    answers['/old/resource-caps'] = redirect('/moved/resource-caps');
+    answers['/away/resource-caps'] = redirect('http://localhost:9/reg/resource-caps');
+    expect([...(await new RegistryClient({ url: `${base}/old/resource-caps` }).resources()).keys()]).toEqual([
+      'ivo://example.org/x',
+    ]);
+    await expect(new RegistryClient({ url: `${base}/away/resource-caps` }).resources()).rejects.toThrow(
+      /redirects to another origin \(http:\/\/localhost:9\): not followed/,
+    );
   });
 
   it('refuses a registry or capabilities URL that is plain http off loopback', async () => {
