@@ -35,6 +35,11 @@ if node scripts/step.mjs "no import cycles" -- node scripts/import-cycles.mjs; t
 
 npx turbo run lint test --continue --output-logs=new-only --summarize || status=1
 
+# The npm packages as a stranger installs them (packed, published to a throw-away registry,
+# installed outside the workspace): alone, after the suites, so nothing else competes with its installs.
+if node scripts/step.mjs "published packages install and work (verdaccio)" -- \
+  bash -c 'cd test && VOBRIDGE_PUBLISHED_TEST=1 node --experimental-vm-modules --no-warnings=ExperimentalWarning ../node_modules/jest/bin/jest.js --ci packaging/published.test.ts'; then :; else status=1; fi
+
 # The other supported Node.js versions: a build and the unit tests each.
 for version in $(node_versions | tail -n +2); do
   bin=$(fetch_node "$version") || { status=1; continue; }
