@@ -1,6 +1,5 @@
 import type { VobridgeErrorCode } from '@vobridge/sdk';
 import { ExitCode, type ExitCodeValue } from './exitCodes.js';
-import { VosUriError } from './vos/uri.js';
 
 /**
  * A failure the CLI reports to the user: one plain line, an optional hint on
@@ -51,8 +50,6 @@ export function formatError(error: unknown): FormattedError {
 
 function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
-  if (error instanceof VosUriError)
-    return new UsageError(error.message, 'VOSpace locations look like vos:alice/data/file.fits');
   if (isSdkError(error)) return fromSdkError(error);
   if (isExitPromptError(error)) return new CliError('interrupted', ExitCode.INTERRUPTED);
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -82,6 +79,7 @@ const SDK_EXIT: Record<VobridgeErrorCode, ExitCodeValue> = {
   ERR_OAUTH: ExitCode.AUTH,
   ERR_CONFIGURATION: ExitCode.USAGE,
   ERR_UNSAFE_URL: ExitCode.FAILED,
+  ERR_REGISTRY: ExitCode.NOT_FOUND,
 };
 
 const HTTP_EXIT: Partial<Record<number, ExitCodeValue>> = {

@@ -8,7 +8,8 @@ import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { formatExpiry } from '../output/time.js';
-import { parseSeconds, parseUrl } from './arguments.js';
+import { parseSeconds } from './arguments.js';
+import { parsePlatform, platformOrigin, platformUrl } from '../platform/resolve.js';
 import { readStdin } from './stdin.js';
 
 type Method = 'password' | 'device' | 'token';
@@ -46,7 +47,11 @@ export function registerLogin(program: Command): void {
   program
     .command('login')
     .description('log in to a platform (password, device code or static token); starts the broker if needed')
-    .argument('<platform-url>', 'base URL of the platform, or of any of its services', parseUrl)
+    .argument(
+      '<platform>',
+      'URL of the platform (an origin serving /reg/resource-caps), of its registry, or of one of its services; or a built-in name (canfar)',
+      parsePlatform,
+    )
     .addOption(
       new Option('--method <method>', 'login method (default: the first the platform offers)').choices([
         'password',
@@ -73,13 +78,14 @@ export function registerLogin(program: Command): void {
       `
 Examples:
   vobridge login https://platform.example.org                      # asks the platform, prompts as needed
+  vobridge login canfar                                            # CANFAR, found through CADC's registry
   vobridge login https://platform.example.org --method device      # prints a URL and code to approve elsewhere
   echo "$PW" | vobridge login URL -u alice --password-stdin         # non-interactive password login
   vobridge login URL --token - < token.txt                         # static token`,
     )
-    .action(async (url: string, options: LoginOptions) => {
+    .action(async (platform: string, options: LoginOptions) => {
       const broker = await ensureBroker();
-      const login = await logIn(broker, url, options);
+      const login = await logIn(broker, await platformUrl(platform), options);
       if (options.json) outJson(login);
       else if (login.state === 'active') out(`logged in to ${login.platform} as ${login.user ?? 'unknown user'}`);
       else out(`login ${login.id} to ${login.platform} is ${login.state}`);
@@ -88,14 +94,15 @@ Examples:
   program
     .command('logout')
     .description('log out of a platform (or of every platform with --all)')
-    .argument('[platform-url]', 'the platform to log out of (needed when you are logged in to several)', parseUrl)
+    .argument('[platform-url]', 'the platform to log out of (needed when you are logged in to several)', parsePlatform)
     .option('--all', 'log out of every platform')
-    .action(async (url: string | undefined, options: { all?: boolean }) => {
+    .action(async (platform: string | undefined, options: { all?: boolean }) => {
       const broker = await connectBroker();
       const logins = await broker.logins();
+      const origin = platform === undefined ? undefined : await platformOrigin(platform);
       let chosen: BrokerLogin[];
       if (options.all) chosen = logins;
-      else if (url) chosen = logins.filter((login) => login.platform === new URL(url).origin);
+      else if (origin) chosen = logins.filter((login) => login.platform === origin);
       else if (logins.length <= 1) chosen = logins;
       else
         throw new UsageError(
@@ -103,7 +110,7 @@ Examples:
           'Run vobridge logout <platform-url>, or vobridge logout --all.',
         );
       if (chosen.length === 0)
-        throw new CliError(url ? `not logged in to ${new URL(url).origin}` : 'not logged in', ExitCode.NOT_FOUND);
+        throw new CliError(origin ? `not logged in to ${origin}` : 'not logged in', ExitCode.NOT_FOUND);
       for (const login of chosen) {
         await broker.logout(login.id);
         out(`logged out of ${login.platform}${login.user ? ` (${login.user})` : ''}`);
@@ -113,18 +120,19 @@ Examples:
   program
     .command('whoami')
     .description('print who you are logged in as (on one platform, or on each)')
-    .argument('[platform-url]', 'only this platform', parseUrl)
-    .action(async (url: string | undefined) => {
+    .argument('[platform-url]', 'only this platform', parsePlatform)
+    .action(async (platform: string | undefined) => {
+      const origin = platform === undefined ? undefined : await platformOrigin(platform);
       const logins = (await (await connectBroker()).logins()).filter(
-        (login) => login.state === 'active' && (!url || login.platform === new URL(url).origin),
+        (login) => login.state === 'active' && (!origin || login.platform === origin),
       );
       if (logins.length === 0)
         throw new CliError(
-          url ? `not logged in to ${new URL(url).origin}` : 'not logged in',
+          origin ? `not logged in to ${origin}` : 'not logged in',
           ExitCode.AUTH,
           'Log in with: vobridge login <platform-url>',
         );
-      for (const login of logins) out(url ? (login.user ?? '') : `${login.user ?? '?'} @ ${login.platform}`);
+      for (const login of logins) out(origin ? (login.user ?? '') : `${login.user ?? '?'} @ ${login.platform}`);
     });
 
   program

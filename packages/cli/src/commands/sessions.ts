@@ -10,8 +10,8 @@ import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { formatExpiry } from '../output/time.js';
-import { selectPlatform } from '../platform/resolve.js';
-import { parsePositive, parseSeconds, parseUrl } from './arguments.js';
+import { parsePlatform, platformOrigin, selectPlatform } from '../platform/resolve.js';
+import { parsePositive, parseSeconds } from './arguments.js';
 
 /** The session types of the spec (`openapi/sessions.yaml`). */
 const SESSION_TYPES: readonly SessionType[] = sessionTypeValues;
@@ -29,12 +29,12 @@ export function registerSessions(program: Command): void {
   sessions
     .command('ls')
     .description('list your sessions on every platform you are logged in to')
-    .option('--platform <url>', 'only this platform', parseUrl)
+    .option('--platform <url|name>', 'only this platform', parsePlatform)
     .addOption(new Option('--type <type>', 'only sessions of this type').choices(SESSION_TYPES))
     .option('--json', 'print JSON')
     .action(async (options: PlatformOption & { type?: SessionType; json?: boolean }) => {
       const broker = await connectBroker();
-      const only = options.platform === undefined ? undefined : new URL(options.platform).origin;
+      const only = options.platform === undefined ? undefined : await platformOrigin(options.platform);
       const listing = await broker.sessions();
       const platforms = listing.platforms.filter((p) => only === undefined || p.platform === only);
       if (platforms.length === 0)
@@ -78,7 +78,11 @@ export function registerSessions(program: Command): void {
     .option('--env <KEY=VALUE>', 'environment variable (repeatable)', collectEnv, {} as Record<string, string>)
     .option('--wait', 'wait until it runs, then print its URL')
     .option('--timeout <seconds>', 'with --wait: give up after this long (exit 8)', parseSeconds, 300)
-    .option('--platform <url>', 'platform to launch on (default: $VOBRIDGE_PLATFORM, or your only login)', parseUrl)
+    .option(
+      '--platform <url|name>',
+      'platform to launch on (default: $VOBRIDGE_PLATFORM, or your only login)',
+      parsePlatform,
+    )
     .action(async (type: SessionType, options: LaunchFlags) => {
       const broker = await connectBroker();
       const platform = await selectPlatform(options.platform, broker);
@@ -112,7 +116,7 @@ export function registerSessions(program: Command): void {
     .command('rm')
     .description('stop and delete a session')
     .argument('<id>', 'session id (vobridge sessions ls)')
-    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .option('--platform <url|name>', 'platform it runs on (default: found among your logins)', parsePlatform)
     .action(async (id: string, options: PlatformOption) => {
       const { broker, session } = await findSession(id, options.platform);
       await broker.deleteSession(session.platform, id);
@@ -123,7 +127,7 @@ export function registerSessions(program: Command): void {
     .command('renew')
     .description("push a session's expiry forward")
     .argument('<id>', 'session id')
-    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .option('--platform <url|name>', 'platform it runs on (default: found among your logins)', parsePlatform)
     .action(async (id: string, options: PlatformOption) => {
       const { broker, session: found } = await findSession(id, options.platform);
       const session = await broker.renewSession(found.platform, id);
@@ -135,7 +139,7 @@ export function registerSessions(program: Command): void {
     .description("print a session's URL (and open it in a browser with --browser)")
     .argument('<id>', 'session id')
     .option('--browser', 'also open it with $BROWSER, xdg-open or open')
-    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .option('--platform <url|name>', 'platform it runs on (default: found among your logins)', parsePlatform)
     .action(async (id: string, options: PlatformOption & { browser?: boolean }) => {
       const { session } = await findSession(id, options.platform);
       if (session.status !== 'Running' || !session.connectURL) {
@@ -154,7 +158,7 @@ export function registerSessions(program: Command): void {
     .description("print a session's logs (or its scheduling events)")
     .argument('<id>', 'session id')
     .option('--events', 'print scheduling events instead of logs')
-    .option('--platform <url>', 'platform it runs on (default: found among your logins)', parseUrl)
+    .option('--platform <url|name>', 'platform it runs on (default: found among your logins)', parsePlatform)
     .action(async (id: string, options: PlatformOption & { events?: boolean }) => {
       const { broker, session } = await findSession(id, options.platform);
       const text = await broker.sessionLogs(session.platform, id, options.events ? 'events' : 'logs');
@@ -186,7 +190,7 @@ async function findSession(
   platform: string | undefined,
 ): Promise<{ broker: BrokerClient; session: PlatformSession }> {
   const broker = await connectBroker();
-  const only = platform === undefined ? undefined : new URL(platform).origin;
+  const only = platform === undefined ? undefined : await platformOrigin(platform);
   const listing = await broker.sessions();
   const session = listing.sessions.find((s) => s.id === id && (only === undefined || s.platform === only));
   if (session !== undefined) return { broker, session };

@@ -9,15 +9,14 @@ import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
 import { formatBytes } from '../output/progress.js';
 import { renderTable } from '../output/table.js';
-import { selectPlatform, serviceUrl } from '../platform/resolve.js';
+import { parsePlatform, selectPlatform, vospaceLocation } from '../platform/resolve.js';
 import { transferProgress } from '../vos/transfer.js';
-import { isVosUri, parseVosUri } from '../vos/uri.js';
 
 interface PlatformOption {
   platform?: string;
 }
 
-const PLATFORM_FLAGS = '--platform <url>';
+const PLATFORM_FLAGS = '--platform <url|name>';
 const PLATFORM_HELP = 'platform whose VOSpace to use (default: $VOBRIDGE_PLATFORM, or your only login)';
 
 /** `vobridge ls|cp|mkdir|rm` on `vos:` locations. */
@@ -26,11 +25,10 @@ export function registerVos(program: Command): void {
     .command('ls')
     .description('list a VOSpace container (or show one node)')
     .argument('<vos-uri>', 'e.g. vos:alice/data')
-    .option(PLATFORM_FLAGS, PLATFORM_HELP)
+    .option(PLATFORM_FLAGS, PLATFORM_HELP, parsePlatform)
     .option('--json', 'print JSON')
     .action(async (uri: string, options: PlatformOption & { json?: boolean }) => {
-      const path = vosPath(uri);
-      const vos = await vospace(options);
+      const { vos, path } = await vospace(uri, options);
       const { VOS_PROPERTY } = await import('@vobridge/sdk');
       const node = await vos.getNode(path, { limit: 0 });
       const nodes: Node[] = [];
@@ -58,10 +56,9 @@ export function registerVos(program: Command): void {
     .description('create a VOSpace container')
     .argument('<vos-uri>', 'e.g. vos:alice/data/new')
     .option('-p, --parents', 'create missing parents too, and accept an existing container')
-    .option(PLATFORM_FLAGS, PLATFORM_HELP)
+    .option(PLATFORM_FLAGS, PLATFORM_HELP, parsePlatform)
     .action(async (uri: string, options: PlatformOption & { parents?: boolean }) => {
-      const path = vosPath(uri);
-      const vos = await vospace(options);
+      const { vos, path } = await vospace(uri, options);
       const segments = path.split('/').filter(Boolean);
       const targets = options.parents
         ? segments.map((_, i) => segments.slice(0, i + 1).join('/')).slice(1)
@@ -80,10 +77,9 @@ export function registerVos(program: Command): void {
     .description('delete a VOSpace node (a container only with -r)')
     .argument('<vos-uri>', 'e.g. vos:alice/data/old.fits')
     .option('-r, --recursive', 'delete a container and everything in it')
-    .option(PLATFORM_FLAGS, PLATFORM_HELP)
+    .option(PLATFORM_FLAGS, PLATFORM_HELP, parsePlatform)
     .action(async (uri: string, options: PlatformOption & { recursive?: boolean }) => {
-      const path = vosPath(uri);
-      const vos = await vospace(options);
+      const { vos, path } = await vospace(uri, options);
       const node = await vos.getNode(path, { limit: 0, detail: 'min' });
       if (node.type === 'ContainerNode' && !options.recursive) {
         throw new UsageError(`${uri} is a container`, 'Add -r to delete it with everything in it.');
@@ -96,7 +92,7 @@ export function registerVos(program: Command): void {
     .description('copy files to, from or within VOSpace (progress shown, MD5 verified, downloads resume)')
     .argument('<source>', 'vos:path or local file')
     .argument('<destination>', 'vos:path or local file/directory')
-    .option(PLATFORM_FLAGS, PLATFORM_HELP)
+    .option(PLATFORM_FLAGS, PLATFORM_HELP, parsePlatform)
     .addHelpText(
       'after',
       `
@@ -110,16 +106,22 @@ Examples:
   vobridge cp vos:alice/a.txt vos:alice/backup/a.txt`,
     )
     .action(async (source: string, destination: string, options: PlatformOption) => {
-      const vos = await vospace(options);
       const { downloadFile, uploadFile } = await import('@vobridge/sdk/node');
       const fromVos = isVosUri(source);
       const toVos = isVosUri(destination);
       if (fromVos && toVos) {
-        await vos.copy(vosPath(source), await vosTarget(vos, vosPath(destination), vosPath(source)));
+        const from = await vospace(source, options);
+        const to = await vospace(destination, options);
+        if (from.baseUrl !== to.baseUrl)
+          throw new UsageError(
+            `${source} and ${destination} are in different VOSpace services`,
+            'Copy through a local file: vobridge cp <source> . then vobridge cp <file> <destination>.',
+          );
+        await from.vos.copy(from.path, await vosTarget(from.vos, to.path, from.path));
         return;
       }
       if (fromVos) {
-        const path = vosPath(source);
+        const { vos, path } = await vospace(source, options);
         const target = await localTarget(destination, path);
         const progress = transferProgress(basename(target));
         const result = await downloadFile(vos, path, target, { onProgress: progress.onProgress }).finally(
@@ -131,7 +133,9 @@ Examples:
         return;
       }
       if (toVos) {
-        const path = await vosTarget(vos, vosPath(destination), source);
+        const located = await vospace(destination, options);
+        const { vos } = located;
+        const path = await vosTarget(vos, located.path, source);
         const progress = transferProgress(basename(source));
         const result = await uploadFile(vos, path, source, { onProgress: progress.onProgress }).finally(progress.stop);
         note(`${source} -> vos:${path}: ${formatBytes(result.bytes)}, MD5 ${result.md5}`);
@@ -141,22 +145,30 @@ Examples:
     });
 }
 
-/** A `vos:` argument as a node path (`alice/data`), rejecting anything else. */
-function vosPath(uri: string): string {
+/** True for arguments that name VOSpace locations rather than local files. */
+function isVosUri(input: string): boolean {
+  return /^vos:/i.test(input);
+}
+
+/** The client of the VOSpace a `vos:` argument names, and the node path in it (`alice/data`). */
+async function vospace(
+  uri: string,
+  options: PlatformOption,
+): Promise<{ vos: VoSpaceClient; path: string; baseUrl: string }> {
   if (!isVosUri(uri))
     throw new UsageError(
       `not a vos: location: ${JSON.stringify(uri)}`,
       'VOSpace locations look like vos:alice/data/file.fits',
     );
-  return parseVosUri(uri).path.replace(/^\//, '');
-}
-
-async function vospace(options: PlatformOption): Promise<VoSpaceClient> {
   const broker = await connectBroker();
   const platform = await selectPlatform(options.platform, broker);
-  const baseUrl = await serviceUrl(platform, 'vospace');
+  const { baseUrl, path } = await vospaceLocation(broker, platform, uri);
   const { VoSpaceClient } = await import('@vobridge/sdk');
-  return new VoSpaceClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) });
+  return {
+    vos: new VoSpaceClient({ baseUrl, fetch: await brokerFetch(broker, baseUrl) }),
+    path: path.replace(/^\//, ''),
+    baseUrl,
+  };
 }
 
 /** Deletes children before their container: services refuse to delete a non-empty one. */

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type RunningPlatform } from '@vobridge/platform';
+import { startPlatform, type RunningPlatform, type Topology } from '@vobridge/platform';
 import type { Gate } from './gate.js';
 
 /** The demo users the platform starts with. */
@@ -17,14 +17,16 @@ export interface TestPlatform {
 
 /**
  * Starts the real reference platform for a test file; with `gate`, every
- * client reaches it through that proxy (its public URL).
+ * client reaches it through that proxy (its public URL). `split` spreads its
+ * services over several origins, as CANFAR's are.
  */
-export async function startTestPlatform(gate?: Gate): Promise<TestPlatform> {
+export async function startTestPlatform(gate?: Gate, topology: Topology = 'single'): Promise<TestPlatform> {
   const dataDir = await mkdtemp(join(tmpdir(), 'vobridge-cli-platform-'));
   const platform = await startPlatform({
     port: 0,
     dataDir,
     logLevel: 'silent',
+    topology,
     ...(gate ? { publicUrl: gate.url } : {}),
   });
   gate?.target(platform.port);
