@@ -20,6 +20,7 @@ import tempfile
 import threading
 from pathlib import Path
 from typing import Any, Callable, Iterator
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -127,11 +128,43 @@ def platform_factory() -> Iterator[Callable[..., PlatformProcess]]:
     shutil.rmtree(tmp, ignore_errors=True)
 
 
-@pytest.fixture(scope="session")
-def platform(platform_factory: Callable[..., PlatformProcess]) -> dict[str, Any]:
-    """The shared test platform: ``{"url": base URL, "users": USERS, "process": PlatformProcess}``."""
-    proc = platform_factory()
-    return {"url": proc.url, "users": USERS, "process": proc}
+#: Resource ids of the platform's services in its registry, as CADC names them.
+RESOURCES = {
+    "auth": "ivo://vobridge.org/auth",
+    "gms": "ivo://cadc.nrc.ca/gms",
+    "vospace": "ivo://cadc.nrc.ca/vault",
+    "uws": "ivo://vobridge.org/uws",
+    "sessions": "ivo://cadc.nrc.ca/skaha",
+}
+
+
+def service_origins(url: str) -> dict[str, str]:
+    """Where each service lives, read from the platform's registry as cadcutils reads it (``id = capabilities URL``)."""
+    listed: dict[str, str] = {}
+    for line in requests.get(f"{url}/reg/resource-caps", timeout=30).text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            resource, capabilities = (part.strip() for part in line.split("=", 1))
+            listed[resource] = capabilities
+    origins = {}
+    for name, resource in RESOURCES.items():
+        parts = urlsplit(listed[resource])
+        origins[name] = f"{parts.scheme}://{parts.netloc}"
+    return origins
+
+
+@pytest.fixture(scope="session", params=["single", "split"])
+def platform(request: pytest.FixtureRequest, platform_factory: Callable[..., PlatformProcess]) -> dict[str, Any]:
+    """The shared test platform, once with every service at one origin and once spread over
+    several (``--topology split``, as CANFAR is): ``{"url": base URL (registry, logins),
+    "services": {name: origin} from its registry, "topology", "users": USERS, "process"}``."""
+    proc = platform_factory(args=["--topology", request.param])
+    return {
+        "url": proc.url,
+        "services": service_origins(proc.url),
+        "topology": request.param,
+        "users": USERS,
+        "process": proc,
+    }
 
 
 @pytest.fixture(scope="session")

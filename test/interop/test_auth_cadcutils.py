@@ -28,7 +28,8 @@ FORM = {"Content-type": "application/x-www-form-urlencoded", "Accept": "text/pla
 
 
 def test_password_login_then_token_calls(platform, isolated_home):
-    resource = f"{platform['url']}/gms"
+    # The GMS capabilities name the login service, which is at the platform URL in either topology.
+    resource = f"{platform['services']['gms']}/gms"
     anonymous = net.BaseWsClient(resource, net.Subject(), "vobridge-interop", retry=False)
     answer = anonymous.post((LOGIN, None), data=urlencode({"username": "alice", "password": platform["users"]["alice"]["password"]}), headers=FORM)
     assert answer.status_code == 200
@@ -43,7 +44,7 @@ def test_password_login_then_token_calls(platform, isolated_home):
 
 
 def test_wrong_password_and_anonymous_search_are_refused(platform, isolated_home):
-    resource = f"{platform['url']}/gms"
+    resource = f"{platform['services']['gms']}/gms"
     anonymous = net.BaseWsClient(resource, net.Subject(), "vobridge-interop", retry=False)
     with pytest.raises(exceptions.UnauthorizedException):
         anonymous.post((LOGIN, None), data=urlencode({"username": "alice", "password": "Xyzzy-not-it"}), headers=FORM)

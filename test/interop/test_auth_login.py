@@ -11,7 +11,7 @@ def test_anonymous_authcheck_is_challenged(platform):
     challenge = res.headers["WWW-Authenticate"]
     assert 'ivoa_bearer standard_id="ivo://ivoa.net/sso#tls-with-password"' in challenge
     assert f'access_url="{platform["url"]}/ac/login"' in challenge
-    assert 'ivoa_cookie standard_id="ivo://ivoa.net/sso#cookie"' in challenge
+    assert f'ivoa_cookie standard_id="ivo://ivoa.net/sso#tls-with-password", access_url="{platform["url"]}/ac/cookie"' in challenge
     assert 'Bearer realm="vobridge"' in challenge
 
 

@@ -22,11 +22,11 @@ def _forge(token: str, **claims) -> str:
 
 
 def test_forged_tokens_are_refused_everywhere(platform, login):
-    url = platform["url"]
+    services = platform["services"]
     forged = _forge(login("bob"), sub="alice", groups=["astro", "demo"])
-    for path in ("/ac/whoami", "/gms/search", "/skaha/v1/session", "/authcheck"):
+    for service, path in (("auth", "/ac/whoami"), ("gms", "/gms/search"), ("sessions", "/skaha/v1/session"), ("auth", "/authcheck")):
         for headers in ({"Authorization": f"Bearer {forged}"}, {"X-CADC-DelegationToken": forged}, {"Cookie": f"CADC_SSO={forged}"}):
-            res = requests.get(f"{url}{path}", headers=headers, timeout=30)
+            res = requests.get(f"{services[service]}{path}", headers=headers, timeout=30)
             assert res.status_code == 401, (path, headers.keys(), res.status_code)
             assert 'error="invalid_token"' in res.headers["WWW-Authenticate"]
             assert forged not in res.text
@@ -46,7 +46,7 @@ def test_expired_tokens_are_refused(platform_factory):
 
 
 def test_other_users_sessions_are_invisible_and_untouchable(platform, login):
-    url = platform["url"]
+    url = platform["services"]["sessions"]
     owner = {"Authorization": f"Bearer {login('bob')}"}
     other = {"Authorization": f"Bearer {login('alice')}"}
     created = requests.post(

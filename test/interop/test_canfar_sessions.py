@@ -1,6 +1,6 @@
 """The published `canfar` client (skaha sessions) against the platform.
 
-Configured as a user would: ``CANFAR_URL=<platform>/skaha/v1`` and
+Configured as a user would: ``CANFAR_URL=<skaha's origin, from the registry>/skaha/v1`` and
 ``CANFAR_TOKEN=<token from /ac/login>``.
 """
 
@@ -16,7 +16,7 @@ canfar_sessions = pytest.importorskip("canfar.sessions")
 
 @pytest.fixture()
 def canfar(platform, login, isolated_home, monkeypatch):
-    monkeypatch.setenv("CANFAR_URL", f"{platform['url']}/skaha/v1")
+    monkeypatch.setenv("CANFAR_URL", f"{platform['services']['sessions']}/skaha/v1")
     monkeypatch.setenv("CANFAR_TOKEN", login("carol"))
     return canfar_sessions.Session(errors="raise")
 
@@ -57,7 +57,7 @@ def test_interactive_session_is_served_under_the_platform(canfar, platform, logi
     [session_id] = canfar.create(name="cube", image="images.canfar.net/skaha/carta:4.1", kind="carta")
     info = wait_for(canfar, session_id, {"Running", "Failed"})
     assert info["status"] == "Running"
-    assert info["connectURL"] == f"{platform['url']}/session/carta/{session_id}/"
+    assert info["connectURL"] == f"{platform['services']['sessions']}/session/carta/{session_id}/"
     # The owner's token opens it; anonymous callers and other users cannot.
     page = requests.get(info["connectURL"], headers={"Authorization": f"Bearer {login('carol')}"}, timeout=30)
     assert page.status_code == 200 and "CARTA" in page.text

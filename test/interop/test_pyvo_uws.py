@@ -37,7 +37,7 @@ def create(session: requests.Session, url: str, **params: str) -> str:
 
 
 def test_cone_job_runs_and_returns_a_votable(platform: dict[str, Any], session: requests.Session) -> None:
-    url = create(session, f"{platform['url']}/uws/cone", RA="83.8", DEC="-1.0", SR="2", RUNID="pyvo")
+    url = create(session, f"{platform['services']['uws']}/uws/cone", RA="83.8", DEC="-1.0", SR="2", RUNID="pyvo")
     job = AsyncTAPJob(url, session=session, delete=True)
     assert job.phase == "PENDING"
     job.execution_duration = 120
@@ -60,14 +60,14 @@ def test_cone_job_runs_and_returns_a_votable(platform: dict[str, Any], session: 
 
 
 def test_failed_and_aborted_jobs(platform: dict[str, Any], session: requests.Session) -> None:
-    url = create(session, f"{platform['url']}/uws/sleep", DURATION="600", EXECUTIONDURATION="1")
+    url = create(session, f"{platform['services']['uws']}/uws/sleep", DURATION="600", EXECUTIONDURATION="1")
     job = AsyncTAPJob(url, session=session)
     job.run().wait(timeout=60)
     assert job.phase == "ERROR"
     with pytest.raises(DALQueryError, match="execution duration"):
         job.raise_if_error()
 
-    url = create(session, f"{platform['url']}/uws/sleep", DURATION="600", PHASE="RUN")
+    url = create(session, f"{platform['services']['uws']}/uws/sleep", DURATION="600", PHASE="RUN")
     job = AsyncTAPJob(url, session=session)
     job.wait(phases={"EXECUTING"}, timeout=60)
     job.abort()
@@ -75,7 +75,7 @@ def test_failed_and_aborted_jobs(platform: dict[str, Any], session: requests.Ses
 
 
 def test_documents_parse_with_pyvo_io_uws(platform: dict[str, Any], session: requests.Session) -> None:
-    url = create(session, f"{platform['url']}/uws/sleep", DURATION="0", RUNID="listed")
+    url = create(session, f"{platform['services']['uws']}/uws/sleep", DURATION="0", RUNID="listed")
     res = session.get(url, timeout=30)
     job = parse_job(io.BytesIO(res.content))
     assert job.jobid == url.rsplit("/", 1)[1]
@@ -84,13 +84,13 @@ def test_documents_parse_with_pyvo_io_uws(platform: dict[str, Any], session: req
     assert job.runid == "listed"
     assert [(p.id_, p.content) for p in job.parameters] == [("DURATION", "0")]
 
-    listing = session.get(f"{platform['url']}/uws/sleep", timeout=30)
+    listing = session.get(f"{platform['services']['uws']}/uws/sleep", timeout=30)
     jobs = parse_job_list(io.BytesIO(listing.content))
     assert url.rsplit("/", 1)[1] in [j.jobid for j in jobs]
 
 
 def test_jobs_are_private(platform: dict[str, Any], session: requests.Session, login: Callable[[str], str]) -> None:
-    url = create(session, f"{platform['url']}/uws/sleep", DURATION="0")
+    url = create(session, f"{platform['services']['uws']}/uws/sleep", DURATION="0")
     bob = requests.Session()
     bob.headers["Authorization"] = f"Bearer {login('bob')}"
     assert bob.get(url, timeout=30).status_code == 404
@@ -102,7 +102,7 @@ def test_jobs_are_private(platform: dict[str, Any], session: requests.Session, l
 
 def test_auth_session_picks_the_token_from_the_capabilities(platform: dict[str, Any], login: Callable[[str], str]) -> None:
     """pyvo's AuthSession attaches the token only where the VOSI capabilities declare ``sso#token``."""
-    caps = parse_capabilities(io.BytesIO(requests.get(f"{platform['url']}/uws/capabilities", timeout=30).content))
+    caps = parse_capabilities(io.BytesIO(requests.get(f"{platform['services']['uws']}/uws/capabilities", timeout=30).content))
     token_session = requests.Session()
     token_session.headers["Authorization"] = f"Bearer {login('alice')}"
     auth = AuthSession()
@@ -110,8 +110,8 @@ def test_auth_session_picks_the_token_from_the_capabilities(platform: dict[str, 
     auth.update_from_capabilities(caps)
 
     # The capabilities document itself is anonymous; the job list is not.
-    assert requests.get(f"{platform['url']}/uws/sleep", timeout=30).status_code == 401
-    res = auth.post(f"{platform['url']}/uws/sleep", data={"DURATION": "0"})
+    assert requests.get(f"{platform['services']['uws']}/uws/sleep", timeout=30).status_code == 401
+    res = auth.post(f"{platform['services']['uws']}/uws/sleep", data={"DURATION": "0"})
     res.raise_for_status()
     job = AsyncTAPJob(res.url, session=auth)
     job.run().wait(timeout=60)

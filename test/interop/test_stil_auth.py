@@ -61,17 +61,18 @@ def test_stil_with_its_default_schemes_logs_in_and_reads_a_node(
     stil_classpath: str, platform: dict[str, Any], login: Callable[[str], str]
 ) -> None:
     url = platform["url"]
+    vospace = platform["services"]["vospace"]
     # A node to read, made with a token (any client would do).
     headers = {"Authorization": f"Bearer {login('alice')}"}
-    requests.put(f"{url}/vospace/data/alice/stil-check.txt", data=b"read by STIL\n", headers=headers, timeout=30).raise_for_status()
+    requests.put(f"{vospace}/vospace/data/alice/stil-check.txt", data=b"read by STIL\n", headers=headers, timeout=30).raise_for_status()
 
     out = stil(
         stil_classpath,
         platform["users"]["alice"]["password"],
         f"{url}/authcheck",
         "alice",
-        f"{url}/vospace/nodes/alice/stil-check.txt",
-        f"{url}/vospace/data/alice/stil-check.txt",
+        f"{vospace}/vospace/nodes/alice/stil-check.txt",
+        f"{vospace}/vospace/data/alice/stil-check.txt",
     )
     assert out["schemes"] == ["ivoa_x509,ivoa_cookie,Basic,"], "STIL's default scheme list changed"
     assert out["authenticated"] == ["true"]

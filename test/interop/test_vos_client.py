@@ -88,7 +88,7 @@ def test_vmkdir_vcp_vls_roundtrip_with_checksums(vos_env: dict[str, str], login:
     # The server's MD5 property is the checksum of what was sent.
     headers = {"Authorization": f"Bearer {token}"}
     for local, name in ((small, "small.txt"), (large, "large.bin")):
-        node = requests.get(f"{platform['url']}/vospace/nodes/alice/{RUN}-vcp/{name}", headers=headers, timeout=30)
+        node = requests.get(f"{platform['services']['vospace']}/vospace/nodes/alice/{RUN}-vcp/{name}", headers=headers, timeout=30)
         assert f'<vos:property uri="ivo://ivoa.net/vospace/core#MD5"' in node.text
         assert md5(local) in node.text
 
