@@ -62,6 +62,24 @@ describe('a platform whose services live at several origins', () => {
     const session = listing.sessions.find((s) => s.id === id);
     expect(session?.platform).toBe(p.url);
     expect(new URL(session?.connectURL ?? '').origin).toBe(p.serviceOrigins.sessions);
+
+    // Open: a one-time link that logs a browser in at the sessions origin and lands on the page.
+    let opened = await call(b, on(`/v1/sessions/${id}/open`), { method: 'POST' });
+    for (let i = 0; i < 100 && opened.status === 409; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      opened = await call(b, on(`/v1/sessions/${id}/open`), { method: 'POST' });
+    }
+    expect(opened.status).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    const { url } = opened.json<{ url: string; expires_in: number }>();
+    expect(new URL(url).origin).toBe(p.serviceOrigins.sessions);
+    const landed = await fetch(url, { redirect: 'manual' });
+    expect(landed.status).toBe(303);
+    const cookie = (landed.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const page = await fetch(new URL(landed.headers.get('location') ?? '', url), { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>Notebook</h1>');
+
     expect((await call(b, on(`/v1/sessions/${id}`), { method: 'DELETE' })).status).toBe(204);
   });
 });

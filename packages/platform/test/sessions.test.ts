@@ -142,6 +142,39 @@ describe('a CARTA session', () => {
     expect((await fetch(skaha(`session/${id}`), { method: 'DELETE', headers: auth(bob) })).status).toBe(404);
   });
 
+  it('opens logged in through a one-time link: an HttpOnly cookie for session pages only, the link good once', async () => {
+    const asked = await fetch(skaha(`session/${id}/login-link`), { method: 'POST', headers: auth(alice) });
+    expect(asked.status).toBe(200);
+    const { url, expires_in } = (await conforming('sessions.yaml', 'POST', '/session/{id}/login-link', asked)) as {
+      url: string;
+      expires_in: number;
+    };
+    expect(expires_in).toBe(60);
+    expect(url).toMatch(new RegExp(`^${platform.url}/session-login/[A-Za-z0-9_-]{43}$`));
+    expect(url).not.toContain(alice);
+
+    // A browser follows it with nothing but the link.
+    const landed = await fetch(url, { redirect: 'manual' });
+    expect(landed.status).toBe(303);
+    expect(landed.headers.get('location')).toBe(`/session/carta/${id}/`);
+    expect(landed.headers.get('referrer-policy')).toBe('no-referrer');
+    const setCookie = landed.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/^CADC_SSO=[^;]+; Max-Age=\d+; Path=\/session\/; Expires=[^;]+; HttpOnly; SameSite=Lax$/);
+    const cookie = setCookie.split(';')[0] as string;
+    const page = await fetch(`${platform.url}/session/carta/${id}/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('CARTA');
+    // The cookie opens session pages, nothing else.
+    expect((await fetch(skaha('session'), { headers: { cookie } })).status).toBe(401);
+    // Spent: a second use, or someone who saw it later, gets nothing.
+    const again = await fetch(url, { redirect: 'manual' });
+    expect(again.status).toBe(404);
+    expect(again.headers.get('set-cookie')).toBeNull();
+    // Only the owner can ask for one.
+    expect((await fetch(skaha(`session/${id}/login-link`), { method: 'POST', headers: auth(bob) })).status).toBe(404);
+    expect((await fetch(skaha(`session/${id}/login-link`), { method: 'POST' })).status).toBe(401);
+  });
+
   it('allows one interactive session of a type', async () => {
     const res = await fetch(
       `${skaha('session')}?${new URLSearchParams({ name: 'again', image: 'images.canfar.net/skaha/carta:4.1', type: 'carta' })}`,

@@ -192,6 +192,7 @@ export {
   type Session,
   type SessionContext,
   type SessionImage,
+  type SessionLoginLink,
   type SessionStats,
   type SessionStatus,
   type SessionType,

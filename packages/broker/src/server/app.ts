@@ -216,6 +216,14 @@ export function createApp(ctx: AppContext): express.Express {
     ctx.sessionsWatch.changed();
     res.json({ ...session, platform: new URL(platform).origin } satisfies PlatformSession);
   });
+  app.post('/v1/sessions/:id/open', async (req, res) => {
+    const platform = requiredPlatform(req.query.platform);
+    const id = sessionId(req.params.id);
+    const link = await ctx.sessions.on(platform, (client) => client.loginLink(id));
+    // A one-time link is a credential until it is used: never cached, never logged.
+    res.setHeader('Cache-Control', 'no-store');
+    res.json(link);
+  });
   app.get('/v1/sessions/:id/logs', async (req, res) => {
     const platform = requiredPlatform(req.query.platform);
     const id = sessionId(req.params.id);

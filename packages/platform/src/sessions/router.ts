@@ -1,6 +1,6 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { PlatformContext } from '../context.js';
-import { BadRequestError, currentUser, errorStyle } from '../http/index.js';
+import { BadRequestError, ConflictError, currentUser, errorStyle, SSO_COOKIE } from '../http/index.js';
 import { capability, vosiCapabilities } from '../vosi/capabilities.js';
 import { vosiRouter } from '../vosi/routes.js';
 import { IMAGES, REGISTRY } from './images.js';
@@ -14,6 +14,7 @@ import {
   type SessionType,
   type SessionView,
 } from './model.js';
+import { LOGIN_LINK_TTL_SECONDS, LoginLinks } from './login-links.js';
 import { sessionProxy } from './proxy.js';
 import { LIMITS, SessionService, type LaunchRequest } from './service.js';
 
@@ -135,7 +136,44 @@ export async function sessionsRouter(ctx: PlatformContext): Promise<Router> {
     res.json([REGISTRY]);
   });
 
+  // Open logged in: a one-time link for the browser, asked for with the user's token (login-links.ts).
+  const links = new LoginLinks();
+  const origin = ctx.serviceOrigins.sessions;
+  api.post('/session/:id/login-link', (req: Request, res: Response) => {
+    const user = currentUser(res);
+    const record = service.get(user, sessionId(req));
+    if (record.type === 'headless') throw new ConflictError(`session ${record.id} is headless: it has no page to open`);
+    if (record.status !== 'Running')
+      throw new ConflictError(`session ${record.id} is ${record.status.toLowerCase()}: it opens once it runs`);
+    const nonce = links.issue(user.username, new URL(connectUrl(origin, record)).pathname);
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ url: `${origin}/session-login/${nonce}`, expires_in: LOGIN_LINK_TTL_SECONDS });
+  });
+
   router.use('/skaha/v1', api);
+  router.get('/session-login/:nonce', errorStyle('text'), async (req: Request, res: Response) => {
+    res.setHeader('Cache-Control', 'no-store');
+    // The nonce is in this URL: the session page must not learn it from a Referer.
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    const link = links.redeem(String(req.params.nonce));
+    if (link === undefined) {
+      res
+        .status(404)
+        .type('text/plain')
+        .send('This login link was already used or has expired. Open the session again from where you found it.\n');
+      return;
+    }
+    // A token good for session pages only, in an HttpOnly cookie no page script can read.
+    const { token, expiresIn } = await ctx.tokens.issue({ username: link.username, audience: `${origin}/session/` });
+    res.cookie(SSO_COOKIE, token, {
+      path: '/session/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: origin.startsWith('https:'),
+      maxAge: expiresIn * 1000,
+    });
+    res.redirect(303, link.target);
+  });
   router.use(sessionProxy(ctx, service));
   return router;
 }

@@ -14,6 +14,7 @@ import {
   type Discovery,
   type LaunchRequest,
   type LaunchedSession,
+  type SessionOpenLink,
   type LoginRequest,
   type PendingLogin,
   type PlatformSession,
@@ -143,6 +144,15 @@ export class BrokerClient {
   /** Pushes a session's expiry forward; resolves to the renewed session. */
   renewSession(platform: string, id: string): Promise<PlatformSession> {
     return call(this.#api.POST('/v1/sessions/{id}/renew', { params: { path: { id }, query: { platform } } }));
+  }
+
+  /**
+   * A one-time link that opens the session in a browser, logged in (the
+   * platform sets its cookie on the session's origin): open it at once, it
+   * is spent by its first use. No token reaches the page.
+   */
+  openSession(platform: string, id: string): Promise<SessionOpenLink> {
+    return call(this.#api.POST('/v1/sessions/{id}/open', { params: { path: { id }, query: { platform } } }));
   }
 
   /** A session's output (`logs`) or scheduling events (`events`), as plain text. */

@@ -14,6 +14,7 @@ export {
   type Discovery,
   type LaunchRequest,
   type LaunchedSession,
+  type SessionOpenLink,
   type LoginMethod,
   type LoginRequest,
   type LoginState,

@@ -30,6 +30,8 @@ export type SessionsAcrossPlatforms = Schemas['SessionsAcrossPlatforms'];
 export type LaunchRequest = Schemas['LaunchRequest'];
 /** Answer of `POST /v1/sessions`. */
 export type LaunchedSession = Schemas['LaunchedSession'];
+/** A one-time link that opens a session logged in (`POST /v1/sessions/{id}/open`). */
+export type SessionOpenLink = Schemas['SessionOpenLink'];
 /** Data of one server-sent event of `GET /v1/events`. */
 export type BrokerEvent = Schemas['BrokerEvent'];
 /** Error body of every broker (and Jupyter proxy) error answer. */

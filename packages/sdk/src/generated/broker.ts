@@ -215,6 +215,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/open": {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time link that opens the session in a browser, logged in
+         * @description The broker asks the platform, with the login's token, for a one-time
+         *     login link (`POST <skaha>/session/{id}/login-link`). Following it logs
+         *     the browser in on the session's origin (an HttpOnly cookie for session
+         *     pages) and lands on the session: no token ever reaches a page. Open it
+         *     at once; it is spent by its first use and expires in `expires_in` s.
+         */
+        post: operations["openSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/{id}/logs": {
         parameters: {
             query: {
@@ -388,6 +420,13 @@ export interface components {
             created_at?: string;
             /** @description Why a login failed or expired. */
             reason?: string;
+        };
+        /** @description A one-time link on the session's origin; following it logs the browser in and lands on the session. */
+        SessionOpenLink: {
+            /** Format: uri */
+            url: string;
+            /** @description Seconds it stays valid; its first use spends it. */
+            expires_in: number;
         };
         /**
          * @description Where the platform's services are, as its IVOA registry
@@ -1478,6 +1517,45 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["NotLoggedIn"];
             404: components["responses"]["NotFound"];
+            502: components["responses"]["PlatformUnreachable"];
+        };
+    };
+    openSession: {
+        parameters: {
+            query: {
+                /**
+                 * @description Origin of a platform the broker holds an active login for.
+                 * @example https://platform.example.org
+                 */
+                platform: components["parameters"]["Platform"];
+            };
+            header?: never;
+            path: {
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://sessions.example.org/session-login/7Yc2Vw0sZf3kq8rN1bXh9LmTqg5eUdJa",
+                     *       "expires_in": 60
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionOpenLink"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["NotLoggedIn"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["PlatformRefused"];
             502: components["responses"]["PlatformUnreachable"];
         };
     };

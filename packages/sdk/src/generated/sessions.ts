@@ -68,6 +68,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/session/{id}/login-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Session id (lower-case letters and digits).
+                 * @example ikvp1jtp
+                 */
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-time link that opens the session logged in (vobridge extension)
+         * @description Not in skaha: how a client that holds a token (the vobridge broker)
+         *     gets the user's browser into a session page without handing the
+         *     token to the page. The answer is a URL on the session's origin,
+         *     good once and for `expires_in` seconds; following it sets the
+         *     platform's SSO cookie there (HttpOnly, scoped to `/session/` and to
+         *     session pages only) and redirects to the session's `connectURL`. It
+         *     carries no token, only a single-use nonce.
+         */
+        post: operations["createSessionLoginLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/image": {
         parameters: {
             query?: never;
@@ -160,6 +192,15 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SessionLoginLink: {
+            /**
+             * Format: uri
+             * @description One-time URL on the session's origin; following it logs the browser in and lands on the session.
+             */
+            url: string;
+            /** @description Seconds the link stays valid (it is also spent by its first use). */
+            expires_in: number;
+        };
         /**
          * @description Session type. `canfar` maps unknown types to `headless`.
          * @enum {string}
@@ -705,6 +746,47 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    createSessionLoginLink: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Sent by `canfar`; informational (the credential itself decides).
+                 * @example RUNTIME-TOKEN
+                 */
+                "X-Skaha-Authentication-Type"?: components["parameters"]["AuthenticationType"];
+            };
+            path: {
+                /**
+                 * @description Session id (lower-case letters and digits).
+                 * @example ikvp1jtp
+                 */
+                id: components["parameters"]["SessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "url": "https://platform.example.org/session-login/7Yc2Vw0sZf3kq8rN1bXh9LmTqg5eUdJa",
+                     *       "expires_in": 60
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SessionLoginLink"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
     listImages: {

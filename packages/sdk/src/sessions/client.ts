@@ -20,6 +20,8 @@ export type SessionImage = components['schemas']['Image'];
 export type SessionContext = components['schemas']['Context'];
 /** Cluster statistics (`view=stats`). */
 export type SessionStats = components['schemas']['SessionStats'];
+/** A one-time link that opens a session logged in (vobridge's extension of skaha). */
+export type SessionLoginLink = components['schemas']['SessionLoginLink'];
 
 /** Filters of {@link SessionsClient.list}. */
 export interface ListSessionsOptions extends CallOptions {
@@ -220,6 +222,24 @@ export class SessionsClient {
   }
 
   /** Resource limits and options for launching. */
+  /**
+   * A one-time link that lands a browser on the session's page logged in
+   * (the platform sets its SSO cookie on the way): for a client that holds
+   * the token but must not give it to a page. Good once, for `expires_in` s.
+   *
+   * @throws {@link UnsafeUrlError} when the platform answers a link that is
+   *   not https (or loopback http).
+   */
+  async loginLink(id: string, options: CallOptions = {}): Promise<SessionLoginLink> {
+    const { data } = await this.#api.POST('/session/{id}/login-link', {
+      params: { path: { id } },
+      signal: options.signal,
+    });
+    if (!data || typeof data.url !== 'string') throw new ProtocolError(`The sessions service sent no link for ${id}.`);
+    checkPlatformUrl(data.url, `login link of session ${id}`);
+    return data;
+  }
+
   async context(options: CallOptions = {}): Promise<SessionContext> {
     const { data } = await this.#api.GET('/context', { signal: options.signal });
     if (!data) throw new ProtocolError('The sessions service sent no context.');

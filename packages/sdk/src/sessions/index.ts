@@ -5,6 +5,7 @@ export {
   type SessionType,
   type SessionStatus,
   type SessionImage,
+  type SessionLoginLink,
   type SessionContext,
   type SessionStats,
   type ListSessionsOptions,
