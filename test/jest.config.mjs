@@ -1,3 +1,4 @@
+import process from 'node:process';
 import { jestConfig } from '../scripts/jest-preset.mjs';
 
 // The published-package test installs from a throw-away registry; it runs as its own `npm test`

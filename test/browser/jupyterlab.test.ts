@@ -217,13 +217,13 @@ test(
     await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
     await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
 
-    // Open in a new tab, copy the URL, renew.
+    // Open in a new tab: it lands on the session's own page, logged in (the platform's one-time
+    // link set its cookie; the browser never had a token), then copy the URL, renew.
     const tab = page.context().waitForEvent('page');
     await row.locator('.vobridge-action-open').click();
     const opened = await tab;
-    await opened.waitForLoadState();
-    expect(opened.url()).toContain(new URL(platform.url).host);
-    expect(opened.url()).toContain(id);
+    await opened.locator('h1').filter({ hasText: 'Firefly (vobridge stand-in)' }).waitFor();
+    expect(opened.url()).toBe(`${platform.url}/session/firefly/${id}/firefly/`);
     await opened.close();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
     await row.locator('.vobridge-action-copy').click();

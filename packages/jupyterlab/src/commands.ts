@@ -101,7 +101,16 @@ export function registerCommands(context: CommandContext): void {
     isEnabled: (args) => Boolean(sessionFrom(args)?.connectURL),
     execute: async (args) => {
       const session = await needSession(args);
-      if (session) openExternal(session.connectURL);
+      if (!session) return;
+      // Logged in: the platform's one-time link sets its cookie on the way (no token in the page).
+      let link: string | undefined;
+      try {
+        link = await service.client.openLink(session.platform, session.id);
+      } catch (error) {
+        await showErrorMessage('Cannot open the session', describeError(error));
+        return;
+      }
+      openExternal(link ?? session.connectURL);
     },
   });
 

@@ -23,6 +23,8 @@ ROUTES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"v1/sessions"), frozenset({"GET", "POST"})),
     (re.compile(rf"v1/sessions/{SESSION_ID}"), frozenset({"GET", "DELETE"})),
     (re.compile(rf"v1/sessions/{SESSION_ID}/renew"), frozenset({"POST"})),
+    # A one-time login link for the user's browser (no token in it); the page opens it at once.
+    (re.compile(rf"v1/sessions/{SESSION_ID}/open"), frozenset({"POST"})),
     (re.compile(rf"v1/sessions/{SESSION_ID}/logs"), frozenset({"GET"})),
     (re.compile(r"v1/images"), frozenset({"GET"})),
     (re.compile(r"v1/context"), frozenset({"GET"})),

@@ -3,6 +3,7 @@ import { ServerConnection } from '@jupyterlab/services';
 import type { SessionContext, SessionImage } from '@vobridge/sdk';
 import {
   BrokerClient,
+  BrokerRequestError,
   type BrokerLogin,
   type Discovery,
   type LaunchRequest,
@@ -107,6 +108,20 @@ export class VobridgeClient {
   /** Extend a session's lifetime. */
   renew(platform: string, id: string): Promise<PlatformSession> {
     return this.#broker.renewSession(platform, id);
+  }
+
+  /**
+   * A one-time link that opens the session logged in, or `undefined` when
+   * the platform has no such links (real skaha): its page then relies on the
+   * browser's own login there.
+   */
+  async openLink(platform: string, id: string): Promise<string | undefined> {
+    try {
+      return (await this.#broker.openSession(platform, id)).url;
+    } catch (error) {
+      if (error instanceof BrokerRequestError && error.code === 'not_found') return undefined;
+      throw error;
+    }
   }
 
   /** Delete a session. */
