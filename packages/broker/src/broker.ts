@@ -110,7 +110,10 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     sink = new TokenFileSink(
       spec.path ?? defaultTokenFile(),
       () => {
-        const login = logins.established().find((l) => l.active && (!target || scopeCovers(l.scope, target)));
+        // The WLCG token file holds bearer tokens only.
+        const login = logins
+          .established()
+          .find((l) => l.active && l.tokenType === 'Bearer' && (!target || scopeCovers(l.scope, target)));
         return login?.currentToken?.accessToken;
       },
       (error) => log(`token file not updated: ${error.message}`),
@@ -214,6 +217,9 @@ function snapshot(logins: LoginRegistry) {
   return logins.established().flatMap((login) => {
     const token = login.currentToken;
     if (!token) return [];
+    // A Basic login's credential is the password: on disk only where the user chose `keep_password: disk`.
+    if (login.tokenType === 'Basic' && !(login.renewal.kind === 'password' && login.renewal.persist === true))
+      return [];
     return [
       {
         id: login.id,

@@ -34,7 +34,7 @@ describe('OIDC logins against the reference platform', () => {
     expect(reply.status).toBe(200);
     const discovery = reply.json<{ platform: string; methods: { method: string }[]; challenges: unknown[] }>();
     expect(discovery.platform).toBe(p.url);
-    expect(discovery.methods.map((m) => m.method)).toEqual(['device', 'pkce', 'password', 'token']);
+    expect(discovery.methods.map((m) => m.method)).toEqual(['device', 'pkce', 'password', 'cookie', 'token']);
     expect(discovery.challenges.length).toBeGreaterThan(0);
   });
 

@@ -138,6 +138,26 @@ describe('method discovery and static tokens', () => {
   });
 });
 
+describe('a cookie login', () => {
+  test('--method cookie keeps the session cookie; token --header prints the header to send', async () => {
+    const other = await createSandbox();
+    try {
+      const result = await other.run(
+        ['login', platform.url, '--method', 'cookie', '-u', ALICE.username, '--password-stdin', '--json'],
+        { input: `${ALICE.password}\n` },
+      );
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ method: 'cookie', user: 'alice', state: 'active' });
+      const header = (await other.run(['token', '--header', `${platform.url}/ac/whoami`])).stdout.trim();
+      expect(header).toMatch(/^Cookie: CADC_SSO=\S+$/);
+      const whoami = await fetch(`${platform.url}/ac/whoami`, { headers: { cookie: header.slice('Cookie: '.length) } });
+      expect(whoami.status).toBe(200);
+    } finally {
+      await other.cleanup();
+    }
+  });
+});
+
 describe('logout', () => {
   test('with several logins the platform must be named; --all logs out of all', async () => {
     const ambiguous = await sandbox.run(['logout']);

@@ -35,6 +35,7 @@ __all__ = [
     "VobridgeError",
     "auth",
     "auth_session",
+    "credential",
     "discover_bearer_token",
     "session",
     "sessions",
@@ -46,9 +47,25 @@ def token(url: str, min_valid: float = 60) -> str:
     """A bearer token for ``url``, valid for at least ``min_valid`` seconds when the platform allows it.
 
     Raises :class:`NotLoggedIn` (log in, or again), :class:`OutOfScope` (no
-    login covers that origin) or :class:`BrokerUnavailable`.
+    login covers that origin), :class:`BrokerUnavailable`, or
+    :class:`VobridgeError` when the login there holds a session cookie or Basic
+    credentials rather than a token (use :func:`auth`, :func:`session` or
+    :func:`credential` then).
     """
-    return default_client().token(url, min_valid).value
+    found = default_client().token(url, min_valid)
+    if found.scheme != "Bearer":
+        raise VobridgeError(
+            f"The login to {found.platform} holds a {found.scheme} credential, not a bearer token: "
+            "use vobridge.auth() or vobridge.session(), or vobridge.credential(url).header()."
+        )
+    return found.value
+
+
+def credential(url: str, min_valid: float = 60) -> Token:
+    """The credential for ``url`` whatever its kind: ``.header()`` gives the header that presents it
+    (``Authorization: Bearer …``, ``Cookie: …`` for a cookie login, ``Authorization: Basic …``).
+    """
+    return default_client().token(url, min_valid)
 
 
 def auth(min_valid: float = 60, strict: bool = True) -> BrokerAuth:
@@ -82,6 +99,8 @@ def auth_session(min_valid: float = 60) -> Any:
 
     result = AuthSession()
     http = session(min_valid)
-    result.credentials.set("ivo://ivoa.net/sso#token", http)
+    # Whichever method pyvo picks, the session presents what the login holds (token, cookie or Basic).
+    for method in ("ivo://ivoa.net/sso#token", "ivo://ivoa.net/sso#cookie", "ivo://ivoa.net/sso#BasicAA"):
+        result.credentials.set(method, http)
     result.credentials.set(securitymethods.ANONYMOUS, http)
     return result

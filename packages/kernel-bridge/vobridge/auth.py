@@ -10,7 +10,7 @@ import requests
 from requests.auth import AuthBase
 from urllib3.util import parse_url
 
-from .client import BrokerClient, default_client
+from .client import BrokerClient, Token, default_client
 from .errors import NotLoggedIn, OutOfScope
 
 try:  # httpx is optional: the same object serves both libraries when it is installed.
@@ -22,16 +22,20 @@ except ImportError:  # pragma: no cover - exercised only without httpx
     _AUTH_BASES = (AuthBase,)
 
 _RETRIED = "_vobridge_retried"
+_SENT = "_vobridge_sent"
 
 
 class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
-    """``auth=`` for requests and httpx: attaches ``Authorization: Bearer <token>`` from the broker.
+    """``auth=`` for requests and httpx: attaches the broker's credential for the URL's origin.
 
-    The token comes from the in-process cache (refreshed through the broker
-    before it has less than ``min_valid`` seconds left). On a 401 the request
-    is retried once with a token fetched anew. With ``strict=False``, URLs no
-    login covers are requested without a token instead of raising, which
-    suits clients such as pyvo that also reach public services.
+    That is ``Authorization: Bearer <token>`` for token logins, the session
+    cookies (``Cookie``) of a cookie login, or ``Authorization: Basic`` of a
+    Basic login, and only for origins the login covers. The credential comes
+    from the in-process cache (refreshed through the broker before it has less
+    than ``min_valid`` seconds left). On a 401 the request is retried once
+    with a credential fetched anew. With ``strict=False``, URLs no login
+    covers are requested without one instead of raising, which suits clients
+    such as pyvo that also reach public services.
     """
 
     def __init__(self, min_valid: float = 60, strict: bool = True, client: BrokerClient | None = None) -> None:
@@ -43,9 +47,9 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
     def client(self) -> BrokerClient:
         return self._client or default_client()
 
-    def _token(self, url: str, destination: str) -> str | None:
+    def _token(self, url: str, destination: str) -> Token | None:
         try:
-            return self.client.token(url, self.min_valid, destination=destination).value
+            return self.client.token(url, self.min_valid, destination=destination)
         except (NotLoggedIn, OutOfScope):
             if self.strict:
                 raise
@@ -57,7 +61,8 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         url = str(request.url)
         token = self._token(url, _requests_destination(url))
         if token is not None:
-            request.headers["Authorization"] = f"Bearer {token}"
+            _present(request.headers, token)
+            setattr(request, _SENT, token.value)
             request.register_hook("response", self._retry_on_401)
         return request
 
@@ -66,15 +71,15 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         if response.status_code != 401 or getattr(request, _RETRIED, False):
             return response
         url = str(request.url)
-        sent = str(request.headers.get("Authorization", "")).removeprefix("Bearer ")
+        sent = getattr(request, _SENT, None)
         self.client.forget(url, sent)
         token = self._token(url, _requests_destination(url))
-        if token is None or token == sent:
+        if token is None or token.value == sent:
             return response
         response.content  # noqa: B018 - read the body so the connection can be reused
         response.close()
         retry = request.copy()
-        retry.headers["Authorization"] = f"Bearer {token}"
+        _present(retry.headers, token, replacing=sent)
         setattr(retry, _RETRIED, True)
         connection: Any = response.connection
         again: requests.Response = connection.send(retry, **kwargs)
@@ -91,15 +96,15 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         if token is None:
             yield request
             return
-        request.headers["Authorization"] = f"Bearer {token}"
+        _present(request.headers, token)
         response = yield request
         if response.status_code != 401:
             return
-        self.client.forget(url, token)
+        self.client.forget(url, token.value)
         fresh = self._token(url, _httpx_destination(request))
-        if fresh is None or fresh == token:
+        if fresh is None or fresh.value == token.value:
             return
-        request.headers["Authorization"] = f"Bearer {fresh}"
+        _present(request.headers, fresh, replacing=token.value)
         yield request
 
     async def async_auth_flow(self, request: Any) -> AsyncGenerator[Any, Any]:
@@ -110,19 +115,30 @@ class BrokerAuth(*_AUTH_BASES):  # type: ignore[misc]
         if token is None:
             yield request
             return
-        request.headers["Authorization"] = f"Bearer {token}"
+        _present(request.headers, token)
         response = yield request
         if response.status_code != 401:
             return
-        self.client.forget(url, token)
+        self.client.forget(url, token.value)
         fresh = await asyncio.to_thread(self._token, url, destination)
-        if fresh is None or fresh == token:
+        if fresh is None or fresh.value == token.value:
             return
-        request.headers["Authorization"] = f"Bearer {fresh}"
+        _present(request.headers, fresh, replacing=token.value)
         yield request
 
     def __repr__(self) -> str:
         return f"BrokerAuth(min_valid={self.min_valid}, strict={self.strict})"
+
+
+def _present(headers: Any, token: Token, replacing: str | None = None) -> None:
+    """Set the credential's header; a cookie joins the request's own cookies (without a stale one it replaces)."""
+    name, value = token.header()
+    if name == "Cookie":
+        kept = [part.strip() for part in str(headers.get("Cookie", "")).split(";") if part.strip()]
+        if replacing is not None:
+            kept = [part for part in kept if part not in {p.strip() for p in replacing.split(";")}]
+        value = "; ".join([*kept, value])
+    headers[name] = value
 
 
 def _origin(scheme: str | None, host: str | None, port: int | None) -> str:

@@ -28,13 +28,25 @@ _MAX_RETRY_AFTER = 5.0
 
 @dataclass(frozen=True)
 class Token:
-    """A token the broker released: the value, when it expires, and whose it is."""
+    """A credential the broker released: the value, how it is sent, when it expires, and whose it is.
+
+    ``scheme`` is the broker's ``token_type``: ``Bearer`` (a token), ``Cookie``
+    (the session cookies of a cookie login, ``name=value; ...``) or ``Basic``
+    (base64 ``user:password`` of an HTTP Basic login).
+    """
 
     value: str = field(repr=False)
     expires_at: float
     platform: str | None
     login_id: str | None
     fetched_at: float
+    scheme: str = "Bearer"
+
+    def header(self) -> tuple[str, str]:
+        """The header that presents this credential: ``Authorization`` or, for a cookie login, ``Cookie``."""
+        if self.scheme == "Cookie":
+            return "Cookie", self.value
+        return "Authorization", f"{self.scheme} {self.value}"
 
     def usable(self, min_valid: float, now: float) -> bool:
         """Whether this token may be handed to a caller wanting ``min_valid`` seconds.
@@ -117,6 +129,7 @@ class BrokerClient:
             platform=body.get("platform"),
             login_id=body.get("login_id"),
             fetched_at=now,
+            scheme=_scheme(body.get("token_type")),
         )
         if token.expires_at > 0:
             # A token of unknown lifetime is never cached: the broker is asked each time.
@@ -263,3 +276,12 @@ def default_client() -> BrokerClient:
         if _default is None:
             _default = BrokerClient()
         return _default
+
+
+def _scheme(token_type: object) -> str:
+    """The broker's ``token_type``; anything unknown is refused rather than sent as something else."""
+    if token_type in (None, "Bearer"):
+        return "Bearer"
+    if token_type in ("Cookie", "Basic"):
+        return str(token_type)
+    raise BrokerError(f"The broker answered a credential of unknown type {str(token_type)[:40]!r}.")

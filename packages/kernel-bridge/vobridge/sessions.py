@@ -106,9 +106,9 @@ def firefly(session_id: str, channel: str | None = None, client: BrokerClient | 
     url = opened.url.rstrip("/")
     auth = BrokerAuth(client=client)
     resolved_channel = Env.resolve_client_channel(channel)
-    token = auth.client.token(url, auth.min_valid).value
-    if url.startswith("https://"):
-        fc = FireflyClient(url, resolved_channel, token=token)
+    token = auth.client.token(url, auth.min_valid)
+    if url.startswith("https://") and token.scheme == "Bearer":
+        fc = FireflyClient(url, resolved_channel, token=token.value)
     else:
         def confirm_access(target: str, _token: str | None = None) -> dict[str, Any]:
             response = requests.get(target.rstrip("/") + "/healthz", auth=auth, allow_redirects=False, timeout=30)
@@ -117,7 +117,8 @@ def firefly(session_id: str, channel: str | None = None, client: BrokerClient | 
         # firefly_client calls FireflyClient.confirm_access by name and never sends a token over http.
         with _FIREFLY_PATCH_LOCK, patch.object(FireflyClient, "confirm_access", staticmethod(confirm_access)):
             fc = FireflyClient(url, resolved_channel)
-        fc.auth_headers = {"Authorization": f"Bearer {token}"}
+        name, value = token.header()
+        fc.auth_headers = {name: value}
     fc.session.auth = auth
     return fc
 

@@ -29,6 +29,7 @@ export {
   CredentialStore,
   RENEW_AT_FRACTION,
   SSO,
+  authorizationHeader,
   basicCredential,
   bearerCredential,
   capabilitiesSecurity,

@@ -1,6 +1,6 @@
 import type { PlatformSession } from '@vobridge/sdk/broker';
 import type { LoginRegistry } from '../logins/registry.js';
-import type { PlatformClient } from '../platform/platform-client.js';
+import type { PlatformClient, PresentedCredential } from '../platform/platform-client.js';
 import type { EventBus } from './event-bus.js';
 
 /** Statuses a session passes through on its way to running or gone: worth a quicker look. */
@@ -79,10 +79,10 @@ export class SessionsWatch {
   async #pollOnce(): Promise<void> {
     let transitional = false;
     try {
-      const sources: { platform: string; token: string }[] = [];
+      const sources: { platform: string; credential: PresentedCredential }[] = [];
       for (const login of this.#logins.established().filter((l) => l.active)) {
-        const token = await login.token(60).catch(() => undefined);
-        if (token) sources.push({ platform: login.platform, token: token.accessToken });
+        const credential = await login.credential(60).catch(() => undefined);
+        if (credential) sources.push({ platform: login.platform, credential });
       }
       const listing = await this.#client.listSessions(sources);
       transitional = listing.sessions.some((s) => TRANSITIONAL.has(s.status));

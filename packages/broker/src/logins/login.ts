@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { BrokerError, LoginRequiredError, PlatformUnreachableError } from '../errors.js';
-import { RenewalRefusedError, type Grant, type PlatformServices, type Renewal } from '../platform/platform-client.js';
+import {
+  RenewalRefusedError,
+  type Grant,
+  type PlatformServices,
+  type PresentedCredential,
+  type Renewal,
+  type TokenType,
+} from '../platform/platform-client.js';
 import type { LoginScope } from './scope.js';
 import { freshEnough, renewalDueAt, type IssuedToken } from '@vobridge/sdk';
 import type { BrokerLogin as BrokerLoginWire } from '@vobridge/sdk/broker';
@@ -108,6 +115,16 @@ export class Login {
   /** User name, once known. */
   get user(): string | undefined {
     return this.#user;
+  }
+
+  /** How this login's credential is sent: a cookie login's cookies, a Basic login's password, else a bearer token. */
+  get tokenType(): TokenType {
+    return this.method === 'cookie' ? 'Cookie' : this.method === 'basic' ? 'Basic' : 'Bearer';
+  }
+
+  /** A credential valid `minValidSeconds` longer, as it is sent (see {@link token}). */
+  async credential(minValidSeconds: number): Promise<PresentedCredential> {
+    return { type: this.tokenType, value: (await this.token(minValidSeconds)).accessToken };
   }
 
   /** Where the platform's services are, as its registry said at login. */

@@ -93,9 +93,16 @@ export class LoginRegistry {
       hooks: this.#hooks,
     });
     switch (request.method) {
-      case 'password': {
-        const grant = await this.#client.passwordLogin(url, request.username, request.password);
-        await this.#admit(login, { ...grant, renewal: keptRenewal(grant.renewal, request.keep_password ?? 'memory') });
+      case 'password':
+      case 'cookie':
+      case 'basic': {
+        const keep = request.keep_password ?? 'memory';
+        // A Basic login is the password: keeping nothing would leave nothing to send.
+        if (request.method === 'basic' && keep === 'no')
+          throw new BadRequestError('A Basic login is the password itself: "keep_password" must be memory or disk.');
+        const via = request.method === 'password' ? 'token' : request.method;
+        const grant = await this.#client.passwordLogin(url, request.username, request.password, via);
+        await this.#admit(login, { ...grant, renewal: keptRenewal(grant.renewal, keep) });
         return login.info();
       }
       case 'token':
@@ -324,12 +331,14 @@ export function parseLoginRequest(body: unknown): LoginRequest {
   const domains = list('domains');
   const extra = domains ? { domains } : {};
   switch (fields.method) {
-    case 'password': {
+    case 'password':
+    case 'cookie':
+    case 'basic': {
       const keep = fields.keep_password;
       if (keep !== undefined && !KEEP_PASSWORD.includes(keep as KeepPassword))
         throw new BadRequestError('"keep_password" must be one of no, memory, disk.');
       return {
-        method: 'password',
+        method: fields.method,
         url,
         username: text('username'),
         password: text('password'),
@@ -357,6 +366,6 @@ export function parseLoginRequest(body: unknown): LoginRequest {
       return { method: 'pkce', url, redirect_uri: redirectUri, ...(scopes ? { scopes } : {}), ...extra };
     }
     default:
-      throw new BadRequestError('"method" must be one of password, device, pkce, token.');
+      throw new BadRequestError('"method" must be one of password, cookie, basic, device, pkce, token.');
   }
 }

@@ -15,6 +15,9 @@ import {
   finishAuthorizationCode,
   loginWithDeviceCode,
   loginWithPassword,
+  loginWithPasswordCookie,
+  authorizationHeader,
+  basicCredential,
   refreshTokens,
   refusedForGood,
   REGISTRY_TTL_MS,
@@ -47,7 +50,9 @@ import {
   type Grant,
   type PkceLoginStart,
   type PlatformClient,
+  type PasswordCredential,
   type PlatformServices,
+  type PresentedCredential,
   type Renewal,
   type SessionsListing,
 } from './platform-client.js';
@@ -89,6 +94,13 @@ export class HttpPlatformClient implements PlatformClient {
           standard_id: method.standardId ?? SSO.password,
           ...(method.accessUrl ? { login_url: method.accessUrl } : {}),
         });
+      }
+      if (method.type === 'password-cookie' && method.accessUrl && !methods.some((m) => m.method === 'cookie')) {
+        methods.push({ method: 'cookie', standard_id: method.standardId ?? SSO.password, login_url: method.accessUrl });
+      }
+      if (method.type === 'basic' && !methods.some((m) => m.method === 'basic')) {
+        // HTTP Basic is presented to the URL itself: that is where the credentials are checked.
+        methods.push({ method: 'basic', standard_id: SSO.basic, login_url: withoutQuery(url) });
       }
       if (method.type === 'oidc' && !methods.some((m) => m.method === 'device' || m.method === 'pkce')) {
         const metadata = await discoverOidc(method.accessUrl ?? url.origin, { timeoutMs: TIMEOUT_MS }).catch(
@@ -134,16 +146,17 @@ export class HttpPlatformClient implements PlatformClient {
     };
   }
 
-  async passwordLogin(url: URL, username: string, password: string): Promise<Grant> {
-    const loginUrl = await this.#passwordLoginUrl(url);
-    const token = await passwordToken(loginUrl, username, password, (error) =>
+  async passwordLogin(url: URL, username: string, password: string, via: PasswordCredential = 'token'): Promise<Grant> {
+    // Basic credentials are checked at the URL the user named; the others go to its login URL.
+    const loginUrl = via === 'basic' ? withoutQuery(url) : await this.#passwordLoginUrl(url, via);
+    const token = await presentPassword(via, loginUrl, username, password, (error) =>
       error instanceof AuthenticationError
         ? new InvalidCredentialsError(`${url.origin} refused the user name or password.`)
         : undefined,
     );
     return {
       token,
-      renewal: { kind: 'password', loginUrl, username, password },
+      renewal: { kind: 'password', via, loginUrl, username, password },
       ...(await this.#whereabouts(url, [new URL(loginUrl).origin])),
     };
   }
@@ -228,10 +241,15 @@ export class HttpPlatformClient implements PlatformClient {
   async renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }> {
     switch (renewal.kind) {
       case 'password': {
-        const token = await passwordToken(renewal.loginUrl, renewal.username, renewal.password, (error) =>
-          error instanceof AuthenticationError
-            ? new RenewalRefusedError('the platform no longer accepts the password')
-            : undefined,
+        const token = await presentPassword(
+          renewal.via ?? 'token',
+          renewal.loginUrl,
+          renewal.username,
+          renewal.password,
+          (error) =>
+            error instanceof AuthenticationError
+              ? new RenewalRefusedError('the platform no longer accepts the password')
+              : undefined,
         );
         return { token, renewal };
       }
@@ -287,13 +305,15 @@ export class HttpPlatformClient implements PlatformClient {
     }
   }
 
-  async listSessions(sources: readonly { platform: string; token: string }[]): Promise<SessionsListing> {
+  async listSessions(
+    sources: readonly { platform: string; credential: PresentedCredential }[],
+  ): Promise<SessionsListing> {
     const found = await discoverSessions(
       await Promise.all(
-        sources.map(async ({ platform, token }) => ({
+        sources.map(async ({ platform, credential }) => ({
           name: platform,
           baseUrl: await this.#sessionsBase(platform),
-          fetch: bearerFetch(token, await this.#origins(platform)),
+          fetch: credentialFetch(credential, await this.#origins(platform)),
           timeoutMs: TIMEOUT_MS,
         })),
       ),
@@ -310,22 +330,26 @@ export class HttpPlatformClient implements PlatformClient {
     };
   }
 
-  async sessions(platform: string, token: string): Promise<SessionsClient> {
+  async sessions(platform: string, credential: PresentedCredential): Promise<SessionsClient> {
     return new SessionsClient({
       baseUrl: await this.#sessionsBase(platform),
-      fetch: bearerFetch(token, await this.#origins(platform)),
+      fetch: credentialFetch(credential, await this.#origins(platform)),
       timeoutMs: TIMEOUT_MS,
     });
   }
 
-  async #passwordLoginUrl(url: URL): Promise<string> {
+  async #passwordLoginUrl(url: URL, via: 'token' | 'cookie'): Promise<string> {
     const found = await sdk(url.origin, () => discoverAuth(url, { timeoutMs: TIMEOUT_MS })).catch((error: unknown) => {
       if (error instanceof PlatformUnreachableError) throw error;
       return undefined;
     });
     const located = await this.#located(url);
-    const method = found?.methods.find((m) => m.type === 'password-token' && m.accessUrl);
-    const loginUrl = new URL(method?.accessUrl ?? located.services.login?.url ?? `${url.origin}/ac/login`, url);
+    const wanted = via === 'cookie' ? 'password-cookie' : 'password-token';
+    const method = found?.methods.find((m) => m.type === wanted && m.accessUrl);
+    const fallback = via === 'cookie' ? undefined : (located.services.login?.url ?? `${url.origin}/ac/login`);
+    if (method?.accessUrl === undefined && fallback === undefined)
+      throw new MethodUnsupportedError(`${url.origin} offers no cookie login (no ivoa_cookie challenge names one).`);
+    const loginUrl = new URL(method?.accessUrl ?? (fallback as string), url);
     // A password only goes to the origin the user named or one its registry declares: discovery
     // follows redirects, and a challenge met on another origin must not collect it.
     if (loginUrl.origin !== url.origin && !located.origins.includes(loginUrl.origin)) {
@@ -391,31 +415,86 @@ export class HttpPlatformClient implements PlatformClient {
   }
 }
 
-/** `fetch` that adds the token only to requests for the platform's `origins`, and never follows a redirect with it. */
-function bearerFetch(token: string, origins: readonly string[]): FetchLike {
+/** `fetch` that adds the credential only to requests for the platform's `origins`, and never follows a redirect with it. */
+function credentialFetch(credential: PresentedCredential, origins: readonly string[]): FetchLike {
   return (input, init) => {
     const request = new Request(input, { ...init, redirect: 'manual' });
-    if (origins.includes(new URL(request.url).origin)) request.headers.set('authorization', `Bearer ${token}`);
+    if (origins.includes(new URL(request.url).origin)) {
+      if (credential.type === 'Cookie') request.headers.set('cookie', credential.value);
+      else request.headers.set('authorization', `${credential.type} ${credential.value}`);
+    }
     return fetch(request);
   };
 }
 
+/** Preference: OIDC (refresh tokens, no password seen), then a password made into a token or a cookie, Basic, a static token. */
 function rank(method: DiscoveredMethod['method']): number {
-  return ['device', 'pkce', 'password', 'token'].indexOf(method);
+  return ['device', 'pkce', 'password', 'cookie', 'basic', 'token'].indexOf(method);
 }
 
-async function passwordToken(
+/**
+ * A user name and password made into the login's credential: a token from
+ * the login URL, the session cookies a cookie login sets (as one `Cookie`
+ * value), or the Basic credential once the URL has accepted it.
+ */
+async function presentPassword(
+  via: PasswordCredential,
   loginUrl: string,
   username: string,
   password: string,
   refused: (error: unknown) => Error | undefined,
 ): Promise<IssuedToken> {
+  const options = { accessUrl: loginUrl, username, password, timeoutMs: TIMEOUT_MS };
   try {
-    const credential = await loginWithPassword({ accessUrl: loginUrl, username, password, timeoutMs: TIMEOUT_MS });
-    return issuedToken(credential.token, { user: credential.user ?? username });
+    switch (via) {
+      case 'token': {
+        const credential = await loginWithPassword(options);
+        return issuedToken(credential.token, { user: credential.user ?? username });
+      }
+      case 'cookie': {
+        const credential = await loginWithPasswordCookie(options);
+        const cookies = credential.cookies.cookieHeader(loginUrl);
+        if (cookies === undefined) throw new ProtocolError(`${loginUrl} set no cookie that it would be sent back.`);
+        const expiresAt = credential.cookies.earliestExpiry();
+        return {
+          accessToken: cookies,
+          issuedAt: Date.now(),
+          ...(expiresAt === undefined ? {} : { expiresAt }),
+          scopes: [],
+          user: credential.user ?? username,
+        };
+      }
+      case 'basic':
+        return await checkedBasic(loginUrl, username, password);
+    }
   } catch (error) {
     throw refused(error) ?? brokerErrorOf(error, new URL(loginUrl).origin);
   }
+}
+
+/** Basic credentials the URL accepts (anything but 401/403), as the base64 `user:password` to send. */
+async function checkedBasic(url: string, username: string, password: string): Promise<IssuedToken> {
+  const header = authorizationHeader(basicCredential(username, password));
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      headers: { authorization: header },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new PlatformUnreachableError(`Cannot reach ${withoutQuery(url)} to check the credentials.`, { cause: error });
+  }
+  await response.body?.cancel();
+  if (response.status === 401 || response.status === 403)
+    throw new AuthenticationError(response.status, url, { message: `${withoutQuery(url)} refused the credentials.` });
+  if (response.status >= 500) throw new PlatformUnreachableError(`${withoutQuery(url)} answered ${response.status}.`);
+  return {
+    accessToken: header.slice('Basic '.length),
+    issuedAt: Date.now(),
+    scopes: [],
+    user: response.headers.get('x-vo-authenticated')?.trim() || username,
+  };
 }
 
 function grantOf(set: TokenSet, tokenEndpoint: string, clientId: string): { token: IssuedToken; renewal: Renewal } {

@@ -4,6 +4,7 @@ import type {
   DiscoveredMethod,
   Discovery,
   SessionsAcrossPlatforms,
+  TokenResponse,
 } from '@vobridge/sdk/broker';
 import type { IssuedToken } from '@vobridge/sdk';
 
@@ -20,6 +21,8 @@ export type Renewal =
     }
   | {
       readonly kind: 'password';
+      /** What the password is presented as (default `token`): see {@link PasswordCredential}. */
+      readonly via?: PasswordCredential;
       readonly loginUrl: string;
       readonly username: string;
       readonly password: string;
@@ -27,6 +30,22 @@ export type Renewal =
       readonly persist?: boolean;
     }
   | { readonly kind: 'none' };
+
+/**
+ * What a user name and password become: a `token` (POSTed to a login URL,
+ * CADC `/ac/login`), a `cookie` (POSTed to a cookie login URL, the session
+ * cookie kept), or themselves as HTTP `basic` credentials (DaCHS, BasicAA).
+ */
+export type PasswordCredential = 'token' | 'cookie' | 'basic';
+
+/** How a login's credential is sent (the spec's `TokenResponse.token_type`). */
+export type TokenType = TokenResponse['token_type'];
+
+/** A login's credential as it goes to a platform: its type and value (never logged). */
+export interface PresentedCredential {
+  readonly type: TokenType;
+  readonly value: string;
+}
 
 /** A login method a URL offers, as `GET /v1/discover` lists it (the spec's `DiscoveredMethod`). */
 export type { DiscoveredMethod };
@@ -80,8 +99,11 @@ export interface PkceLoginStart {
 export interface PlatformClient {
   /** The login methods `url` offers, best first (the broker only lists those it can perform). */
   discover(url: URL): Promise<Discovery>;
-  /** Password login (CADC / IVOA SSO `tls-with-password`). */
-  passwordLogin(url: URL, username: string, password: string): Promise<Grant>;
+  /**
+   * Password login (CADC / IVOA SSO `tls-with-password`), giving a token, a
+   * session cookie or, for `basic`, the checked Basic credential itself.
+   */
+  passwordLogin(url: URL, username: string, password: string, via?: PasswordCredential): Promise<Grant>;
   /** Adopt a token the user already has (a refresh token, if given, is redeemed at the platform's OIDC token endpoint). */
   tokenLogin(url: URL, accessToken: string, refreshToken?: string): Promise<Grant>;
   /** Start an OIDC device authorization grant. */
@@ -92,10 +114,10 @@ export interface PlatformClient {
   exchange(platform: string, subjectToken: string, target: { audience: string; scope?: string }): Promise<IssuedToken>;
   /** Get a fresh token from the renewal material; may return new material (rotated refresh token). */
   renew(renewal: Renewal): Promise<{ token: IssuedToken; renewal: Renewal }>;
-  /** The caller's sessions on each platform (each with its token), tagged with the platform; a platform that fails is reported, not fatal. */
-  listSessions(sources: readonly { platform: string; token: string }[]): Promise<SessionsListing>;
-  /** A skaha client of `platform`'s sessions service that presents `token` (to that platform only). */
-  sessions(platform: string, token: string): Promise<SessionsClient>;
+  /** The caller's sessions on each platform (each with its credential), tagged with the platform; a platform that fails is reported, not fatal. */
+  listSessions(sources: readonly { platform: string; credential: PresentedCredential }[]): Promise<SessionsListing>;
+  /** A skaha client of `platform`'s sessions service that presents `credential` (to that platform only). */
+  sessions(platform: string, credential: PresentedCredential): Promise<SessionsClient>;
 }
 
 /** Thrown by {@link PlatformClient.renew} when renewing can never succeed again (revoked grant, changed password). */

@@ -6,7 +6,7 @@ import { serveEvents } from '../events/sse.js';
 import type { ExchangeCache } from '../logins/exchange-cache.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
 import { parseServiceUrl } from '../logins/scope.js';
-import type { PlatformClient } from '../platform/platform-client.js';
+import type { PlatformClient, PresentedCredential } from '../platform/platform-client.js';
 import type { SessionType } from '@vobridge/sdk';
 import type {
   BrokerHealth,
@@ -94,9 +94,13 @@ export function createApp(ctx: AppContext): express.Express {
     const resolved = await ctx.logins.token(queryString(req.query.url), minValid);
     const { login } = resolved;
     let token = resolved.token;
-    if (audience !== undefined) {
+    if (audience !== undefined || (scope !== undefined && login.tokenType !== 'Bearer')) {
+      if (login.tokenType !== 'Bearer')
+        throw new OutOfScopeError(
+          `The login to ${login.platform} holds a ${login.tokenType === 'Cookie' ? 'session cookie' : 'Basic credential'}: it cannot be narrowed to an audience or scope.`,
+        );
       // A token for another audience (or a narrower scope) of the same platform: RFC 8693 exchange.
-      token = await ctx.exchanges.token(login, audience, scope, minValid);
+      token = await ctx.exchanges.token(login, audience as string, scope, minValid);
     } else if (scope !== undefined) {
       const missing = scope.split(' ').filter((wanted) => !token.scopes.includes(wanted));
       if (missing.length > 0) {
@@ -107,7 +111,7 @@ export function createApp(ctx: AppContext): express.Express {
     }
     res.json({
       token: token.accessToken,
-      token_type: 'Bearer',
+      token_type: login.tokenType,
       expires_at: token.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
       scope: token.scopes.join(' '),
       login_id: login.id,
@@ -163,14 +167,14 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.get('/v1/sessions', async (_req, res) => {
     const platforms: { platform: string; ok: boolean; error?: string }[] = [];
-    const sources: { platform: string; token: string }[] = [];
+    const sources: { platform: string; credential: PresentedCredential }[] = [];
     await Promise.all(
       ctx.logins
         .established()
         .filter((login) => login.active)
         .map(async (login) => {
           try {
-            sources.push({ platform: login.platform, token: (await login.token(60)).accessToken });
+            sources.push({ platform: login.platform, credential: await login.credential(60) });
           } catch (error) {
             platforms.push({
               platform: login.platform,

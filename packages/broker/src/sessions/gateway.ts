@@ -27,9 +27,9 @@ export class SessionsGateway {
     const origin = originOf(platform);
     const login = this.#logins.established().find((l) => l.platform === origin && l.active);
     if (login === undefined) throw new NotLoggedInError(origin, 'platform');
-    const token = await login.token(MIN_VALID_S);
+    const credential = await login.credential(MIN_VALID_S);
     try {
-      return await call(await this.#client.sessions(origin, token.accessToken));
+      return await call(await this.#client.sessions(origin, credential));
     } catch (error) {
       throw platformError(error, origin);
     }

@@ -12,7 +12,9 @@ import { parseSeconds } from './arguments.js';
 import { parsePlatform, platformOrigin, platformUrl } from '../platform/resolve.js';
 import { readStdin } from './stdin.js';
 
-type Method = 'password' | 'device' | 'token';
+type Method = 'password' | 'cookie' | 'basic' | 'device' | 'token';
+/** Methods that take a user name and password (made into a token, a session cookie, or sent as Basic). */
+const PASSWORD_METHODS: readonly Method[] = ['password', 'cookie', 'basic'];
 
 interface LoginOptions {
   method?: Method;
@@ -46,18 +48,19 @@ const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
 export function registerLogin(program: Command): void {
   program
     .command('login')
-    .description('log in to a platform (password, device code or static token); starts the broker if needed')
+    .description(
+      'log in to a platform (password, cookie or Basic login, device code or static token); starts the broker if needed',
+    )
     .argument(
       '<platform>',
       'URL of the platform (an origin serving /reg/resource-caps), of its registry, or of one of its services; or a built-in name (canfar)',
       parsePlatform,
     )
     .addOption(
-      new Option('--method <method>', 'login method (default: the first the platform offers)').choices([
-        'password',
-        'device',
-        'token',
-      ]),
+      new Option(
+        '--method <method>',
+        'login method (default: the first the platform offers); cookie: for services that take a session cookie only; basic: HTTP Basic (DaCHS)',
+      ).choices(['password', 'cookie', 'basic', 'device', 'token']),
     )
     .option('-u, --username <name>', 'user name for a password login (prompted for when omitted)')
     .option('--password-stdin', 'read the password from standard input instead of prompting (for scripts)')
@@ -170,7 +173,11 @@ async function ensureBroker(): Promise<BrokerClient> {
 }
 
 async function logIn(broker: BrokerClient, url: string, options: LoginOptions): Promise<BrokerLogin | PendingLogin> {
-  const method = options.method ?? impliedMethod(options) ?? (await offeredMethod(broker, url));
+  const method =
+    options.method ??
+    (options.token !== undefined
+      ? 'token'
+      : await offeredMethod(broker, url, options.username !== undefined || options.passwordStdin === true));
   const request = await loginRequest(method, url, options);
   const started = await broker.startLogin(request);
   if (!isPendingLogin(started)) return started;
@@ -179,17 +186,17 @@ async function logIn(broker: BrokerClient, url: string, options: LoginOptions): 
   return waitForApproval(broker, started, options.timeout);
 }
 
-/** A method the flags already decide. */
-function impliedMethod(options: LoginOptions): Method | undefined {
-  if (options.token !== undefined) return 'token';
-  if (options.username !== undefined || options.passwordStdin) return 'password';
-  return undefined;
-}
-
-/** The first method the platform offers that a terminal can drive. */
-async function offeredMethod(broker: BrokerClient, url: string): Promise<Method> {
+/**
+ * The first method the platform offers that a terminal can drive; with a
+ * user name or password given, the first that takes them (a token login,
+ * a cookie login or Basic, as the platform's challenges say).
+ */
+async function offeredMethod(broker: BrokerClient, url: string, passwordGiven: boolean): Promise<Method> {
   const discovery = await broker.discover(url);
-  const usable = discovery.methods.map((m) => m.method).filter((m): m is Method => m === 'password' || m === 'device');
+  const usable = discovery.methods
+    .map((m) => m.method)
+    .filter((m): m is Method => PASSWORD_METHODS.includes(m as Method) || (!passwordGiven && m === 'device'));
+  if (passwordGiven) return usable[0] ?? 'password';
   const method = usable.find((m) => m === 'device' || process.stdin.isTTY) ?? usable[0];
   if (!method) {
     throw new CliError(
@@ -210,7 +217,9 @@ async function loginRequest(method: Method, url: string, options: LoginOptions):
       if (token === '') throw new UsageError('the token is empty');
       return { method, url, token };
     }
-    case 'password': {
+    case 'password':
+    case 'cookie':
+    case 'basic': {
       const interactive = process.stdin.isTTY === true && !options.passwordStdin;
       const { input, password: passwordPrompt } = await import('@inquirer/prompts');
       const username = options.username ?? (interactive ? await input({ message: 'User name:' }) : undefined);

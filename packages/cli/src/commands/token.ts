@@ -14,10 +14,20 @@ export function registerToken(program: Command): void {
     .description('print a fresh token for a service URL (for curl -H "Authorization: Bearer $(vobridge token URL)")')
     .argument('<service-url>', 'URL of the service the token is for', parseUrl)
     .option('--min-valid <seconds>', 'the token must stay valid at least this long (default 60)', parseSeconds)
-    .option('--json', 'print JSON with the token, its expiry and the login it came from')
-    .action(async (url: string, options: { minValid?: number; json?: boolean }) => {
+    .option(
+      '--header',
+      'print the whole header line to send (Authorization: Bearer …, or Cookie: … / Authorization: Basic … for cookie and Basic logins), for curl -H "$(vobridge token --header URL)"',
+    )
+    .option('--json', 'print JSON with the token, its type, its expiry and the login it came from')
+    .action(async (url: string, options: { minValid?: number; json?: boolean; header?: boolean }) => {
       const token = await (await connectBroker()).token(url, options.minValid);
       if (options.json) outJson(token);
+      else if (options.header)
+        out(
+          token.token_type === 'Cookie'
+            ? `Cookie: ${token.token}`
+            : `Authorization: ${token.token_type} ${token.token}`,
+        );
       else out(token.token);
     });
 

@@ -14,13 +14,20 @@ import { externalUrl, openExternal } from './external-window.js';
 
 const METHOD_LABELS: Readonly<Record<LoginMethod, string>> = {
   password: 'User name and password',
+  cookie: 'User name and password (session cookie)',
+  basic: 'User name and password (HTTP Basic)',
   device: 'Device code (OIDC)',
   pkce: 'Browser login (OIDC popup)',
   token: 'Token',
 };
 
 // Methods the panel can drive; a static token is for the CLI, not for a form.
-const PANEL_METHODS: readonly LoginMethod[] = ['password', 'device', 'pkce'];
+const PANEL_METHODS: readonly LoginMethod[] = ['password', 'cookie', 'basic', 'device', 'pkce'];
+
+/** The methods that ask for a user name and password. */
+type PasswordMethod = 'password' | 'cookie' | 'basic';
+const isPasswordMethod = (method: LoginMethod): method is PasswordMethod =>
+  method === 'password' || method === 'cookie' || method === 'basic';
 
 /**
  * Login panel: pick or type a platform URL, discover how it lets you in,
@@ -171,7 +178,7 @@ export class LoginPanel extends Widget {
   private _choose(url: string, method: LoginMethod): void {
     this._error.textContent = '';
     this._pending.textContent = '';
-    if (method === 'password') {
+    if (isPasswordMethod(method)) {
       const username = h('input', {
         className: 'jp-mod-styled vobridge-username',
         attrs: { autocomplete: 'username', 'aria-label': 'User name', placeholder: 'User name' },
@@ -186,16 +193,23 @@ export class LoginPanel extends Widget {
         },
       });
       const keep = h('input', { className: 'vobridge-keep-password', attrs: { type: 'checkbox', checked: '' } });
-      const keepLabel = h(
-        'label',
-        {
-          className: 'vobridge-keep-label',
-          title:
-            "The platform gives no refresh token: without the password the login ends when its token expires. It is held only in the local broker's memory, never written to disk, and forgotten when you log out or JupyterLab stops.",
-        },
-        keep,
-        ' Keep my password in memory to renew this login',
-      );
+      // A Basic login is the password: the broker must hold it in memory, so there is no choice to offer.
+      const keepLabel =
+        method === 'basic'
+          ? h('p', {
+              className: 'vobridge-keep-label',
+              text: "HTTP Basic sends your password with every request: it is held in the local broker's memory until you log out or JupyterLab stops, and sent only to this platform.",
+            })
+          : h(
+              'label',
+              {
+                className: 'vobridge-keep-label',
+                title:
+                  "The platform gives no refresh token: without the password the login ends when its token or cookie expires. It is held only in the local broker's memory, never written to disk, and forgotten when you log out or JupyterLab stops.",
+              },
+              keep,
+              ' Keep my password in memory to renew this login',
+            );
       const submit = h('button', { className: 'jp-mod-styled jp-mod-accept vobridge-login-submit', text: 'Log in' });
       const form = h(
         'form',
@@ -205,11 +219,11 @@ export class LoginPanel extends Widget {
               event.preventDefault();
               submit.disabled = true;
               void this._login({
-                method: 'password',
+                method,
                 url,
                 username: username.value,
                 password: password.value,
-                keep_password: keep.checked ? 'memory' : 'no',
+                keep_password: method === 'basic' || keep.checked ? 'memory' : 'no',
               }).finally(() => {
                 submit.disabled = false;
                 password.value = '';

@@ -15,7 +15,13 @@ export type { FetchLike, RequestControl } from '../lib/request.js';
 export { CookieJar } from './cookies/cookie-jar.js';
 export type { CookieJarOptions } from './cookies/cookie-jar.js';
 
-export { basicCredential, bearerCredential, cookieCredential, jwtExpiry } from './credentials/credential.js';
+export {
+  authorizationHeader,
+  basicCredential,
+  bearerCredential,
+  cookieCredential,
+  jwtExpiry,
+} from './credentials/credential.js';
 export type {
   BasicCredential,
   BearerCredential,

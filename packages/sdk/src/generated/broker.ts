@@ -359,10 +359,10 @@ export interface components {
             logins?: number;
         };
         TokenResponse: {
-            /** @description The access token (send as `Authorization: Bearer <token>`). */
+            /** @description The credential, to send as `token_type` says: `Bearer` — `Authorization: Bearer <token>`; `Cookie` — `Cookie: <token>` (the session cookies, `name=value; ...`); `Basic` — `Authorization: Basic <token>` (base64 of `user:password`). */
             token: string;
-            /** @constant */
-            token_type: "Bearer";
+            /** @enum {string} */
+            token_type: "Bearer" | "Cookie" | "Basic";
             /** @description Expiry, seconds since the epoch (0 when unknown, e.g. an opaque static token). */
             expires_at: number;
             /** @description Space-separated scopes, empty when the token has none. */
@@ -380,7 +380,7 @@ export interface components {
             origin: string;
         };
         /** @enum {string} */
-        LoginMethod: "password" | "device" | "pkce" | "token";
+        LoginMethod: "password" | "cookie" | "basic" | "device" | "pkce" | "token";
         /**
          * @description `pending` — waiting for the user; `active` — usable; `refreshing` — refresh in flight (old token still served); `expired` — log in again; `failed` — the login attempt failed.
          * @enum {string}
@@ -482,15 +482,15 @@ export interface components {
             /** Format: uri */
             url: string;
             /**
-             * @description discriminator enum property added by openapi-typescript
+             * @description `password`: the user name and password are POSTed to the platform's login URL and a token comes back (CADC `/ac/login`, IVOA `ivoa_bearer` + `tls-with-password`). `cookie`: the same, to the cookie login URL of an `ivoa_cookie` challenge; the session cookie that comes back is the credential (cookie-only services such as ESAC's). `basic`: HTTP Basic (`Basic` challenges, IVOA `BasicAA`, DaCHS): the user name and password are themselves the credential, checked against the platform before the login is admitted. (enum property replaced by openapi-typescript)
              * @enum {string}
              */
-            method: "password";
+            method: "password" | "cookie" | "basic";
             username: string;
             /** Format: password */
             password: string;
             /**
-             * @description What the broker may keep of the password to renew the login when its token expires (platforms that give no refresh token): `no` (log in again then), `memory` (until logout or the broker stops; the default), or `disk` (also in the encrypted login store, so the login survives a restart: only when the user asks for it).
+             * @description What the broker may keep of the password to renew the login when its token or cookie expires (platforms that give no refresh token): `no` (log in again then), `memory` (until logout or the broker stops; the default), or `disk` (also in the encrypted login store, so the login survives a restart: only when the user asks for it). A `basic` login is the password, so it takes `memory` or `disk`.
              * @enum {string}
              */
             keep_password?: "no" | "memory" | "disk";
@@ -1693,11 +1693,12 @@ type ReadonlyArray<T> = [
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const pathsV1SessionsIdLogsGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/{id}/logs"]["get"]["parameters"]["query"]["view"]> = ["logs", "events"];
 export const brokerErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrokerErrorCode"]> = ["bad_request", "unauthorized", "origin_refused", "rate_limited", "not_logged_in", "out_of_scope", "not_found", "login_pending", "login_required", "invalid_credentials", "method_unsupported", "platform_unreachable", "platform_refused", "unsafe_url", "already_running", "broker_unavailable", "internal"];
-export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["password", "device", "pkce", "token"];
+export const tokenResponseToken_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["token_type"]> = ["Bearer", "Cookie", "Basic"];
+export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["password", "cookie", "basic", "device", "pkce", "token"];
 export const loginStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginState"]> = ["pending", "active", "refreshing", "expired", "failed"];
 export const loginRenews_withValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Login"]["renews_with"]> = ["refresh_token", "password_in_memory", "password_on_disk", "none"];
 export const pendingLoginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PendingLogin"]["method"]> = ["device", "pkce"];
-export const passwordLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["method"]> = ["password"];
+export const passwordLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["method"]> = ["password", "cookie", "basic"];
 export const passwordLoginRequestKeep_passwordValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["keep_password"]> = ["no", "memory", "disk"];
 export const deviceLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceLoginRequest"]["method"]> = ["device"];
 export const pkceLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PkceLoginRequest"]["method"]> = ["pkce"];
