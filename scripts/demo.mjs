@@ -9,6 +9,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// `npm run demo -- --topology split`: the platform's services each at an origin of their own, as CANFAR's.
+const topologyArg = process.argv.indexOf('--topology');
+const topology = topologyArg > 0 ? process.argv[topologyArg + 1] : (process.env.VOBRIDGE_DEMO_TOPOLOGY ?? 'single');
+if (topology !== 'single' && topology !== 'split') {
+  console.error('demo: --topology must be single or split');
+  process.exit(2);
+}
 const dataDir = path.resolve(process.env.VOBRIDGE_DEMO_DATA ?? path.join(root, '.vobridge-data', 'demo'));
 const venvPython = path.join(root, '.venv', 'bin', 'python');
 const children = [];
@@ -60,10 +67,20 @@ try {
   const [, platformUrl] = await start(
     'platform',
     process.execPath,
-    [platformBin, '--port', process.env.VOBRIDGE_DEMO_PORT ?? '0', '--data', path.join(dataDir, 'platform')],
+    [
+      platformBin,
+      '--port',
+      process.env.VOBRIDGE_DEMO_PORT ?? '0',
+      '--data',
+      path.join(dataDir, 'platform'),
+      '--topology',
+      topology,
+    ],
     /vobridge-platform listening on (\S+)/,
   );
-  const lines = [`Reference platform  ${platformUrl}   (service index: ${platformUrl}/)`];
+  const lines = [
+    `Reference platform  ${platformUrl}   (registry: ${platformUrl}/reg/resource-caps${topology === 'split' ? '; services at their own origins' : ''})`,
+  ];
 
   const hasLabExtension =
     existsSync(venvPython) &&
