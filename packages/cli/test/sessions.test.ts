@@ -1,3 +1,5 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { createSandbox, type Sandbox } from './helpers/cli.js';
 import { ALICE, BOB, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -42,6 +44,22 @@ test('launch --wait prints id and URL; the session answers at that URL', async (
   expect(launch.stderr).toMatch(/: Running$/m);
   const open = await sandbox.run(['sessions', 'open', id as string]);
   expect(open).toMatchObject({ code: 0, stdout: `${url}\n` });
+  // --browser hands the browser the platform's one-time login link: it lands on the page logged in.
+  const seen = join(sandbox.dir, 'browser-was-given');
+  const browser = join(sandbox.dir, 'fake-browser.sh');
+  await writeFile(browser, `#!/bin/sh\nprintf '%s' "$1" > '${seen}'\n`, { mode: 0o700 });
+  const opened = await sandbox.run(['sessions', 'open', id as string, '--browser'], { env: { BROWSER: browser } });
+  expect(opened).toMatchObject({ code: 0, stdout: `${url}\n` });
+  let link = '';
+  for (let i = 0; i < 100 && link === ''; i++) {
+    link = await readFile(seen, 'utf8').catch(() => '');
+    if (link === '') await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(link).toMatch(new RegExp(`^${first.url}/session-login/[A-Za-z0-9_-]+$`));
+  const landed = await fetch(link, { redirect: 'manual' });
+  expect(landed.headers.get('location')).toBe(new URL(url as string).pathname);
+  const cookie = (landed.headers.get('set-cookie') ?? '').split(';')[0] as string;
+  expect((await fetch(url as string, { headers: { cookie } })).status).toBe(200);
   const token = (await sandbox.run(['token', url as string])).stdout.trim();
   const page = await fetch(url as string, { headers: { authorization: `Bearer ${token}` } });
   expect(page.status).toBe(200);

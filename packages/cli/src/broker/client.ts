@@ -9,6 +9,7 @@ import {
   type LoginRequest,
   type PendingLogin,
   type PlatformSession,
+  type SessionOpenLink,
   type SessionsAcrossPlatforms,
   type TokenResponse,
 } from '@vobridge/sdk/broker';
@@ -147,6 +148,11 @@ export class BrokerClient {
   /** Pushes a session's expiry forward. */
   renewSession(platform: string, id: string): Promise<PlatformSession> {
     return this.#call(this.#api.renewSession(platform, id));
+  }
+
+  /** A one-time link that opens the session in a browser, logged in. */
+  openSession(platform: string, id: string): Promise<SessionOpenLink> {
+    return this.#call(this.#api.openSession(platform, id));
   }
 
   /** A session's logs or scheduling events. */

@@ -138,10 +138,13 @@ export function registerSessions(program: Command): void {
     .command('open')
     .description("print a session's URL (and open it in a browser with --browser)")
     .argument('<id>', 'session id')
-    .option('--browser', 'also open it with $BROWSER, xdg-open or open')
+    .option(
+      '--browser',
+      "also open it with $BROWSER, xdg-open or open, logged in (through the platform's one-time login link, where it has them)",
+    )
     .option('--platform <url|name>', 'platform it runs on (default: found among your logins)', parsePlatform)
     .action(async (id: string, options: PlatformOption & { browser?: boolean }) => {
-      const { session } = await findSession(id, options.platform);
+      const { broker, session } = await findSession(id, options.platform);
       if (session.status !== 'Running' || !session.connectURL) {
         throw new CliError(
           `session ${id} is ${session.status}, not running`,
@@ -150,7 +153,7 @@ export function registerSessions(program: Command): void {
         );
       }
       out(session.connectURL);
-      if (options.browser) openInBrowser(session.connectURL);
+      if (options.browser) openInBrowser((await loginLink(broker, session)) ?? session.connectURL);
     });
 
   sessions
@@ -202,6 +205,16 @@ async function findSession(
     ExitCode.NOT_FOUND,
     'vobridge sessions ls lists your sessions.',
   );
+}
+
+/** The platform's one-time link that opens the session logged in, or `undefined` where it has none (real skaha). */
+async function loginLink(broker: BrokerClient, session: PlatformSession): Promise<string | undefined> {
+  try {
+    return (await broker.openSession(session.platform, session.id)).url;
+  } catch (error) {
+    if (error instanceof CliError && error.exitCode === ExitCode.NOT_FOUND) return undefined;
+    throw error;
+  }
 }
 
 function openInBrowser(url: string): void {
