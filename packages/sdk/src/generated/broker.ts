@@ -1552,6 +1552,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionOpenLink"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["NotLoggedIn"];
             404: components["responses"]["NotFound"];

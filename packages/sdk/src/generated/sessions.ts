@@ -784,6 +784,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionLoginLink"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
