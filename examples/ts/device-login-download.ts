@@ -13,6 +13,7 @@ import {
   discoverOidc,
   loginWithDeviceCode,
   oidcCredential,
+  resolvePlatform,
 } from '@vobridge/sdk';
 import { downloadFile } from '@vobridge/sdk/node';
 
@@ -21,9 +22,16 @@ if (!platformUrl || !vosPath || !destination) {
   console.error('usage: device-login-download.js <platform-url> <vospace-path> <local-file>');
   process.exit(1);
 }
-const platform = new URL(platformUrl).origin;
+// 1. Where the services live: the platform's registry (/reg/resource-caps), as cadcutils reads it.
+const found = await resolvePlatform(platformUrl);
+const platform = found.origin;
+const service = (name: 'sessions' | 'vospace'): string => {
+  const endpoint = found.services[name];
+  if (!endpoint) throw new Error(`${platform} lists no ${name} service in its registry`);
+  return endpoint.url;
+};
 
-// 1. Device flow: the platform's OIDC metadata, then a code for the user to approve.
+// 2. Device flow: the platform's OIDC metadata, then a code for the user to approve.
 const metadata = await discoverOidc(platform);
 const client = { clientId: 'vobridge' };
 const tokens = await loginWithDeviceCode({
@@ -36,21 +44,12 @@ const tokens = await loginWithDeviceCode({
   },
 });
 
-// 2. One authenticating fetch for every client: the credential goes only to
-//    the platform's origin and refreshes itself with the refresh token.
+// 3. One authenticating fetch for every client: the credential goes only to
+//    the origins the platform's registry declares, and refreshes itself with the refresh token.
 const store = new CredentialStore();
-store.set(platform, oidcCredential(tokens, { ...client, metadata }));
+const credential = oidcCredential(tokens, { ...client, metadata });
+for (const origin of found.origins) store.set(origin, credential);
 const fetch = createAuthFetch({ store });
-
-// 3. Where the services live: the platform's index of services.
-const index = (await (await globalThis.fetch(`${platform}/`)).json()) as {
-  services: { name: string; baseUrl: string }[];
-};
-const service = (name: string): string => {
-  const found = index.services.find((s) => s.name === name);
-  if (!found) throw new Error(`${platform} has no ${name} service`);
-  return found.baseUrl;
-};
 
 // 4. Sessions.
 const sessions = await new SessionsClient({ baseUrl: service('sessions'), fetch }).list();
