@@ -86,7 +86,7 @@ describe('usage errors: one line, a hint, exit code 1', () => {
     [['login', 'https://user:pw@p.example.org'], /^vobridge: .*credentials in no URL/],
     [
       ['login', 'https://p.example.org', '--method', 'carrier-pigeon'],
-      /^vobridge: .*Allowed choices are password, device, token/,
+      /^vobridge: .*Allowed choices are password, cookie, basic, device, token/,
     ],
     [['frobnicate'], /^vobridge: unknown command 'frobnicate'$/],
     [['completion', 'tcsh'], /^vobridge: no completion for shell 'tcsh'$/],
