@@ -45,10 +45,11 @@ async function freePort(): Promise<number> {
 /** `npm …` with the throw-away registry's config only (never the user's). */
 async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
   try {
-    // --prefer-offline: everything but @vobridge/* is in the cache `npm ci` filled; no reason to ask again.
+    // Not --prefer-offline: verdaccio's port is reused between runs, and a packument of a
+    // previous run cached under the same URL made `npm publish` refuse a version it thought taken.
     return await exec(
       'npm',
-      [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--prefer-offline', '--loglevel=http'],
+      [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--loglevel=http'],
       { cwd, env: process.env, maxBuffer: 1 << 24, timeout: NPM_LIMIT },
     );
   } catch (error) {
