@@ -45,11 +45,11 @@ async function freePort(): Promise<number> {
 /** `npm …` with the throw-away registry's config only (never the user's). */
 async function npm(args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
   try {
-    // Not --prefer-offline: verdaccio's port is reused between runs, and a packument of a
-    // previous run cached under the same URL made `npm publish` refuse a version it thought taken.
+    // --prefer-online: verdaccio's port can be one a previous run used, and a packument cached
+    // under the same URL then (with --prefer-offline) made `npm publish` refuse the version as taken.
     return await exec(
       'npm',
-      [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--loglevel=http'],
+      [...args, '--userconfig', npmrc, '--no-fund', '--no-audit', '--prefer-online', '--loglevel=http'],
       { cwd, env: process.env, maxBuffer: 1 << 24, timeout: NPM_LIMIT },
     );
   } catch (error) {
