@@ -5,7 +5,7 @@
 
 import { HttpError, RegistryError, UnsafeUrlError } from '../errors.js';
 import type { FetchLike } from '../lib/request.js';
-import { checkPlatformUrl } from '../lib/urls.js';
+import { checkPlatformUrl, isSecureTarget } from '../lib/urls.js';
 import type { Capability } from '../xml/capabilities.js';
 import { RegistryClient } from './registry-client.js';
 import { SERVICE_STANDARDS, serviceBase, type PlatformService } from './standards.js';
@@ -120,13 +120,16 @@ export async function resolvePlatform(
     throw error;
   }
 
+  const named = profile?.resources ?? {};
+  const namedIds = new Set(Object.values(named));
   const capabilities = new Map<string, Promise<Capability[] | undefined>>();
   const capabilitiesOf = (id: string): Promise<Capability[] | undefined> => {
     let found = capabilities.get(id);
     if (found === undefined) {
-      // One resource that cannot be read does not hide the others.
+      // One resource that cannot be read does not hide the others; a resource the profile
+      // names that sends a plain-http or javascript: URL is an error worth saying.
       found = registry.capabilities(id).catch((error: unknown) => {
-        if (error instanceof UnsafeUrlError) throw error;
+        if (error instanceof UnsafeUrlError && namedIds.has(id)) throw error;
         return undefined;
       });
       capabilities.set(id, found);
@@ -134,14 +137,19 @@ export async function resolvePlatform(
     return found;
   };
   const services: Partial<Record<PlatformService, ServiceEndpoint>> = {};
-  const named = profile?.resources ?? {};
   const walk = [...resources.keys()].slice(0, options.maxResources ?? 64);
   // Services the profile does not name are looked for in every resource: read them a few at a time.
   if (SERVICES.some((service) => named[service] === undefined)) await inBatches(walk, 8, capabilitiesOf);
   for (const service of SERVICES) {
     const candidates = named[service] !== undefined ? [named[service]] : walk;
     for (const id of candidates) {
-      const found = pick(service, id, await capabilitiesOf(id));
+      let found: ServiceEndpoint | undefined;
+      try {
+        found = pick(service, id, await capabilitiesOf(id));
+      } catch (error) {
+        // An unsafe access URL: refused outright where the profile named the resource, skipped in a walk.
+        if (namedIds.has(id)) throw error;
+      }
       if (found !== undefined) {
         services[service] = found;
         break;
@@ -242,10 +250,9 @@ async function inBatches<T>(items: readonly T[], size: number, run: (item: T) =>
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
 }
 
+/** Adds the origin of `url` when a credential may go there (https, or http on loopback). */
 function addOrigin(origins: Set<string>, url: string): void {
-  try {
-    origins.add(new URL(url).origin);
-  } catch {
-    // An unparsable entry adds nothing.
-  }
+  if (!URL.canParse(url)) return;
+  const parsed = new URL(url);
+  if (isSecureTarget(parsed)) origins.add(parsed.origin);
 }

@@ -203,6 +203,17 @@ describe('resolvePlatform', () => {
     await expect(resolveVosUri(platform, 'vos://example.org~nothing/alice/x')).rejects.toThrow(RegistryError);
   });
 
+  it('skips a resource with plain-http URLs off loopback: no service there, and no credential scope', async () => {
+    plainRegistry();
+    answers['/reg/resource-caps'] = {
+      status: 200,
+      body: `ivo://example.org/old = http://legacy.example.org/vault/capabilities\nivo://example.org/gms = ${base}/gms/capabilities\n`,
+    };
+    const platform = await resolvePlatform(base);
+    expect(Object.keys(platform.services)).toEqual(['gms', 'login']);
+    expect(platform.origins).toEqual([base]);
+  });
+
   it('takes a platform URL without a registry as a platform of one origin', async () => {
     plainRegistry();
     delete answers['/reg/resource-caps'];
