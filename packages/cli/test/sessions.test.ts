@@ -66,6 +66,17 @@ test('launch --wait prints id and URL; the session answers at that URL', async (
   await page.arrayBuffer();
 });
 
+test('launch headless --wait waits for the end: success exits 0, a failed job exits 7 with where to look', async () => {
+  const ok = await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'true', '--wait', '--platform', first.url]);
+  expect(ok.code).toBe(0);
+  expect(ok.stdout).toMatch(/^[a-z0-9]+ (Succeeded|Completed)\n$/);
+  expect(ok.stderr).not.toMatch(/before it was running/);
+  const failed = await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'false', '--wait', '--platform', first.url]);
+  expect(failed.code).toBe(7);
+  expect(failed.stdout).toBe('');
+  expect(failed.stderr).toMatch(/^vobridge: job [a-z0-9]+ ended (Failed|Error)\nSee what it printed: vobridge sessions logs [a-z0-9]+\n$/m);
+});
+
 test('ls lists sessions across platforms, as a table and as JSON', async () => {
   const id = (
     await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'true', '--platform', second.url])

@@ -106,6 +106,27 @@ test('copy within VOSpace, then rm refuses a container without -r and deletes it
   expect((await sandbox.run(['ls', 'vos:alice/data'])).code).toBe(3);
 });
 
+test('a platform killed mid-upload: the command stops at once with exit 5, the bar never reaches 100%', async () => {
+  const big = join(local, 'big.bin');
+  await writeFile(big, randomBytes(64 * 1024 * 1024));
+  gate.holdUpAfter = 4 * 1024 * 1024;
+  gate.heldUp = 0;
+  const child = sandbox.spawn(['cp', big, 'vos:alice/']);
+  child.stdin?.end();
+  const done = collect(child);
+  try {
+    while (gate.heldUp === 0) await new Promise((r) => setTimeout(r, 20));
+    gate.cut();
+    const result = await done;
+    expect(result.code).toBe(5);
+    expect(result.stderr).not.toMatch(/100%/);
+    expect(result.stderr).toMatch(/^vobridge: .+$/m);
+  } finally {
+    gate.holdUpAfter = Infinity;
+    gate.restore();
+  }
+}, 20_000);
+
 test('errors: missing node 3, bad URI 1, local-only copy 1', async () => {
   expect((await sandbox.run(['rm', 'vos:alice/nothing-here'])).code).toBe(3);
   expect((await sandbox.run(['ls', 'vos:alice/../bob'])).code).toBe(1);

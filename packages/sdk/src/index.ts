@@ -184,6 +184,8 @@ export {
   SessionsClient,
   discoverSessions,
   waitUntilRunning,
+  waitUntilEnded,
+  sessionEnded,
   type DiscoveredSessions,
   type LaunchOptions,
   type ListSessionsOptions,

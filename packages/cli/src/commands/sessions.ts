@@ -76,7 +76,10 @@ export function registerSessions(program: Command): void {
     .option('--cmd <command>', 'command to run (headless only)')
     .option('--args <args>', 'arguments of --cmd, as one string (headless only)')
     .option('--env <KEY=VALUE>', 'environment variable (repeatable)', collectEnv, {} as Record<string, string>)
-    .option('--wait', 'wait until it runs, then print its URL')
+    .option(
+      '--wait',
+      'wait until it runs, then print its URL; for headless: wait until the job ends, print its status and exit by its result (7 when it failed)',
+    )
     .option('--timeout <seconds>', 'with --wait: give up after this long (exit 8)', parseSeconds, 300)
     .option(
       '--platform <url|name>',
@@ -101,6 +104,10 @@ export function registerSessions(program: Command): void {
       });
       if (!options.wait) {
         out(id);
+        return;
+      }
+      if (type === 'headless') {
+        await waitForJob(broker, platform, id, options.timeout);
         return;
       }
       note(`session ${id} launched, waiting for it to run...`);
@@ -179,6 +186,23 @@ interface LaunchFlags extends PlatformOption {
   env: Record<string, string>;
   wait?: boolean;
   timeout: number;
+}
+
+/** Waits for a headless job to end: success prints `<id> Succeeded`, any other end is a failure (exit 7). */
+async function waitForJob(broker: BrokerClient, platform: string, id: string, timeoutS: number): Promise<void> {
+  note(`job ${id} launched, waiting for it to end...`);
+  const { waitUntilEnded } = await import('@vobridge/sdk');
+  const ended = await waitUntilEnded(() => broker.session(platform, id), {
+    timeout: timeoutS * 1000,
+    onStatus: (status) => note(`job ${id}: ${status}`),
+  });
+  if (ended.status !== 'Succeeded' && ended.status !== 'Completed')
+    throw new CliError(
+      `job ${id} ended ${ended.status}`,
+      ExitCode.FAILED,
+      `See what it printed: vobridge sessions logs ${id}`,
+    );
+  out(`${id} ${ended.status}`);
 }
 
 function collectEnv(value: string, previous: Record<string, string>): Record<string, string> {

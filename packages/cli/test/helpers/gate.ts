@@ -14,6 +14,9 @@ export class Gate {
   #target = 0;
   /** Bytes one connection may carry downstream before it is held; Infinity: never hold. */
   holdAfter = Infinity;
+  /** Bytes one connection may carry upstream (a request body) before it is held; Infinity: never hold. */
+  holdUpAfter = Infinity;
+  #cut = false;
 
   private constructor(server: Server) {
     this.#server = server;
@@ -36,16 +39,48 @@ export class Gate {
     this.#target = port;
   }
 
+  /** Bytes held upstream so far, across connections (how far a held upload got). */
+  heldUp = 0;
+
+  /**
+   * Behaves as a platform that was killed: every open connection is reset and
+   * new ones are dropped at once, until {@link restore}.
+   */
+  cut(): void {
+    this.#cut = true;
+    for (const socket of this.#sockets) socket.resetAndDestroy();
+  }
+
+  restore(): void {
+    this.#cut = false;
+  }
+
   async close(): Promise<void> {
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
   #pipe(client: Socket): void {
+    if (this.#cut) {
+      client.resetAndDestroy();
+      return;
+    }
     const upstream = connect(this.#target, '127.0.0.1');
     this.#sockets.add(client).add(upstream);
     let down = 0;
-    client.on('data', (chunk) => upstream.write(chunk));
+    let up = 0;
+    client.on('data', (chunk: Buffer) => {
+      if (up + chunk.length > this.holdUpAfter) {
+        const room = Math.max(0, this.holdUpAfter - up);
+        if (room > 0) upstream.write(chunk.subarray(0, room));
+        up = this.holdUpAfter;
+        this.heldUp = up;
+        client.pause();
+        return;
+      }
+      up += chunk.length;
+      upstream.write(chunk);
+    });
     upstream.on('data', (chunk: Buffer) => {
       if (down + chunk.length > this.holdAfter) {
         // Held: forward up to the limit, then nothing more on this connection.

@@ -75,6 +75,11 @@ function checkSession(session: Session): Session {
 
 const ENDED: readonly SessionStatus[] = ['Succeeded', 'Completed', 'Error', 'Failed', 'Terminating'];
 
+/** The statuses a session ends in; `Succeeded` and `Completed` are the ones a headless job wants. */
+export function sessionEnded(status: SessionStatus): boolean {
+  return ENDED.includes(status);
+}
+
 /**
  * Polls `get` until the session it returns is `Running`, from `pollInterval`
  * (default 500 ms) growing ×1.5 up to 10 s. For any way of reading a session:
@@ -87,6 +92,35 @@ export async function waitUntilRunning<S extends Pick<Session, 'id' | 'status'>>
   get: () => Promise<S>,
   options: Omit<WaitUntilRunningOptions, 'onStatus'> & { onStatus?: (status: SessionStatus, session: S) => void } = {},
 ): Promise<S> {
+  const session = await pollSession(get, (status) => status === 'Running' || sessionEnded(status), 'running', options);
+  if (session.status !== 'Running') {
+    throw new VobridgeError(
+      `Session ${session.id} ended (${session.status}) before it was running; see its events and logs.`,
+    );
+  }
+  return session;
+}
+
+/**
+ * Polls `get` until the session has ended (see {@link sessionEnded}) and
+ * returns it, whatever the outcome: what a headless job is waited for. Same
+ * polling and options as {@link waitUntilRunning}.
+ *
+ * @throws {@link TimeoutError} after `timeout`.
+ */
+export function waitUntilEnded<S extends Pick<Session, 'id' | 'status'>>(
+  get: () => Promise<S>,
+  options: Omit<WaitUntilRunningOptions, 'onStatus'> & { onStatus?: (status: SessionStatus, session: S) => void } = {},
+): Promise<S> {
+  return pollSession(get, sessionEnded, 'finished', options);
+}
+
+async function pollSession<S extends Pick<Session, 'id' | 'status'>>(
+  get: () => Promise<S>,
+  done: (status: SessionStatus) => boolean,
+  goal: string,
+  options: Omit<WaitUntilRunningOptions, 'onStatus'> & { onStatus?: (status: SessionStatus, session: S) => void },
+): Promise<S> {
   const timeout = options.timeout ?? 300_000;
   const deadline = Date.now() + timeout;
   let delay = options.pollInterval ?? 500;
@@ -97,16 +131,11 @@ export async function waitUntilRunning<S extends Pick<Session, 'id' | 'status'>>
       last = session.status;
       options.onStatus?.(session.status, session);
     }
-    if (session.status === 'Running') return session;
-    if (ENDED.includes(session.status)) {
-      throw new VobridgeError(
-        `Session ${session.id} ended (${session.status}) before it was running; see its events and logs.`,
-      );
-    }
+    if (done(session.status)) return session;
     const left = deadline - Date.now();
     if (left <= 0)
       throw new TimeoutError(timeout, undefined, {
-        message: `Session ${session.id} was not running within ${timeout} ms (still ${session.status}).`,
+        message: `Session ${session.id} was not ${goal} within ${timeout} ms (still ${session.status}).`,
       });
     await sleep(Math.min(delay, left), options.signal);
     delay = Math.min(10_000, delay * 1.5);

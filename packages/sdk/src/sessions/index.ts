@@ -1,6 +1,8 @@
 export {
   SessionsClient,
   waitUntilRunning,
+  waitUntilEnded,
+  sessionEnded,
   type Session,
   type SessionType,
   type SessionStatus,

@@ -426,10 +426,14 @@ export class VoSpaceClient {
           : source instanceof ReadableStream
             ? source
             : (source as () => ReadableStream<Uint8Array>)();
+        let counting: TransformStreamDefaultController<Uint8Array> | undefined;
         const body =
           blob ??
           stream!.pipeThrough(
             new TransformStream<Uint8Array, Uint8Array>({
+              start(controller) {
+                counting = controller;
+              },
               transform(chunk, controller) {
                 ctl.touch();
                 hash.update(chunk);
@@ -456,7 +460,12 @@ export class VoSpaceClient {
             redirect: 'error',
           } as RequestInit);
         } catch (error) {
-          throw ctl.fail(error);
+          const failure = ctl.fail(error);
+          // fetch gave up, but it may go on pulling the body to the end: erroring the
+          // counting stream cancels the source (a file stays open and the progress
+          // reaches 100% otherwise).
+          counting?.error(failure);
+          throw failure;
         }
         ctl.done();
         if (!response.ok) throw await errorFromResponse(response, shown);
