@@ -1,5 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { approveDeviceCode } from '@vobridge/platform/testing';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { approveDeviceCode, authorize } from '@vobridge/platform/testing';
 import { BIN, collect, createSandbox, waitForStderr, type Sandbox } from './helpers/cli.js';
 import { ALICE, BOB, startTestPlatform, type TestPlatform } from './helpers/platform.js';
 
@@ -100,6 +104,26 @@ describe('interactive password prompt', () => {
   });
 });
 
+describe('choosing how to log in on a terminal', () => {
+  test("the platform's methods are offered to choose from, not picked silently", async () => {
+    const command = `"${process.execPath}" "${BIN}" login ${platform.url}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: sandbox.env });
+    const done = collect(child);
+    let screen = '';
+    await new Promise<void>((resolve) => {
+      child.stdout?.on('data', (chunk: Buffer) => {
+        screen += chunk.toString();
+        if (/How do you want to log in[\s\S]*device code/.test(screen)) resolve();
+      });
+    });
+    expect(screen).toContain('user name and password');
+    expect(screen).toContain('your browser, on this machine (--web)');
+    child.stdin?.write('\x03');
+    const result = await done;
+    expect(result.code).toBe(130);
+  });
+});
+
 describe('device login', () => {
   test('prints the code, waits for approval done elsewhere, then is logged in', async () => {
     const child = sandbox.spawn(['login', platform.url, '--method', 'device']);
@@ -112,6 +136,23 @@ describe('device login', () => {
     expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as bob\n` });
   });
 
+  test("with alice and bob logged in to one platform, token needs --user and gives that user's token", async () => {
+    const ambiguous = await sandbox.run(['token', `${platform.url}/gms`]);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.stdout).toBe('');
+    expect(ambiguous.stderr).toMatch(
+      /several users are logged in to .* \(alice, bob\): say whose token\nAdd --user <name>/,
+    );
+    for (const user of ['alice', 'bob']) {
+      const token = (await sandbox.run(['token', '--user', user, `${platform.url}/gms`])).stdout.trim();
+      const whoami = await fetch(`${platform.url}/ac/whoami`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await whoami.text()).toContain(user);
+    }
+    const nobody = await sandbox.run(['token', '--user', 'carol', `${platform.url}/gms`]);
+    expect(nobody.code).toBe(2);
+    expect(nobody.stderr).toMatch(/No login as carol covers/);
+  });
+
   test('an unapproved device login times out with exit 8', async () => {
     const result = await sandbox.run(['login', platform.url, '--method', 'device', '--timeout', '1']);
     expect(result.code).toBe(8);
@@ -120,11 +161,28 @@ describe('device login', () => {
 });
 
 describe('method discovery and static tokens', () => {
-  test('without --method the platform is asked, and a terminal-less run gets the device flow', async () => {
-    const result = await sandbox.run(['login', platform.url, '--no-wait', '--json']);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ method: 'device', state: 'pending' });
-    expect(result.stderr).toMatch(/enter the code [A-Z]{4}-[A-Z]{4}/);
+  test('without a terminal and without a method, login fails at once and lists the ways to choose', async () => {
+    const result = await sandbox.run(['login', platform.url]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^vobridge: no terminal to ask how to log in to ${platform.url}\n`));
+    expect(result.stderr).toMatch(/Choose one: .*--method device \(a device code, approved in any browser\)/);
+    expect(result.stderr).toMatch(/-u NAME --password-stdin \(user name and password\)/);
+    expect(result.stderr).toMatch(/--web \(your browser, on this machine/);
+  });
+
+  test('something that is not a platform is named as such, not as a refused password', async () => {
+    const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<p>hello</p>'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const result = await sandbox.run(['login', url, '-u', 'alice', '--password-stdin'], { input: 'pw\n' });
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/does not look like a science platform/);
+      expect(result.stderr).not.toMatch(/user name or password/);
+    } finally {
+      server.close();
+    }
   });
 
   test('--token - reads a static token from standard input', async () => {
@@ -134,7 +192,43 @@ describe('method discovery and static tokens', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^logged in to .* as /);
     expect(result.stdout + result.stderr).not.toContain(token);
-    expect((await sandbox.run(['token', platform.url])).stdout.trim()).toBe(token);
+    expect((await sandbox.run(['token', '--user', 'alice', platform.url])).stdout.trim()).toBe(token);
+  });
+});
+
+describe('a browser login from the terminal (--web)', () => {
+  test("opens the platform's sign-in page, takes the redirect on a loopback port and is logged in", async () => {
+    const other = await createSandbox();
+    try {
+      const seen = join(other.dir, 'browser-was-given');
+      const browser = join(other.dir, 'fake-browser.sh');
+      await writeFile(browser, `#!/bin/sh\nprintf '%s' "$1" > '${seen}'\n`, { mode: 0o700 });
+      const child = other.spawn(['login', platform.url, '--web'], { env: { BROWSER: browser } });
+      child.stdin?.end();
+      const done = collect(child);
+      // The person in the browser: the platform's own sign-in and consent pages, then back to the CLI.
+      let url = '';
+      while (url === '') {
+        url = await readFile(seen, 'utf8').catch(() => '');
+        if (url === '') await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(url).toMatch(new RegExp(`^${platform.url}/oidc/auth\\?`));
+      const redirect = await authorize(url, ALICE);
+      expect(redirect.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(redirect.pathname).toBe('/callback');
+      const page = await fetch(redirect);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/Go back to your terminal/);
+      const result = await done;
+      expect(result).toMatchObject({ code: 0, stdout: `logged in to ${platform.url} as alice\n` });
+      expect(result.stderr).toMatch(/Opening your browser to log in/);
+      const json = JSON.parse((await other.run(['status', '--json'])).stdout) as { method: string }[];
+      expect(json).toEqual([expect.objectContaining({ method: 'pkce', user: 'alice', state: 'active' })]);
+      // The listener took one redirect and is gone.
+      await expect(fetch(redirect)).rejects.toThrow();
+    } finally {
+      await other.cleanup();
+    }
   });
 });
 

@@ -71,10 +71,21 @@ test('launch headless --wait waits for the end: success exits 0, a failed job ex
   expect(ok.code).toBe(0);
   expect(ok.stdout).toMatch(/^[a-z0-9]+ (Succeeded|Completed)\n$/);
   expect(ok.stderr).not.toMatch(/before it was running/);
-  const failed = await sandbox.run(['sessions', 'launch', 'headless', '--cmd', 'false', '--wait', '--platform', first.url]);
+  const failed = await sandbox.run([
+    'sessions',
+    'launch',
+    'headless',
+    '--cmd',
+    'false',
+    '--wait',
+    '--platform',
+    first.url,
+  ]);
   expect(failed.code).toBe(7);
   expect(failed.stdout).toBe('');
-  expect(failed.stderr).toMatch(/^vobridge: job [a-z0-9]+ ended (Failed|Error)\nSee what it printed: vobridge sessions logs [a-z0-9]+\n$/m);
+  expect(failed.stderr).toMatch(
+    /^vobridge: job [a-z0-9]+ ended (Failed|Error)\nSee what it printed: vobridge sessions logs [a-z0-9]+\n$/m,
+  );
 });
 
 test('ls lists sessions across platforms, as a table and as JSON', async () => {

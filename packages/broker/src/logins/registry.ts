@@ -203,16 +203,21 @@ export class LoginRegistry {
   async token(
     rawUrl: string | undefined,
     minValidSeconds: number,
+    user?: string,
   ): Promise<{ token: IssuedToken; login: Login; origin: string }> {
     const url = parseServiceUrl(rawUrl);
     const all = [...this.#logins.values()].reverse();
-    const covering = all.filter((login) => scopeCovers(login.scope, url));
+    const covering = all.filter(
+      (login) => scopeCovers(login.scope, url) && (user === undefined || login.user === user),
+    );
     const login = covering.find((l) => l.active) ?? covering.find((l) => l.established);
     if (!login) {
       const pending = covering.find((l) => l.state === 'pending');
       if (pending) throw new LoginPendingError(pending.id, pending.platform);
       const platforms = [...new Set(this.established().map((l) => l.platform))];
       if (platforms.length === 0) throw new NotLoggedInError(url.origin);
+      if (user !== undefined && all.some((l) => l.established && scopeCovers(l.scope, url)))
+        throw new OutOfScopeError(`No login as ${user} covers ${url.origin}. Log in as ${user} first.`);
       throw new OutOfScopeError(
         `No login covers ${url.origin}: a token is only released to the origins it was issued for. Logged in to: ${platforms.join(', ')}. Log in to the platform serving this URL.`,
       );

@@ -91,7 +91,10 @@ export function createApp(ctx: AppContext): express.Express {
       throw new BadRequestError('"audience" must be a service name or URL.');
     if (scope !== undefined && !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(scope))
       throw new BadRequestError('"scope" must be space-separated scope names.');
-    const resolved = await ctx.logins.token(queryString(req.query.url), minValid);
+    const user = queryString(req.query.user);
+    if (user !== undefined && (user.length === 0 || user.length > 256))
+      throw new BadRequestError('"user" must be a user name.');
+    const resolved = await ctx.logins.token(queryString(req.query.url), minValid, user);
     const { login } = resolved;
     let token = resolved.token;
     if (audience !== undefined || (scope !== undefined && login.tokenType !== 'Bearer')) {

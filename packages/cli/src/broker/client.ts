@@ -95,9 +95,14 @@ export class BrokerClient {
     }
   }
 
-  /** A token for `serviceUrl`, valid for at least `minValid` seconds. */
-  token(serviceUrl: string, minValid?: number): Promise<TokenResponse> {
-    return this.#call(this.#api.token(serviceUrl, minValid === undefined ? {} : { minValid }));
+  /** A token for `serviceUrl`, valid for at least `minValid` seconds; from the login as `user` when given. */
+  token(serviceUrl: string, minValid?: number, user?: string): Promise<TokenResponse> {
+    return this.#call(
+      this.#api.token(serviceUrl, {
+        ...(minValid === undefined ? {} : { minValid }),
+        ...(user === undefined ? {} : { user }),
+      }),
+    );
   }
 
   /** Every login (no tokens). */
@@ -113,6 +118,11 @@ export class BrokerClient {
   /** Start a login; device logins come back pending with the code to show. */
   startLogin(request: LoginRequest): Promise<BrokerLogin | PendingLogin> {
     return this.#call(this.#api.startLogin(request));
+  }
+
+  /** Hands the broker a browser login's redirect query (the CLI's loopback listener got it). */
+  completeLogin(redirect: URLSearchParams): Promise<void> {
+    return this.#call(this.#api.completeLogin(redirect));
   }
 
   /** Log out of one login. */

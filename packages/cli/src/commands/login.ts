@@ -11,8 +11,9 @@ import { formatExpiry } from '../output/time.js';
 import { parseSeconds } from './arguments.js';
 import { parsePlatform, platformOrigin, platformUrl } from '../platform/resolve.js';
 import { readStdin } from './stdin.js';
+import { webLogin } from './web-login.js';
 
-type Method = 'password' | 'cookie' | 'basic' | 'device' | 'token';
+type Method = 'password' | 'cookie' | 'basic' | 'device' | 'token' | 'pkce';
 /** Methods that take a user name and password (made into a token, a session cookie, or sent as Basic). */
 const PASSWORD_METHODS: readonly Method[] = ['password', 'cookie', 'basic'];
 
@@ -22,6 +23,7 @@ interface LoginOptions {
   passwordStdin?: boolean;
   keepPassword: 'no' | 'memory' | 'disk';
   token?: string;
+  web?: boolean;
   wait: boolean;
   timeout: number;
   json?: boolean;
@@ -33,8 +35,27 @@ interface LoginOptions {
  */
 const BROKER_POLL_MS = 1000;
 
-/** Default wait for a device login to be approved: the usual device code lifetime. */
+/** Default wait for a device or browser login to be approved: the usual device code lifetime. */
 const DEVICE_TIMEOUT_S = 600;
+
+/** How each method is named when the CLI says what it does, or asks which to use. */
+const METHOD_LABELS: Record<Method, string> = {
+  password: 'user name and password',
+  cookie: 'user name and password (session cookie)',
+  basic: 'user name and password (HTTP Basic)',
+  device: 'a device code, approved in any browser',
+  pkce: 'your browser, on this machine (--web)',
+  token: 'a token',
+};
+
+/** The flags that pick each method without a question (for the no-terminal error). */
+const METHOD_FLAGS: Partial<Record<Method, string>> = {
+  password: '-u NAME --password-stdin',
+  cookie: '--method cookie -u NAME --password-stdin',
+  basic: '--method basic -u NAME --password-stdin',
+  device: '--method device',
+  pkce: '--web',
+};
 
 /** What `status` says the broker renews a login with (what it keeps, and where). */
 const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
@@ -73,15 +94,25 @@ export function registerLogin(program: Command): void {
         .default('memory'),
     )
     .option('--token <token>', "log in with a static token; '-' reads it from standard input (keeps it out of ps)")
+    .option(
+      '--web',
+      "log in through your browser on this machine (authorization code + PKCE; the platform's pages, then back to a loopback address)",
+    )
     .option('--no-wait', 'device login: print the code and return without waiting for approval')
-    .option('--timeout <seconds>', 'device login: how long to wait for approval', parseSeconds, DEVICE_TIMEOUT_S)
+    .option(
+      '--timeout <seconds>',
+      'device or browser login: how long to wait for approval',
+      parseSeconds,
+      DEVICE_TIMEOUT_S,
+    )
     .option('--json', 'print the login as JSON')
     .addHelpText(
       'after',
       `
 Examples:
-  vobridge login https://platform.example.org                      # asks the platform, prompts as needed
+  vobridge login https://platform.example.org                      # asks the platform, then asks you how
   vobridge login canfar                                            # CANFAR, found through CADC's registry
+  vobridge login https://platform.example.org --web                # signs in through your browser
   vobridge login https://platform.example.org --method device      # prints a URL and code to approve elsewhere
   echo "$PW" | vobridge login URL -u alice --password-stdin         # non-interactive password login
   vobridge login URL --token - < token.txt                         # static token`,
@@ -173,11 +204,8 @@ async function ensureBroker(): Promise<BrokerClient> {
 }
 
 async function logIn(broker: BrokerClient, url: string, options: LoginOptions): Promise<BrokerLogin | PendingLogin> {
-  const method =
-    options.method ??
-    (options.token !== undefined
-      ? 'token'
-      : await offeredMethod(broker, url, options.username !== undefined || options.passwordStdin === true));
+  const method = await chooseMethod(broker, url, options);
+  if (method === 'pkce') return webLogin(broker, url, options.timeout);
   const request = await loginRequest(method, url, options);
   const started = await broker.startLogin(request);
   if (!isPendingLogin(started)) return started;
@@ -187,28 +215,59 @@ async function logIn(broker: BrokerClient, url: string, options: LoginOptions): 
 }
 
 /**
- * The first method the platform offers that a terminal can drive; with a
- * user name or password given, the first that takes them (a token login,
- * a cookie login or Basic, as the platform's challenges say).
+ * The method the flags name; else the platform is asked. A user name or
+ * password given picks the first password method it offers; on a terminal
+ * the user chooses among what it offers; without one, nothing is guessed: a
+ * login that would wait for a person must be asked for.
  */
-async function offeredMethod(broker: BrokerClient, url: string, passwordGiven: boolean): Promise<Method> {
+async function chooseMethod(broker: BrokerClient, url: string, options: LoginOptions): Promise<Method> {
+  const named = [
+    options.method,
+    options.token !== undefined ? 'token' : undefined,
+    options.web ? 'pkce' : undefined,
+  ].filter((m): m is Method => m !== undefined);
+  if (new Set(named).size > 1) throw new UsageError('--method, --token and --web each choose a login method: give one');
+  if (named[0] !== undefined) return named[0];
   const discovery = await broker.discover(url);
-  const usable = discovery.methods
-    .map((m) => m.method)
-    .filter((m): m is Method => PASSWORD_METHODS.includes(m as Method) || (!passwordGiven && m === 'device'));
-  if (passwordGiven) return usable[0] ?? 'password';
-  const method = usable.find((m) => m === 'device' || process.stdin.isTTY) ?? usable[0];
-  if (!method) {
+  // Any URL takes a static token; only a platform declares a way to log in.
+  const usable = discovery.methods.map((m) => m.method as Method).filter((m) => m !== 'token');
+  if (usable.length === 0)
     throw new CliError(
-      `${discovery.platform} offers no login a terminal can use`,
-      ExitCode.AUTH,
-      'Log in with a token obtained elsewhere: vobridge login URL --token -',
+      `${discovery.platform} does not look like a science platform: it declares no way to log in (no IVOA registry, OpenID Connect metadata or login challenge)`,
+      ExitCode.NOT_FOUND,
+      'Check the URL (a platform, its registry URL, or a built-in name: canfar), or log in with a token obtained elsewhere: vobridge login URL --token -',
     );
+  if (options.username !== undefined || options.passwordStdin === true) {
+    const password = usable.find((m) => PASSWORD_METHODS.includes(m));
+    if (!password)
+      throw new CliError(
+        `${discovery.platform} takes no user name and password; it offers ${usable.map((m) => METHOD_LABELS[m]).join(', ')}`,
+        ExitCode.USAGE,
+        `Log in with ${usable.map((m) => METHOD_FLAGS[m]).join(' or ')}.`,
+      );
+    return password;
   }
-  return method;
+  if (!process.stdin.isTTY || !process.stderr.isTTY)
+    throw new UsageError(
+      `no terminal to ask how to log in to ${discovery.platform}`,
+      `Choose one: ${usable.map((m) => `${METHOD_FLAGS[m]} (${METHOD_LABELS[m]})`).join('; ')}.`,
+    );
+  if (usable.length === 1) {
+    note(`Logging in to ${discovery.platform} with ${METHOD_LABELS[usable[0] as Method]}.`);
+    return usable[0] as Method;
+  }
+  const { select } = await import('@inquirer/prompts');
+  return select({
+    message: `How do you want to log in to ${discovery.platform}?`,
+    choices: usable.map((m) => ({ name: METHOD_LABELS[m], value: m })),
+  });
 }
 
-async function loginRequest(method: Method, url: string, options: LoginOptions): Promise<LoginRequest> {
+async function loginRequest(
+  method: Exclude<Method, 'pkce'>,
+  url: string,
+  options: LoginOptions,
+): Promise<LoginRequest> {
   switch (method) {
     case 'token': {
       if (options.token === undefined)

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type { SessionType } from '@vobridge/sdk';
 import type { PlatformSession } from '@vobridge/sdk/broker';
 import { sessionTypeValues } from '@vobridge/sdk/openapi/sessions';
@@ -7,6 +6,7 @@ import type { BrokerClient } from '../broker/client.js';
 import { connectBroker } from '../broker/locate.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
+import { openInBrowser } from '../output/browser.js';
 import { note, out, outJson } from '../output/print.js';
 import { renderTable } from '../output/table.js';
 import { formatExpiry } from '../output/time.js';
@@ -239,11 +239,4 @@ async function loginLink(broker: BrokerClient, session: PlatformSession): Promis
     if (error instanceof CliError && error.exitCode === ExitCode.NOT_FOUND) return undefined;
     throw error;
   }
-}
-
-function openInBrowser(url: string): void {
-  const command = process.env.BROWSER || (process.platform === 'darwin' ? 'open' : 'xdg-open');
-  const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
-  child.on('error', () => note(`vobridge: could not start ${command}; open the URL yourself`));
-  child.unref();
 }

@@ -18,9 +18,24 @@ export function registerToken(program: Command): void {
       '--header',
       'print the whole header line to send (Authorization: Bearer …, or Cookie: … / Authorization: Basic … for cookie and Basic logins), for curl -H "$(vobridge token --header URL)"',
     )
+    .option('--user <name>', 'the login as this user (needed when several users are logged in to the platform)')
     .option('--json', 'print JSON with the token, its type, its expiry and the login it came from')
-    .action(async (url: string, options: { minValid?: number; json?: boolean; header?: boolean }) => {
-      const token = await (await connectBroker()).token(url, options.minValid);
+    .action(async (url: string, options: { minValid?: number; json?: boolean; header?: boolean; user?: string }) => {
+      const broker = await connectBroker();
+      const token = await broker.token(url, options.minValid, options.user);
+      if (options.user === undefined) {
+        // Never a silent pick between people: a script must say whose token it wants.
+        const users = new Set(
+          (await broker.logins())
+            .filter((login) => login.state === 'active' && login.platform === token.platform)
+            .map((login) => login.user ?? '?'),
+        );
+        if (users.size > 1)
+          throw new UsageError(
+            `several users are logged in to ${token.platform} (${[...users].sort().join(', ')}): say whose token`,
+            `Add --user <name>, e.g. vobridge token --user ${[...users].sort()[0]} ${url}`,
+          );
+      }
       if (options.json) outJson(token);
       else if (options.header)
         out(

@@ -78,8 +78,15 @@ export class BrokerClient {
     return call(this.#api.GET('/healthz'));
   }
 
-  /** A token for `url` (never for a URL no login covers), valid at least `minValid` seconds when the platform allows. */
-  token(url: string, options: { minValid?: number; scope?: string; audience?: string } = {}): Promise<TokenResponse> {
+  /**
+   * A token for `url` (never for a URL no login covers), valid at least
+   * `minValid` seconds when the platform allows; from the login as `user` when
+   * given, else from the newest login covering `url`.
+   */
+  token(
+    url: string,
+    options: { minValid?: number; scope?: string; audience?: string; user?: string } = {},
+  ): Promise<TokenResponse> {
     return call(
       this.#api.GET('/v1/token', {
         params: {
@@ -88,6 +95,7 @@ export class BrokerClient {
             ...(options.minValid === undefined ? {} : { min_valid: options.minValid }),
             ...(options.scope === undefined ? {} : { scope: options.scope }),
             ...(options.audience === undefined ? {} : { audience: options.audience }),
+            ...(options.user === undefined ? {} : { user: options.user }),
           },
         },
       }),
@@ -107,6 +115,23 @@ export class BrokerClient {
   /** Starts a login: password and token logins come back done, device and browser logins pending. */
   startLogin(request: LoginRequest): Promise<BrokerLogin | PendingLogin> {
     return call(this.#api.POST('/v1/logins', { body: request }));
+  }
+
+  /**
+   * Hands the broker the query of a browser login's redirect (`state`,
+   * `code` or `error`): what a loopback redirect listener does for a
+   * terminal, where no Jupyter proxy forwards the browser. The outcome is
+   * the login's state afterwards ({@link login}).
+   */
+  async completeLogin(redirect: URLSearchParams): Promise<void> {
+    const query: { state: string; code?: string; error?: string; error_description?: string } = {
+      state: redirect.get('state') ?? '',
+    };
+    for (const name of ['code', 'error', 'error_description'] as const) {
+      const value = redirect.get(name);
+      if (value !== null) query[name] = value;
+    }
+    await call(this.#api.GET('/v1/callback', { params: { query }, parseAs: 'text' }));
   }
 
   /** Logs out of one login. */

@@ -29,7 +29,8 @@ export interface paths {
         /**
          * A fresh token for a service URL
          * @description Picks the login whose scope covers `url` (same origin, or an
-         *     IVOA-declared domain of that login), refreshes it first when it
+         *     IVOA-declared domain of that login; the newest one, or the one as
+         *     `user`, when several do), refreshes it first when it
          *     expires within `min_valid` seconds (single-flight), and returns the
          *     access token. With `audience` (and optionally `scope`) the login's
          *     token is exchanged (RFC 8693) for a narrower one; with `scope` alone
@@ -897,6 +898,11 @@ export interface operations {
                  * @example https://platform.example.org/tap
                  */
                 audience?: string;
+                /**
+                 * @description Only a login as this user. Without it, with several users logged in to the platform, the newest login is used.
+                 * @example alice
+                 */
+                user?: string;
             };
             header?: never;
             path?: never;
