@@ -42,6 +42,8 @@ export interface BrokerOptions {
   sessionsPollSeconds?: number;
   /** How logins talk to platforms; default {@link HttpPlatformClient}. */
   platformClient?: PlatformClient;
+  /** How long a failed login stays listed, so the user sees why, before it is forgotten (seconds; default 300). */
+  failedLoginsKeptSeconds?: number;
 }
 
 /** A running broker. */
@@ -83,7 +85,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     if (store) saving = saving.then(() => store.save(snapshot(logins))).catch(() => log('could not save logins'));
     return saving;
   };
-  const logins = new LoginRegistry(client, bus, changed);
+  const logins = new LoginRegistry(client, bus, changed, options.failedLoginsKeptSeconds);
   bus.subscribe((event) => log(describeEvent(event)));
 
   if (store) {

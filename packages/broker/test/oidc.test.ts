@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { approveDeviceCode, authorize } from '@vobridge/platform/testing';
 import type { BrokerEvent } from '../src/index.js';
-import { ALICE, broker, call, loginAlice, platform, until } from './helpers.js';
+import { ALICE, broker, call, eventually, loginAlice, platform, until } from './helpers.js';
 
 type Pending = {
   id: string;
@@ -135,6 +135,27 @@ describe('OIDC logins against the reference platform', () => {
     expect(page.text).toContain('The login failed');
     expect(page.text).not.toContain('<script>x');
     expect((await call(b, `/v1/logins/${pending.id}`)).json()).toMatchObject({ state: 'failed' });
+  });
+
+  it('a failed login is listed a while with its reason, then forgotten (the list is not a history)', async () => {
+    const brief = await broker({ failedLoginsKeptSeconds: 0.3 });
+    try {
+      const pending = (
+        await call(brief, '/v1/logins', {
+          method: 'POST',
+          body: { url: p.url, method: 'pkce', redirect_uri: 'http://127.0.0.1:8/cb' },
+        })
+      ).json<Pending>();
+      const state = new URL(pending.authorization_url as string).searchParams.get('state') as string;
+      await call(brief, `/v1/callback?state=${state}&error=access_denied`);
+      expect((await call(brief, '/v1/logins')).json<{ id: string; state: string }[]>()).toEqual([
+        expect.objectContaining({ id: pending.id, state: 'failed' }),
+      ]);
+      await eventually(async () => (await call(brief, '/v1/logins')).json<unknown[]>().length === 0);
+      expect((await call(brief, `/v1/logins/${pending.id}`)).status).toBe(404);
+    } finally {
+      await brief.close();
+    }
   });
 });
 

@@ -52,16 +52,32 @@ function toCliError(error: unknown): CliError {
   if (error instanceof CliError) return error;
   if (isSdkError(error)) return fromSdkError(error);
   if (isExitPromptError(error)) return new CliError('interrupted', ExitCode.INTERRUPTED);
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT') return new CliError((error as Error).message, ExitCode.NOT_FOUND);
-  if (code === 'EACCES' || code === 'EPERM') return new CliError((error as Error).message, ExitCode.FORBIDDEN);
-  if (code === 'EEXIST') return new CliError((error as Error).message, ExitCode.CONFLICT);
+  const local = fromFileError(error);
+  if (local) return local;
   return new CliError(
     `internal error${error instanceof Error ? ` (${error.name})` : ''}`,
     ExitCode.INTERNAL,
     'This is a bug in vobridge; please report it with the command you ran.',
     { cause: error },
   );
+}
+
+/** What a failed local file operation means, in words (never Node's `ENOENT: …, stat '…'`). */
+const FILE_ERRORS: Record<string, { says: string; exit: ExitCodeValue }> = {
+  ENOENT: { says: 'no such file or directory', exit: ExitCode.NOT_FOUND },
+  ENOTDIR: { says: 'not a directory', exit: ExitCode.NOT_FOUND },
+  EISDIR: { says: 'is a directory', exit: ExitCode.USAGE },
+  EACCES: { says: 'permission denied', exit: ExitCode.FORBIDDEN },
+  EPERM: { says: 'operation not permitted', exit: ExitCode.FORBIDDEN },
+  EEXIST: { says: 'already exists', exit: ExitCode.CONFLICT },
+  ENOSPC: { says: 'no space left on the device', exit: ExitCode.FAILED },
+};
+
+function fromFileError(error: unknown): CliError | undefined {
+  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
+  const known = code === undefined ? undefined : FILE_ERRORS[code];
+  if (!known) return undefined;
+  return new CliError(path ? `${path}: ${known.says}` : known.says, known.exit, undefined, { cause: error });
 }
 
 /** What an SDK error code means for the user. HTTP errors are refined by status. */

@@ -262,4 +262,12 @@ describe('logout', () => {
     const token = await sandbox.run(['token', `${platform.url}/gms`]);
     expect(token.code).toBe(2);
   });
+
+  test('one logout, one line: an unfinished login to the same platform goes with it', async () => {
+    await sandbox.run(['login', platform.url, '-u', ALICE.username, '--password-stdin'], { input: ALICE.password });
+    expect((await sandbox.run(['login', platform.url, '--method', 'device', '--no-wait'])).code).toBe(0);
+    const result = await sandbox.run(['logout', platform.url]);
+    expect(result).toMatchObject({ code: 0, stdout: `logged out of ${platform.url} (alice)\n` });
+    expect((await sandbox.run(['status', '--json'])).stdout.trim()).toBe('[]');
+  });
 });

@@ -81,9 +81,48 @@ test('an interrupted download leaves no destination file and resumes where it st
   const again = await sandbox.run(['cp', 'vos:alice/data/image.fits', target]);
   expect(again.code).toBe(0);
   expect(again.stderr).toMatch(/resumed at/);
+  // Progress counts what the .part already holds: the first line is not 0% of a third-done file.
+  const first = /resumed\.fits: (\d+)% \(/.exec(again.stderr);
+  expect(Number(first?.[1])).toBeGreaterThanOrEqual(25);
   expect(again.stderr).toContain(`MD5 ${md5(content)} verified`);
   expect((await readFile(target)).equals(content)).toBe(true);
   expect(existsSync(part)).toBe(false);
+});
+
+test('Ctrl-C during a download keeps the .part and says how to resume', async () => {
+  const target = join(sandbox.dir, 'interrupted.fits');
+  const part = `${target}.part`;
+  gate.holdAfter = SIZE / 3;
+  try {
+    const child = sandbox.spawn(['cp', 'vos:alice/data/image.fits', target]);
+    child.stdin?.end();
+    const done = collect(child);
+    while (!existsSync(part) || (await stat(part)).size < SIZE / 4) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGINT');
+    const result = await done;
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(
+      /^vobridge: interrupted\nThe [\d.]+ (KiB|MiB) fetched so far are kept in .*interrupted\.fits\.part: run the same command again to resume\.\n$/m,
+    );
+    expect(existsSync(part)).toBe(true);
+    expect(existsSync(target)).toBe(false);
+  } finally {
+    gate.holdAfter = Infinity;
+  }
+});
+
+test('a missing local file is named in words, not as a raw ENOENT', async () => {
+  const missing = join(sandbox.dir, 'no-such-file.fits');
+  const result = await sandbox.run(['cp', missing, 'vos:alice/']);
+  expect(result.code).toBe(3);
+  expect(result.stderr).toBe(`vobridge: ${missing}: no such file or directory\n`);
+});
+
+test('ls -h shows binary units; piped output keeps bytes', async () => {
+  const human = await sandbox.run(['ls', '-h', 'vos:alice/data']);
+  expect(human.stdout).toMatch(/^file\s+3\.0 MiB\s+\S+\s+image\.fits$/m);
+  expect((await sandbox.run(['ls', 'vos:alice/data'])).stdout).toMatch(new RegExp(`^file\\s+${SIZE}\\s`, 'm'));
+  expect((await sandbox.run(['ls', '--help'])).stdout).toMatch(/-h, --human-readable/);
 });
 
 test('a corrupt partial download fails the checksum: exit 7, nothing left behind', async () => {
@@ -97,7 +136,9 @@ test('a corrupt partial download fails the checksum: exit 7, nothing left behind
 });
 
 test('copy within VOSpace, then rm refuses a container without -r and deletes it with -r', async () => {
-  expect((await sandbox.run(['cp', 'vos:alice/data/image.fits', 'vos:alice/data/raw/'])).code).toBe(0);
+  const copied = await sandbox.run(['cp', 'vos:alice/data/image.fits', 'vos:alice/data/raw/']);
+  expect(copied.code).toBe(0);
+  expect(copied.stderr).toBe('vos:alice/data/image.fits -> vos:alice/data/raw/image.fits: copied\n');
   expect((await sandbox.run(['ls', 'vos:alice/data/raw'])).stdout).toMatch(/image\.fits$/m);
   const refused = await sandbox.run(['rm', 'vos:alice/data']);
   expect(refused.code).toBe(1);

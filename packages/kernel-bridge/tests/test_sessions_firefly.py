@@ -79,3 +79,27 @@ def test_firefly_client_over_https_sends_the_token_itself(stack: Stack, tmp_path
     finally:
         broker.stop()
         tls.stop()
+
+
+def test_a_platform_down_is_never_an_empty_list(stack: Stack, tmp_path: Path) -> None:
+    """"No sessions" and "platform down" look different: a warning and ``.unavailable``, or an error when none answers."""
+    up = start_platform(stack.logs, "sessions-up")
+    down = start_platform(stack.logs, "sessions-down")
+    broker = start_broker(tmp_path, stack.logs)
+    try:
+        login(broker.url, broker_secret(tmp_path), up.url)
+        login(broker.url, broker_secret(tmp_path), down.url)
+        client = vobridge.BrokerClient(env={"JUPYTER_RUNTIME_DIR": str(tmp_path)})
+        assert vobridge.sessions.list(client) == [] and vobridge.sessions.list(client).unavailable == {}
+        down.stop()
+        with pytest.warns(UserWarning, match=rf"Sessions not listed from {down.url} \(platform_unreachable\)"):
+            listed = vobridge.sessions.list(client)
+        assert listed == [] and listed.unavailable == {down.url: "platform_unreachable"}
+        up.stop()
+        with pytest.raises(vobridge.PlatformsUnavailable, match="No platform could list its sessions") as raised:
+            vobridge.sessions.list(client)
+        assert set(raised.value.failures) == {up.url, down.url}
+    finally:
+        broker.stop()
+        up.stop()
+        down.stop()

@@ -20,7 +20,15 @@ import requests
 from . import sessions
 from .auth import BrokerAuth
 from .client import BrokerClient, Token, default_client
-from .errors import BrokerError, BrokerUnavailable, NoCredentials, NotLoggedIn, OutOfScope, VobridgeError
+from .errors import (
+    BrokerError,
+    BrokerUnavailable,
+    NoCredentials,
+    NotLoggedIn,
+    OutOfScope,
+    PlatformsUnavailable,
+    VobridgeError,
+)
 from .wlcg import discover_bearer_token
 
 __all__ = [
@@ -31,6 +39,7 @@ __all__ = [
     "NoCredentials",
     "NotLoggedIn",
     "OutOfScope",
+    "PlatformsUnavailable",
     "Token",
     "VobridgeError",
     "auth",

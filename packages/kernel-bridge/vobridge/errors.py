@@ -30,3 +30,15 @@ class BrokerError(VobridgeError):
         super().__init__(message)
         self.code = code
         self.status = status
+
+
+class PlatformsUnavailable(VobridgeError):
+    """No logged-in platform could answer (``failures``: platform origin → the broker's reason).
+
+    Raised instead of an empty answer, so "no sessions" and "platform down" never look alike.
+    """
+
+    def __init__(self, failures: dict[str, str]) -> None:
+        listed = ", ".join(f"{platform} ({reason})" for platform, reason in failures.items())
+        super().__init__(f"No platform could list its sessions: {listed}. Nothing is known about sessions there.")
+        self.failures = failures

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import builtins
 import threading
+import warnings
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from unittest.mock import patch
@@ -12,7 +13,7 @@ import requests
 
 from .auth import BrokerAuth
 from .client import BrokerClient, default_client
-from .errors import VobridgeError
+from .errors import PlatformsUnavailable, VobridgeError
 
 if TYPE_CHECKING:  # pragma: no cover
     from firefly_client import FireflyClient
@@ -64,11 +65,41 @@ class OpenSession:
         return self.http.get(self.url.rstrip("/") + "/" + path.lstrip("/"), **kwargs)
 
 
-def list(client: BrokerClient | None = None) -> builtins.list[Session]:  # noqa: A001 - the documented name
-    """Every session of the user on every logged-in platform (platforms that fail are skipped)."""
+class SessionList(builtins.list[Session]):
+    """The sessions found, and the platforms that could not be asked (``unavailable``: origin → reason)."""
+
+    unavailable: dict[str, str]
+
+    def __init__(self, sessions: builtins.list[Session], unavailable: dict[str, str]) -> None:
+        super().__init__(sessions)
+        self.unavailable = unavailable
+
+
+def list(client: BrokerClient | None = None) -> SessionList:  # noqa: A001 - the documented name
+    """Every session of the user on every logged-in platform.
+
+    A platform that cannot be asked is never reported as having no sessions:
+    when none answers, :class:`PlatformsUnavailable` is raised; when some do,
+    their sessions come back with the others named in ``.unavailable`` and in
+    a warning.
+    """
     reply = (client or default_client()).request("GET", "/v1/sessions")
     body = reply.json()
-    return [Session.from_json(item) for item in body.get("sessions", []) if isinstance(item, dict)]
+    statuses = [p for p in body.get("platforms", []) if isinstance(p, dict)]
+    unavailable = {
+        str(p.get("platform", "?")): str(p.get("error") or "failed") for p in statuses if not p.get("ok", False)
+    }
+    if statuses and len(unavailable) == len(statuses):
+        raise PlatformsUnavailable(unavailable)
+    if unavailable:
+        warnings.warn(
+            "Sessions not listed from "
+            + ", ".join(f"{platform} ({reason})" for platform, reason in unavailable.items())
+            + "; the list holds the other platforms only.",
+            stacklevel=2,
+        )
+    sessions = [Session.from_json(item) for item in body.get("sessions", []) if isinstance(item, dict)]
+    return SessionList(sessions, unavailable)
 
 
 def get(session_id: str, client: BrokerClient | None = None) -> Session:

@@ -28,6 +28,9 @@ export type { PendingLogin };
 /** How long a PKCE login may wait for its redirect. */
 const PKCE_WINDOW_S = 600;
 
+/** How long a failed login stays listed by default, so its reason is seen, before it is forgotten. */
+export const FAILED_LOGINS_KEPT_S = 300;
+
 interface PendingPkce {
   login: Login;
   complete: (callbackQuery: URLSearchParams) => Promise<Grant>;
@@ -42,6 +45,9 @@ export class LoginRegistry {
   readonly #logins = new Map<string, Login>();
   readonly #pkce = new Map<string, PendingPkce>();
   readonly #aborts = new Map<string, AbortController>();
+  /** Timers that forget failed logins. */
+  readonly #sweeps = new Map<string, NodeJS.Timeout>();
+  readonly #failedKeptMs: number;
   readonly #client: PlatformClient;
   readonly #bus: EventBus;
   readonly #changed: () => Promise<void> | void;
@@ -52,7 +58,13 @@ export class LoginRegistry {
    * token file sink); a new login is acknowledged only once its promise settles,
    * so a broker killed right after answering still has the login it confirmed.
    */
-  constructor(client: PlatformClient, bus: EventBus, changed: () => Promise<void> | void = () => undefined) {
+  constructor(
+    client: PlatformClient,
+    bus: EventBus,
+    changed: () => Promise<void> | void = () => undefined,
+    failedKeptSeconds = FAILED_LOGINS_KEPT_S,
+  ) {
+    this.#failedKeptMs = failedKeptSeconds * 1000;
     this.#client = client;
     this.#bus = bus;
     this.#changed = changed;
@@ -266,10 +278,19 @@ export class LoginRegistry {
     if (!this.#logins.has(login.id)) return;
     login.fail(error instanceof BrokerError ? error.message : 'The login flow failed.');
     this.#announce(login);
+    // Listed a while so its reason is seen, then gone: a list of logins is not a history.
+    const sweep = setTimeout(() => {
+      this.#forget(login);
+      this.#bus.emit({ type: 'login', id: login.id });
+    }, this.#failedKeptMs);
+    sweep.unref();
+    this.#sweeps.set(login.id, sweep);
   }
 
   #forget(login: Login): void {
     login.dispose();
+    clearTimeout(this.#sweeps.get(login.id));
+    this.#sweeps.delete(login.id);
     this.#aborts.get(login.id)?.abort();
     this.#aborts.delete(login.id);
     for (const [state, pending] of this.#pkce) {

@@ -145,9 +145,21 @@ Examples:
         );
       if (chosen.length === 0)
         throw new CliError(origin ? `not logged in to ${origin}` : 'not logged in', ExitCode.NOT_FOUND);
-      for (const login of chosen) {
-        await broker.logout(login.id);
-        out(`logged out of ${login.platform}${login.user ? ` (${login.user})` : ''}`);
+      for (const login of chosen) await broker.logout(login.id);
+      // One line per platform, whatever number of logins (finished or not) it had.
+      for (const platform of new Set(chosen.map((login) => login.platform))) {
+        const users = [
+          ...new Set(
+            chosen
+              .filter((l) => l.platform === platform && l.state !== 'pending' && l.state !== 'failed')
+              .map((l) => l.user ?? 'unknown user'),
+          ),
+        ];
+        out(
+          users.length > 0
+            ? `logged out of ${platform} (${users.join(', ')})`
+            : `cancelled the unfinished login to ${platform}`,
+        );
       }
     });
 

@@ -26,30 +26,38 @@ export function registerVos(program: Command): void {
     .description('list a VOSpace container (or show one node)')
     .argument('<vos-uri>', 'e.g. vos:alice/data')
     .option(PLATFORM_FLAGS, PLATFORM_HELP, parsePlatform)
+    .option('-h, --human-readable', 'sizes in KiB, MiB, GiB (the default on a terminal)')
+    .option('--bytes', 'sizes in bytes (the default when the output is not a terminal)')
+    .helpOption('--help', 'display help for command')
     .option('--json', 'print JSON')
-    .action(async (uri: string, options: PlatformOption & { json?: boolean }) => {
-      const { vos, path } = await vospace(uri, options);
-      const { VOS_PROPERTY } = await import('@vobridge/sdk');
-      const node = await vos.getNode(path, { limit: 0 });
-      const nodes: Node[] = [];
-      if (node.type === 'ContainerNode') for await (const child of vos.list(path)) nodes.push(child);
-      else nodes.push(node);
-      if (options.json) {
-        outJson(nodes);
-        return;
-      }
-      out(
-        renderTable(nodes, [
-          {
-            header: 'TYPE',
-            value: (n) => (n.type === 'ContainerNode' ? 'dir' : n.type === 'LinkNode' ? 'link' : 'file'),
-          },
-          { header: 'SIZE', value: (n) => n.properties[VOS_PROPERTY.length] ?? '-' },
-          { header: 'DATE', value: (n) => n.properties[VOS_PROPERTY.date] ?? '-' },
-          { header: 'NAME', value: (n) => decodeURIComponent(n.uri.split('/').pop() ?? n.uri) },
-        ]),
-      );
-    });
+    .action(
+      async (uri: string, options: PlatformOption & { json?: boolean; humanReadable?: boolean; bytes?: boolean }) => {
+        if (options.humanReadable && options.bytes)
+          throw new UsageError('-h and --bytes each choose how sizes are shown: give one');
+        const human = options.humanReadable ?? (!options.bytes && process.stdout.isTTY === true);
+        const { vos, path } = await vospace(uri, options);
+        const { VOS_PROPERTY } = await import('@vobridge/sdk');
+        const node = await vos.getNode(path, { limit: 0 });
+        const nodes: Node[] = [];
+        if (node.type === 'ContainerNode') for await (const child of vos.list(path)) nodes.push(child);
+        else nodes.push(node);
+        if (options.json) {
+          outJson(nodes);
+          return;
+        }
+        out(
+          renderTable(nodes, [
+            {
+              header: 'TYPE',
+              value: (n) => (n.type === 'ContainerNode' ? 'dir' : n.type === 'LinkNode' ? 'link' : 'file'),
+            },
+            { header: 'SIZE', value: (n) => shownSize(n.properties[VOS_PROPERTY.length], human) },
+            { header: 'DATE', value: (n) => n.properties[VOS_PROPERTY.date] ?? '-' },
+            { header: 'NAME', value: (n) => decodeURIComponent(n.uri.split('/').pop() ?? n.uri) },
+          ]),
+        );
+      },
+    );
 
   program
     .command('mkdir')
@@ -117,16 +125,38 @@ Examples:
             `${source} and ${destination} are in different VOSpace services`,
             'Copy through a local file: vobridge cp <source> . then vobridge cp <file> <destination>.',
           );
-        await from.vos.copy(from.path, await vosTarget(from.vos, to.path, from.path));
+        const target = await vosTarget(from.vos, to.path, from.path);
+        await from.vos.copy(from.path, target);
+        note(`${source} -> vos:${target}: copied`);
         return;
       }
       if (fromVos) {
         const { vos, path } = await vospace(source, options);
         const target = await localTarget(destination, path);
         const progress = transferProgress(basename(target));
-        const result = await downloadFile(vos, path, target, { onProgress: progress.onProgress }).finally(
-          progress.stop,
-        );
+        const interrupt = onInterrupt();
+        const result = await downloadFile(vos, path, target, {
+          onProgress: progress.onProgress,
+          signal: interrupt.signal,
+        })
+          .catch(async (error: unknown) => {
+            if (!interrupt.signal.aborted) throw error;
+            const kept = await stat(`${target}.part`).then(
+              (s) => s.size,
+              () => 0,
+            );
+            throw new CliError(
+              'interrupted',
+              ExitCode.INTERRUPTED,
+              kept > 0
+                ? `The ${formatBytes(kept)} fetched so far are kept in ${target}.part: run the same command again to resume.`
+                : undefined,
+            );
+          })
+          .finally(() => {
+            progress.stop();
+            interrupt.dispose();
+          });
         note(
           `${source} -> ${target}: ${formatBytes(result.bytes)}${result.md5 ? `, MD5 ${result.md5} verified` : ''}${result.resumedFrom ? ` (resumed at ${formatBytes(result.resumedFrom)})` : ''}`,
         );
@@ -143,6 +173,20 @@ Examples:
       }
       throw new UsageError('neither side is a vos: location', 'Use vobridge cp for VOSpace; use cp for local copies.');
     });
+}
+
+/** An abort signal raised by Ctrl-C (SIGINT), so a transfer ends cleanly and can say what it kept. */
+function onInterrupt(): { signal: AbortSignal; dispose: () => void } {
+  const controller = new AbortController();
+  const abort = (): void => controller.abort();
+  process.once('SIGINT', abort);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', abort) };
+}
+
+/** A node's size for `ls`: bytes, or binary units for people; `-` when the service gave none. */
+function shownSize(length: string | null | undefined, human: boolean): string {
+  if (length == null || !/^\d+$/.test(length)) return '-';
+  return human ? formatBytes(Number(length)) : length;
 }
 
 /** True for arguments that name VOSpace locations rather than local files. */

@@ -39,7 +39,10 @@ export function createProgress(
       const quarter = Math.floor((bytes / total) * 4);
       if (quarter > reported) {
         reported = quarter;
-        note(`${label}: ${Math.min(100, quarter * 25)}% (${formatBytes(bytes)} of ${formatBytes(total)})`);
+        // The real share, not the quarter crossed: a resumed transfer starts part way.
+        note(
+          `${label}: ${Math.min(100, Math.floor((bytes / total) * 100))}% (${formatBytes(bytes)} of ${formatBytes(total)})`,
+        );
       }
     },
     stop: () => undefined,
