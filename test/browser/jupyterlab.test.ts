@@ -401,8 +401,11 @@ test(
       await popup.locator('button[type=submit]').first().click();
       // First time this JupyterLab's callback is used: the platform asks, naming the redirect URI.
       await popup.locator('code.redirect').filter({ hasText: '/vobridge/v1/callback' }).waitFor();
+      const closed = new Promise<void>((resolve) => popup.once('close', () => resolve()));
       await popup.locator('#allow').click();
       await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: USER }).waitFor({ timeout: 60_000 });
+      // The popup's last page (served by Jupyter, its one script allowed by hash) closes it: nothing for the user to do.
+      await closed;
     } finally {
       if (!popup.isClosed()) await popup.close();
     }

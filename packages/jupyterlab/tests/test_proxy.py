@@ -203,3 +203,19 @@ async def test_forwards_the_session_routes_to_the_broker(jp_fetch: Any, method: 
     )
     assert echo["method"] == method
     assert echo["path"].startswith("/" + path.removeprefix("vobridge/"))
+
+
+async def test_the_login_popup_gets_a_page_that_closes_itself(jp_fetch: Any) -> None:
+    """The browser-login redirect is a page (HTML, a CSP allowing its one script by hash), not an API answer."""
+    import base64
+    import hashlib
+
+    response = await jp_fetch("vobridge", "v1", "callback", params={"state": "s", "code": "c"})
+    assert response.code == 200
+    assert response.headers["Content-Type"].startswith("text/html")
+    body = response.body.decode()
+    assert "<script>window.close()</script>" in body
+    digest = base64.b64encode(hashlib.sha256(b"window.close()").digest()).decode()
+    csp = response.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and f"script-src 'sha256-{digest}'" in csp
+    assert "'unsafe-inline'" not in csp

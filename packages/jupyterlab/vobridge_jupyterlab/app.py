@@ -14,7 +14,7 @@ from jupyter_server.extension.application import ExtensionApp
 from traitlets import Float, List, Unicode, default
 
 from .broker import BrokerSupervisor, choose_runtime_file, default_broker_command
-from .proxy import BrokerEventsHandler, BrokerProxyHandler, ConfigHandler
+from .proxy import BrokerCallbackHandler, BrokerEventsHandler, BrokerProxyHandler, ConfigHandler
 
 
 class VobridgeApp(ExtensionApp):
@@ -64,6 +64,7 @@ class VobridgeApp(ExtensionApp):
             [
                 (r"/vobridge/config", ConfigHandler),
                 (r"/vobridge/v1/events", BrokerEventsHandler),
+                (r"/vobridge/v1/callback", BrokerCallbackHandler),
                 (r"/vobridge/(.*)", BrokerProxyHandler),
             ]
         )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from typing import Any
 
 import tornado.web
-from jupyter_server.base.handlers import APIHandler
+from jupyter_server.base.handlers import APIHandler, JupyterHandler
 from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest, HTTPResponse
 
 from .broker import BrokerInfo, BrokerSupervisor, BrokerUnavailable
@@ -28,7 +30,6 @@ ROUTES: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(rf"v1/sessions/{SESSION_ID}/logs"), frozenset({"GET"})),
     (re.compile(r"v1/images"), frozenset({"GET"})),
     (re.compile(r"v1/context"), frozenset({"GET"})),
-    (re.compile(r"v1/callback"), frozenset({"GET"})),
 )
 EVENTS_PATH = "v1/events"
 CALLBACK_PATH = "v1/callback"
@@ -54,18 +55,12 @@ def broker_headers(info: BrokerInfo, content_type: str | None = None) -> dict[st
     return headers
 
 
-class BrokerHandlerBase(APIHandler):
-    """Shared plumbing: find the broker, answer errors as JSON in the broker's shape."""
+class BrokerAccess(JupyterHandler):
+    """Shared plumbing of the handlers that talk to the broker: find it, call it with its secret."""
 
     @property
     def supervisor(self) -> BrokerSupervisor:
         return self.settings["vobridge_supervisor"]
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        # Same {error, message} shape as the broker's own errors; never echo the path.
-        reason = self._reason if status_code != 500 else "internal error"
-        self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({"error": ERROR_CODES.get(status_code, "internal"), "message": reason}))
 
     async def broker_info(self) -> BrokerInfo:
         try:
@@ -92,6 +87,54 @@ class BrokerHandlerBase(APIHandler):
             raise tornado.web.HTTPError(503, reason="the vobridge broker is not reachable") from None
 
 
+class BrokerHandlerBase(BrokerAccess, APIHandler):
+    """The JSON API side: errors answered in the broker's shape."""
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        # Same {error, message} shape as the broker's own errors; never echo the path.
+        reason = self._reason if status_code != 500 else "internal error"
+        self.set_header("Content-Type", "application/json")
+        self.finish(json.dumps({"error": ERROR_CODES.get(status_code, "internal"), "message": reason}))
+
+
+# The popup's one script, allowed by its hash alone.
+_CLOSE_SCRIPT = "window.close()"
+_CLOSE_SCRIPT_HASH = base64.b64encode(hashlib.sha256(_CLOSE_SCRIPT.encode()).digest()).decode()
+_CALLBACK_PAGE = (
+    '<!DOCTYPE html><html><head><meta charset="utf-8"><title>vobridge</title></head>'
+    "<body><p>{message}</p><script>" + _CLOSE_SCRIPT + "</script></body></html>"
+)
+
+
+class BrokerCallbackHandler(BrokerAccess):
+    """``/vobridge/v1/callback``: where the platform sends the browser-login popup back.
+
+    A page, not an API answer: the broker redeems the code, and the popup gets
+    an HTML page whose only script (allowed by its hash, nothing else) closes
+    it. The login panel learns the outcome from the broker's event stream.
+    """
+
+    @property
+    def content_security_policy(self) -> str:
+        return f"default-src 'none'; script-src 'sha256-{_CLOSE_SCRIPT_HASH}'; frame-ancestors 'none'"
+
+    @tornado.web.authenticated
+    async def get(self) -> None:
+        # A navigation by design (no XSRF header), protected by the login's one-time `state`.
+        response = await self.fetch_broker("GET", CALLBACK_PATH)
+        if response.code == 200:
+            message = "Sign-in finished: the vobridge login panel shows the result. This window closes by itself."
+        elif response.code == 404:
+            message = "This sign-in has expired or was already used. Start again from the vobridge login panel."
+        else:
+            message = "The sign-in could not be finished. Start again from the vobridge login panel."
+        self.set_status(200 if response.code == 200 else 400)
+        self.set_header("Content-Type", "text/html; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Referrer-Policy", "no-referrer")
+        self.finish(_CALLBACK_PAGE.format(message=message))
+
+
 # The proxy's own answers use the broker's error codes (openapi/broker.yaml `BrokerErrorCode`):
 # a 403 here is Jupyter's XSRF check refusing a cross-site request, a 405 a route outside the allow-list.
 ERROR_CODES = {400: "bad_request", 403: "origin_refused", 404: "not_found", 405: "not_found", 503: "broker_unavailable"}
@@ -102,12 +145,11 @@ class BrokerProxyHandler(BrokerHandlerBase):
 
     @tornado.web.authenticated
     async def get(self, path: str) -> None:
-        if path != CALLBACK_PATH:
-            # A GET makes the broker fetch (discovery probes any URL the caller names), so it needs
-            # Jupyter's XSRF header like a POST: a top-level navigation carrying only the cookie
-            # cannot use the broker to reach internal addresses. The OAuth callback is a
-            # navigation by design and is protected by its `state`.
-            self.check_xsrf_cookie()
+        # A GET makes the broker fetch (discovery probes any URL the caller names), so it needs
+        # Jupyter's XSRF header like a POST: a top-level navigation carrying only the cookie
+        # cannot use the broker to reach internal addresses. (The OAuth callback, a navigation
+        # by design, has its own handler.)
+        self.check_xsrf_cookie()
         await self._forward("GET", path)
 
     @tornado.web.authenticated
