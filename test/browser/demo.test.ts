@@ -108,7 +108,7 @@ test('every example notebook runs green in the demo JupyterLab after a login in 
   await page.locator('.vobridge-login-submit').click();
   await page.locator('#vobridge-login .vobridge-login-item').filter({ hasText: 'alice @' }).waitFor();
   // No news prompt in the demo.
-  expect(await page.locator('.jp-Notification-Toast').filter({ hasText: /news/i }).count()).toBe(0);
+  expect(await page.locator('.jp-toast-message').filter({ hasText: /news/i }).count()).toBe(0);
 
   for (const name of NOTEBOOKS) {
     // `reset`: this notebook alone in the layout, not the ones opened before.

@@ -217,21 +217,56 @@ test(
     await expect(output.innerText()).resolves.toContain(new URL(platform.url).host);
     await expect(output.innerText()).resolves.not.toMatch(/Error|Traceback/);
 
-    // Open in a new tab: it lands on the session's own page, logged in (the platform's one-time
-    // link set its cookie; the browser never had a token), then copy the URL, renew.
-    const tab = page.context().waitForEvent('page');
+    // Open: Firefly shows in a JupyterLab tab beside the notebook, on its own page, logged in (the
+    // platform's one-time link set its cookie; the page never had a token).
     await row.locator('.vobridge-action-open').click();
+    const frame = page.frameLocator('.vobridge-SessionFrame iframe');
+    await frame.locator('h1').filter({ hasText: 'Firefly (vobridge stand-in)' }).waitFor();
+    await page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab').filter({ hasText: 'bridge' }).waitFor();
+    await page.locator('#jp-main-dock-panel').screenshot({ path: join(screenshotDir(), 'firefly-in-jupyterlab.png') });
+    // Opening again shows the same tab rather than a second one.
+    await row.locator('.vobridge-action-open').click();
+    await expect(page.locator('.vobridge-SessionFrame').count()).resolves.toBe(1);
+
+    // The alternative, from the row's context menu: a browser tab, logged in as well.
+    const tab = page.context().waitForEvent('page');
+    await row.click({ button: 'right' });
+    const menu = page.locator('.lm-Menu');
+    await menu.locator('.lm-Menu-item[data-command="vobridge:open-session-in-browser"]').waitFor();
+    await expect(menu.innerText()).resolves.toMatch(/Renew Session[\s\S]*Delete Session/);
+    await menu.locator('.lm-Menu-item[data-command="vobridge:open-session-in-browser"]').click();
     const opened = await tab;
     await opened.locator('h1').filter({ hasText: 'Firefly (vobridge stand-in)' }).waitFor();
     expect(opened.url()).toBe(`${platform.url}/session/firefly/${id}/firefly/`);
     await opened.close();
+
+    // Copy and renew say what they did.
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lab.url });
     await row.locator('.vobridge-action-copy').click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toContain(id);
+    await page
+      .locator('.jp-toast-message')
+      .filter({ hasText: /Copied the address of “bridge”/ })
+      .waitFor();
     const renewed = page.waitForResponse((response) => response.url().includes(`/vobridge/v1/sessions/${id}/renew`));
     await row.locator('.vobridge-action-renew').click();
     expect((await renewed).status()).toBe(200);
+    await page
+      .locator('.jp-toast-message')
+      .filter({ hasText: /Renewed “bridge” on .*: it now ends in/ })
+      .waitFor();
     await row.filter({ hasText: 'Running' }).waitFor();
+
+    // A second Firefly is refused by the platform: the user reads a sentence, never JSON.
+    await page.locator('#vobridge-sessions .vobridge-launch').click();
+    await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
+    await dialog.locator('.vobridge-launch-type').selectOption('firefly');
+    await dialog.locator('.vobridge-launch-name').fill('second');
+    await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
+    const refused = page.locator('.jp-toast-message').filter({ hasText: /Could not launch the firefly session/ });
+    await refused.waitFor();
+    await expect(refused.innerText()).resolves.toMatch(/The platform refused: alice already has a firefly session\./);
+    await expect(refused.innerText()).resolves.not.toMatch(/[{}"]/);
 
     // Delete, with confirmation.
     await row.locator('.vobridge-action-delete').click();
@@ -270,9 +305,27 @@ test(
       await row.first().waitFor();
       await other.stop();
       await page.locator('#vobridge-sessions .vobridge-refresh').click();
-      await page.locator('#vobridge-sessions .vobridge-row-down').filter({ hasText: other.url }).waitFor();
+      const down = page.locator('#vobridge-sessions .vobridge-row-down').filter({ hasText: new URL(other.url).host });
+      await down.waitFor();
+      await expect(down.innerText()).resolves.toMatch(
+        /cannot be reached right now; sessions of your other platforms are shown/,
+      );
       await expect(row.count()).resolves.toBe(1);
       await expect(row.getAttribute('data-platform')).resolves.toBe(platform.url);
+      // The status bar says so too, in amber, although the tokens are fine.
+      const status = page.locator('.vobridge-StatusItem');
+      await status.filter({ hasText: `${new URL(other.url).host} unreachable` }).waitFor();
+      await expect(status.getAttribute('data-platforms')).resolves.toBe('down');
+      // The launch dialog for that platform says why, and offers no Launch.
+      await page.locator('#vobridge-sessions .vobridge-launch').click();
+      await dialog.locator('.vobridge-launch-platform').selectOption(other.url);
+      await dialog
+        .locator('.vobridge-launch-message')
+        .filter({ hasText: /Could not load this platform’s images/ })
+        .waitFor();
+      await expect(dialog.locator('.jp-Dialog-button.jp-mod-accept').isDisabled()).resolves.toBe(true);
+      await expect(dialog.locator('.vobridge-launch-image option').count()).resolves.toBe(0);
+      await dialog.locator('.jp-Dialog-button.jp-mod-reject').click();
 
       await row.locator('.vobridge-action-delete').click();
       await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();

@@ -66,8 +66,10 @@ test(
     await row.filter({ hasText: 'Running' }).waitFor({ timeout: 60_000 });
     const id = (await row.getAttribute('data-session-id'))!;
 
+    // The alternative to a JupyterLab tab, from the row's context menu: a browser tab, logged in as well.
     const tab = page.context().waitForEvent('page');
-    await row.locator('.vobridge-action-open').click();
+    await row.click({ button: 'right' });
+    await page.locator('.lm-Menu-item[data-command="vobridge:open-session-in-browser"]').click();
     const opened = await tab;
     await opened.locator('h1').filter({ hasText: 'CARTA' }).waitFor();
     const landed = new URL(opened.url());

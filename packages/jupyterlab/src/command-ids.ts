@@ -8,6 +8,7 @@ export const CommandIDs = {
   refreshSessions: 'vobridge:refresh-sessions',
   launchSession: 'vobridge:launch-session',
   openSession: 'vobridge:open-session',
+  openSessionInBrowser: 'vobridge:open-session-in-browser',
   copySessionUrl: 'vobridge:copy-session-url',
   insertSnippet: 'vobridge:insert-snippet',
   renewSession: 'vobridge:renew-session',

@@ -1,5 +1,5 @@
 import type { JupyterFrontEnd } from '@jupyterlab/application';
-import { Clipboard, Dialog, showDialog, showErrorMessage } from '@jupyterlab/apputils';
+import { Clipboard, Dialog, Notification, showDialog, showErrorMessage } from '@jupyterlab/apputils';
 import type { ReadonlyPartialJSONObject } from '@lumino/coreutils';
 import type { Widget } from '@lumino/widgets';
 import { describeError } from './api/errors.js';
@@ -8,6 +8,9 @@ import { connectSnippet } from './models/snippet.js';
 import type { VobridgeService } from './service.js';
 import { LaunchForm } from './widgets/launch-form.js';
 import { openExternal } from './widgets/external-window.js';
+import { createSessionFrame, sessionFrameId, TAB_SESSION_TYPES } from './widgets/session-frame.js';
+import { sessionActions, type SessionAction } from './models/session-actions.js';
+import { isoToEpoch, remaining } from './models/expiry.js';
 import { CommandIDs } from './command-ids.js';
 import type { SessionRef } from './models/session-ref.js';
 
@@ -47,7 +50,21 @@ export function registerCommands(context: CommandContext): void {
     if (!session) await showErrorMessage('No session selected', 'Select a session in the vobridge sidebar first.');
     return session;
   };
-  const hasSession = (args: ReadonlyPartialJSONObject) => sessionFrom(args) !== undefined;
+  const can = (action: SessionAction) => (args: ReadonlyPartialJSONObject) => {
+    const session = sessionFrom(args);
+    return session !== undefined && sessionActions(session).includes(action);
+  };
+  /** How a session is named in messages: its name (or id) and where it runs. */
+  const named = (session: PlatformSession) => `“${session.name || session.id}” on ${hostOf(session.platform)}`;
+  /** The platform's one-time link that opens the session logged in, else its plain URL. */
+  const pageOf = async (session: PlatformSession): Promise<string | undefined> => {
+    try {
+      return (await service.client.openLink(session.platform, session.id)) ?? session.connectURL;
+    } catch (error) {
+      Notification.error(`Could not open ${named(session)}: ${describeError(error)}`, { autoClose: false });
+      return undefined;
+    }
+  };
 
   commands.addCommand(CommandIDs.showLogin, {
     label: 'vobridge: Log In to a Platform',
@@ -87,51 +104,84 @@ export function registerCommands(context: CommandContext): void {
         await showErrorMessage('Cannot launch', 'Choose an image and a name.');
         return;
       }
+      const { platform, request } = result.value;
+      const what = `${request.type} session “${request.name}” on ${hostOf(platform)}`;
       try {
-        await service.client.launch(result.value.platform, result.value.request);
+        await service.client.launch(platform, request);
+        Notification.success(`Launched the ${what}; it shows in the sessions list and opens once it runs.`, {
+          autoClose: 5000,
+        });
       } catch (error) {
-        await showErrorMessage('Launch failed', describeError(error));
+        Notification.error(`Could not launch the ${what}: ${describeError(error)}`, { autoClose: false });
       }
       await service.refreshSessions();
     },
   });
 
   commands.addCommand(CommandIDs.openSession, {
-    label: 'vobridge: Open Session in a New Tab',
-    isEnabled: (args) => Boolean(sessionFrom(args)?.connectURL),
+    label: (args) => {
+      const session = sessionFrom(args);
+      return session && !TAB_SESSION_TYPES.has(session.type) ? 'Open in a Browser Tab' : 'Open in JupyterLab';
+    },
+    caption: 'Firefly and CARTA open in a JupyterLab tab; other sessions in a browser tab',
+    isEnabled: can('open'),
     execute: async (args) => {
       const session = await needSession(args);
       if (!session) return;
-      // Logged in: the platform's one-time link sets its cookie on the way (no token in the page).
-      let link: string | undefined;
-      try {
-        link = await service.client.openLink(session.platform, session.id);
-      } catch (error) {
-        await showErrorMessage('Cannot open the session', describeError(error));
+      if (!TAB_SESSION_TYPES.has(session.type)) {
+        await commands.execute(CommandIDs.openSessionInBrowser, { platform: session.platform, id: session.id });
         return;
       }
-      openExternal(link ?? session.connectURL);
+      const existing = [...app.shell.widgets('main')].find((w) => w.id === sessionFrameId(session));
+      if (existing) {
+        app.shell.activateById(existing.id);
+        return;
+      }
+      const page = await pageOf(session);
+      if (page === undefined) return;
+      const tab = createSessionFrame(session, page);
+      if (!tab) {
+        Notification.error(`${named(session)} has no address vobridge will open.`);
+        return;
+      }
+      app.shell.add(tab, 'main', { mode: 'split-right' });
+      app.shell.activateById(tab.id);
+    },
+  });
+
+  commands.addCommand(CommandIDs.openSessionInBrowser, {
+    label: 'Open in a Browser Tab',
+    caption: 'Open the session in a new browser tab, logged in',
+    isEnabled: can('openInBrowser'),
+    execute: async (args) => {
+      const session = await needSession(args);
+      if (!session) return;
+      const page = await pageOf(session);
+      if (page !== undefined && !openExternal(page))
+        Notification.error(`${named(session)} has no address vobridge will open.`);
     },
   });
 
   commands.addCommand(CommandIDs.copySessionUrl, {
-    label: 'vobridge: Copy Session URL',
-    isEnabled: (args) => Boolean(sessionFrom(args)?.connectURL),
+    label: 'Copy Session URL',
+    isEnabled: can('copy'),
     execute: async (args) => {
       const session = await needSession(args);
-      if (session?.connectURL) Clipboard.copyToSystem(session.connectURL);
+      if (!session?.connectURL) return;
+      Clipboard.copyToSystem(session.connectURL);
+      Notification.info(`Copied the address of ${named(session)}.`, { autoClose: 3000 });
     },
   });
 
   commands.addCommand(CommandIDs.insertSnippet, {
-    label: 'vobridge: Insert Session Connect Snippet',
-    isEnabled: hasSession,
+    label: 'Insert Connect Snippet into the Notebook',
+    isEnabled: can('insert'),
     execute: async (args) => {
       const session = await needSession(args);
       if (!session) return;
       const notebook = app.shell.currentWidget;
       if (!isNotebook(notebook)) {
-        await showErrorMessage('No notebook', 'Open a notebook, then insert the snippet again.');
+        Notification.warning('Open a notebook first: the snippet goes into its active cell.');
         return;
       }
       app.shell.activateById(notebook.id);
@@ -145,41 +195,58 @@ export function registerCommands(context: CommandContext): void {
   });
 
   commands.addCommand(CommandIDs.renewSession, {
-    label: 'vobridge: Renew Session',
-    isEnabled: hasSession,
+    label: 'Renew Session',
+    isEnabled: can('renew'),
     execute: async (args) => {
       const session = await needSession(args);
       if (!session) return;
       try {
-        await service.client.renew(session.platform, session.id);
+        const renewed = await service.client.renew(session.platform, session.id);
+        const left = remaining(isoToEpoch(renewed.expiryTime), Date.now(), 0);
+        Notification.success(
+          `Renewed ${named(session)}${left.level === 'unknown' ? '' : `: it now ends in ${left.text}`}.`,
+          { autoClose: 4000 },
+        );
       } catch (error) {
-        await showErrorMessage('Renew failed', describeError(error));
+        Notification.error(`Could not renew ${named(session)}: ${describeError(error)}`, { autoClose: false });
       }
       await service.refreshSessions();
     },
   });
 
   commands.addCommand(CommandIDs.deleteSession, {
-    label: 'vobridge: Delete Session…',
-    isEnabled: hasSession,
+    label: 'Delete Session…',
+    isEnabled: can('delete'),
     execute: async (args) => {
       const session = await needSession(args);
       if (!session) return;
       const answer = await showDialog({
         title: 'Delete session?',
-        body: `Delete ${session.type} session “${session.name || session.id}” on ${session.platform}? Unsaved work in it is lost.`,
+        body: `Delete ${session.type} session ${named(session)}? Unsaved work in it is lost.`,
         buttons: [Dialog.cancelButton(), Dialog.warnButton({ label: 'Delete' })],
       });
       if (!answer.button.accept) return;
       try {
         await service.client.deleteSession(session.platform, session.id);
         service.sessions.remove(session.platform, session.id);
+        Notification.success(`Deleted ${named(session)}.`, { autoClose: 3000 });
       } catch (error) {
-        await showErrorMessage('Delete failed', describeError(error));
+        Notification.error(`Could not delete ${named(session)}: ${describeError(error)}`, { autoClose: false });
       }
       await service.refreshSessions();
     },
   });
+
+  // Right-click on a session row: the same commands, for the row clicked (the panel selects it first).
+  const menu: [string, number][] = [
+    [CommandIDs.openSession, 1],
+    [CommandIDs.openSessionInBrowser, 2],
+    [CommandIDs.copySessionUrl, 3],
+    [CommandIDs.insertSnippet, 4],
+    [CommandIDs.renewSession, 5],
+    [CommandIDs.deleteSession, 6],
+  ];
+  for (const [command, rank] of menu) app.contextMenu.addItem({ command, selector: '.vobridge-row-session', rank });
 
   commands.addCommand(CommandIDs.logoutAll, {
     label: 'vobridge: Log Out of Every Platform',
@@ -189,4 +256,12 @@ export function registerCommands(context: CommandContext): void {
       await service.refresh();
     },
   });
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
 }

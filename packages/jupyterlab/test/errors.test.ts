@@ -8,7 +8,9 @@ describe('error sentences', () => {
 
   it('says the plain words, then the broker’s own sentence when it adds something', () => {
     const refused = new BrokerRequestError('platform_refused', 'alice already has a carta session', { status: 409 });
-    expect(describeError(refused)).toBe('The platform refused. (alice already has a carta session)');
+    expect(describeError(refused)).toBe('The platform refused: alice already has a carta session.');
+    const down = new BrokerRequestError('platform_unreachable', 'No answer from https://p.example/skaha.');
+    expect(describeError(down)).toBe('The platform could not be reached: No answer from https://p.example/skaha.');
     expect(describeError(new BrokerRequestError('http_502', 'Bad gateway'))).toBe('Bad gateway');
   });
 });

@@ -31,7 +31,9 @@ export function describeError(error: unknown): string {
   if (error instanceof BrokerRequestError) {
     const words = error.code.startsWith('http_') ? undefined : PLAIN_WORDS[error.code as BrokerErrorCode | 'network'];
     if (!words) return error.message;
-    return error.message && error.message !== words ? `${words} (${error.message})` : words;
+    if (!error.message || error.message === words) return words;
+    // One sentence: the plain words, then the broker's (or the platform's) own reason.
+    return `${words.replace(/\.$/, '')}: ${error.message.replace(/\.?$/, '.')}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -59,7 +59,7 @@ export class LaunchForm extends Widget {
     });
     this._cores = select('vobridge-launch-cores', [], 'Cores');
     this._ram = select('vobridge-launch-ram', [], 'Memory (GB)');
-    this._error = h('div', { className: 'vobridge-error', attrs: { role: 'alert' } });
+    this._error = h('div', { className: 'vobridge-launch-message', attrs: { role: 'status' } });
     const field = (label: string, control: HTMLElement) =>
       h('label', { className: 'vobridge-field' }, h('span', { text: label }), control);
     this.node.append(
@@ -72,6 +72,7 @@ export class LaunchForm extends Widget {
       this._error,
     );
     this._platform.addEventListener('change', () => void this._load());
+    this._name.addEventListener('input', () => this._syncAccept());
     this._type.addEventListener('change', () => {
       this._name.value = `${this._type.value}1`;
       this._fillImages();
@@ -94,13 +95,28 @@ export class LaunchForm extends Widget {
     };
   }
 
+  protected override onAfterAttach(): void {
+    this._syncAccept();
+  }
+
+  /** Launch is offered only for a complete choice: never with no image to launch. */
+  private _syncAccept(): void {
+    const accept = this.node.closest('.jp-Dialog')?.querySelector<HTMLButtonElement>('.jp-Dialog-button.jp-mod-accept');
+    if (accept) accept.disabled = this.getValue() === undefined;
+  }
+
   private async _load(): Promise<void> {
-    this._error.textContent = '';
+    this._options = undefined;
+    this._image.replaceChildren();
+    this._error.classList.remove('vobridge-mod-error');
+    this._error.textContent = 'Loading the platform’s images…';
+    this._syncAccept();
     try {
       this._options = await this.service.client.launchOptions(this._platform.value);
     } catch (error) {
       this._options = undefined;
-      this._error.textContent = describeError(error);
+      this._error.classList.add('vobridge-mod-error');
+      this._error.textContent = `Could not load this platform’s images: ${describeError(error)}`;
     }
     this._fillImages();
     const fill = (node: HTMLSelectElement, values: number[]) =>
@@ -117,5 +133,6 @@ export class LaunchForm extends Widget {
     if (this._options && images.length === 0)
       this._error.textContent = `This platform has no ${this._type.value} image.`;
     else if (this._options) this._error.textContent = '';
+    this._syncAccept();
   }
 }

@@ -7,8 +7,53 @@ import type { SessionRow } from '../models/sessions-model.js';
 import type { VobridgeService } from '../service.js';
 import { CommandIDs } from '../command-ids.js';
 import type { SessionRef } from '../models/session-ref.js';
+import {
+  codeIcon,
+  copyIcon,
+  deleteIcon,
+  historyIcon,
+  launchIcon,
+  tabIcon,
+  type LabIcon,
+} from '@jupyterlab/ui-components';
+import { sessionActions, type SessionAction } from '../models/session-actions.js';
 import { h } from './dom.js';
 import { iconForType, sessionsIcon } from './icons.js';
+import { TAB_SESSION_TYPES } from './session-frame.js';
+
+/** The row's icon buttons, in order: what each runs and how it is shown. */
+const ROW_ACTIONS: readonly { action: SessionAction; name: string; icon: LabIcon; command: string; title: string }[] = [
+  { action: 'open', name: 'open', icon: tabIcon, command: CommandIDs.openSession, title: 'Open in JupyterLab' },
+  {
+    action: 'openInBrowser',
+    name: 'open-browser',
+    icon: launchIcon,
+    command: CommandIDs.openSessionInBrowser,
+    title: 'Open in a browser tab',
+  },
+  { action: 'copy', name: 'copy', icon: copyIcon, command: CommandIDs.copySessionUrl, title: 'Copy the session URL' },
+  {
+    action: 'insert',
+    name: 'insert',
+    icon: codeIcon,
+    command: CommandIDs.insertSnippet,
+    title: 'Insert a connect snippet into the notebook',
+  },
+  {
+    action: 'renew',
+    name: 'renew',
+    icon: historyIcon,
+    command: CommandIDs.renewSession,
+    title: 'Renew: push its end back',
+  },
+  {
+    action: 'delete',
+    name: 'delete',
+    icon: deleteIcon,
+    command: CommandIDs.deleteSession,
+    title: 'Delete the session',
+  },
+];
 
 /** Row heights in pixels by kind; fixed per kind so the virtual list can place rows without measuring. */
 export const ROW_HEIGHTS: Readonly<Record<SessionRow['kind'], number>> = {
@@ -179,12 +224,21 @@ export class SessionsPanel extends Widget {
 
   private _renderRow(row: SessionRow, now: number): HTMLElement {
     switch (row.kind) {
-      case 'platform-down':
+      case 'platform-down': {
+        const others = this.service.sessions.platforms.some((p) => p.platform !== row.platform && p.ok);
         return h(
           'div',
-          { className: 'vobridge-row vobridge-row-down', attrs: { role: 'alert' } },
-          h('span', { text: `${row.platform} is unavailable (${row.error}); other platforms are shown.` }),
+          {
+            className: 'vobridge-row vobridge-row-down',
+            attrs: { role: 'alert', title: `${row.platform}: ${row.error}` },
+          },
+          h('span', {
+            text: others
+              ? `${hostOf(row.platform)} cannot be reached right now; sessions of your other platforms are shown.`
+              : `${hostOf(row.platform)} cannot be reached right now; its sessions show again once it answers.`,
+          }),
         );
+      }
       case 'group':
         return h(
           'div',
@@ -201,54 +255,72 @@ export class SessionsPanel extends Widget {
     const left = remaining(isoToEpoch(session.expiryTime), now, SESSION_WARNING_SECONDS);
     const ref = { platform: session.platform, id: session.id };
     const selected = this._selected?.platform === ref.platform && this._selected.id === ref.id;
-    const action = (name: string, label: string, command: string, title: string) =>
-      h('button', {
-        className: `vobridge-action vobridge-action-${name}`,
-        text: label,
-        title,
-        on: {
-          click: (event) => {
-            event.stopPropagation();
-            void this.commands.execute(command, { ...ref });
+    const allowed = sessionActions(session);
+    const buttons = ROW_ACTIONS.filter(
+      // One "open" button: in JupyterLab for viewers, in the browser for the rest (both stay in the menu).
+      (a) =>
+        allowed.includes(a.action) &&
+        !(a.action === 'open' && !TAB_SESSION_TYPES.has(session.type)) &&
+        !(a.action === 'openInBrowser' && TAB_SESSION_TYPES.has(session.type)),
+    ).map(({ name, icon, command, title }) =>
+      h(
+        'button',
+        {
+          className: `jp-Button jp-mod-minimal vobridge-action vobridge-action-${name}`,
+          title,
+          attrs: { 'aria-label': title, type: 'button' },
+          on: {
+            click: (event) => {
+              event.stopPropagation();
+              void this.commands.execute(command, { ...ref });
+            },
           },
         },
-      });
-    const status = (session.status ?? 'Unknown').toLowerCase();
+        icon.element({ tag: 'span', className: 'vobridge-action-icon' }),
+      ),
+    );
+    const status = session.status ?? 'Unknown';
+    const ends = left.level === 'unknown' ? 'no end set' : left.level === 'expired' ? 'ended' : `ends in ${left.text}`;
+    const select = () => {
+      this._selected = ref;
+      this._schedule();
+    };
     return h(
       'div',
       {
-        className: `vobridge-row vobridge-row-session vobridge-status-${status}${selected ? ' vobridge-mod-selected' : ''}`,
-        attrs: { 'data-session-id': session.id, 'data-platform': session.platform, 'data-type': session.type },
-        on: {
-          click: () => {
-            this._selected = ref;
-            this._schedule();
-          },
+        className: `vobridge-row vobridge-row-session vobridge-status-${status.toLowerCase()}${selected ? ' vobridge-mod-selected' : ''}`,
+        attrs: {
+          'data-session-id': session.id,
+          'data-platform': session.platform,
+          'data-type': session.type,
+          tabindex: '0',
+          title: `${session.name || session.id} (${session.type}, ${status}, ${ends})\n${session.id} on ${session.platform}`,
         },
+        // Right-click selects the row, so the context menu's commands act on it.
+        on: { click: select, contextmenu: select },
       },
       h(
         'div',
         { className: 'vobridge-session-line' },
         iconForType(session.type).element({ tag: 'span', className: 'vobridge-type-icon' }),
-        h('span', {
-          className: 'vobridge-session-name',
-          text: session.name || session.id,
-          title: `${session.id} on ${session.platform}`,
-        }),
-        h('span', {
-          className: `vobridge-session-meta vobridge-expiry-${left.level}`,
-          text: `${session.status ?? 'Unknown'} · ${left.level === 'unknown' ? 'no expiry' : left.level === 'expired' ? 'expired' : `${left.text} left`}`,
-        }),
+        h('span', { className: 'vobridge-session-name', text: session.name || session.id }),
+        h('div', { className: 'vobridge-session-actions' }, ...buttons),
       ),
       h(
         'div',
-        { className: 'vobridge-session-actions' },
-        action('open', 'Open', CommandIDs.openSession, 'Open in a new browser tab'),
-        action('copy', 'Copy', CommandIDs.copySessionUrl, 'Copy the session URL'),
-        action('insert', 'Insert', CommandIDs.insertSnippet, 'Insert a connect snippet into the active notebook'),
-        action('renew', 'Renew', CommandIDs.renewSession, 'Extend the session’s lifetime'),
-        action('delete', 'Delete', CommandIDs.deleteSession, 'Delete the session'),
+        { className: 'vobridge-session-line vobridge-session-details' },
+        h('span', { className: `vobridge-session-status vobridge-status-${status.toLowerCase()}`, text: status }),
+        h('span', { className: `vobridge-session-meta vobridge-expiry-${left.level}`, text: ends }),
+        h('span', { className: 'vobridge-session-host', text: hostOf(session.platform) }),
       ),
     );
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
   }
 }

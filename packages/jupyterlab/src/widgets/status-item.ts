@@ -33,6 +33,7 @@ export class StatusItem extends Widget {
     this.node.setAttribute('role', 'button');
     this.node.addEventListener('click', onClick);
     service.logins.changed.connect(this.render, this);
+    service.sessions.changed.connect(this.render, this);
     this.render();
   }
 
@@ -47,7 +48,15 @@ export class StatusItem extends Widget {
     const health = this.service.logins.health(now);
     const views = this.service.logins.views(now).filter((v) => v.login.state !== 'pending');
     const who = views.map((v) => `${v.login.user ?? '?'}@${hostOf(v.login.platform)}`);
-    this.node.textContent = `vobridge: ${who.length ? `${who.join(', ')} · ` : ''}${HEALTH_TEXT[health]}`;
+    // A platform that cannot be reached is news even while its tokens are fine.
+    const down = this.service.sessions.platforms.filter((p) => !p.ok).map((p) => hostOf(p.platform));
+    const state =
+      down.length > 0 && (health === 'ok' || health === 'warning')
+        ? `${down.join(', ')} unreachable`
+        : HEALTH_TEXT[health];
+    this.node.textContent = `vobridge: ${who.length ? `${who.join(', ')} · ` : ''}${state}`;
+    this.node.dataset.platforms = down.length > 0 ? 'down' : 'ok';
+    this.toggleClass('vobridge-platform-down', down.length > 0);
     this.node.title = views.length
       ? views
           .map(
