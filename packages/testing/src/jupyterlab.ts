@@ -21,7 +21,12 @@ export interface Lab extends Running {
  * a temporary Jupyter home (config, data, runtime, settings), token auth,
  * and no news or update checks.
  */
-export async function startJupyterLab(options: { platforms: string[] }): Promise<Lab> {
+export async function startJupyterLab(options: {
+  platforms: string[];
+  /** `notebook`: Jupyter Notebook 7 (the same extension, its other front end) instead of JupyterLab. */
+  app?: 'lab' | 'notebook';
+}): Promise<Lab> {
+  const app = options.app ?? 'lab';
   const dir = mkdtempSync(join(tmpdir(), 'vobridge-lab-'));
   const path = (...parts: string[]) => join(dir, ...parts);
   for (const sub of ['config', 'data', 'runtime', 'notebooks', 'workspaces', 'share/labextensions/@vobridge']) {
@@ -65,7 +70,7 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
   const running = await startProcess(
     join(PYTHON_BIN, 'jupyter'),
     [
-      'lab',
+      app,
       '--no-browser',
       // CI and the dev machines run as root; Jupyter refuses that unless told.
       '--allow-root',
@@ -74,7 +79,7 @@ export async function startJupyterLab(options: { platforms: string[] }): Promise
       `--ServerApp.root_dir=${path('notebooks')}`,
       '--LabApp.news_url=',
     ],
-    /(http:\/\/127\.0\.0\.1:\d+\/)lab/,
+    app === 'lab' ? /(http:\/\/127\.0\.0\.1:\d+\/)lab/ : /(http:\/\/127\.0\.0\.1:\d+\/)tree/,
     { env, cwd: dir, timeoutMs: 90_000 },
   ).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
