@@ -79,9 +79,40 @@ async function logOutEverywhere(): Promise<void> {
   await page.locator('#vobridge-login .vobridge-empty').waitFor();
 }
 
-function screenshotDir(): string {
+/**
+ * A screenshot for the README from a stable scene: the loopback address
+ * (its port changes every run) reads as the example host the docs use, and
+ * session ids as a fixed one, so the committed pictures change only when
+ * the UI does. Everything else is the live page.
+ */
+async function shoot(selector: string, name: string, ids: readonly string[] = []): Promise<void> {
+  await page.evaluate(
+    ({ ids }) => {
+      const rewrite = (text: string) =>
+        ids
+          .reduce((t, id) => t.replaceAll(id, 'a1b2c3d4'), text)
+          .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'https://platform.example.org')
+          .replace(/127\.0\.0\.1:\d+/g, 'platform.example.org')
+          // Firefly's channel name is derived from the date.
+          .replace(/__wsch=[A-Za-z0-9_-]+/g, '__wsch=bm90ZWJvb2s');
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const changed = rewrite(text);
+        if (changed !== text) node.textContent = changed;
+      }
+      for (const input of document.querySelectorAll('input')) input.value = rewrite(input.value);
+    },
+    { ids: [...ids] },
+  );
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return SCREENSHOTS;
+  // Notifications come and go with timing: never in the picture.
+  await page.locator(selector).screenshot({
+    path: join(SCREENSHOTS, name),
+    animations: 'disabled',
+    caret: 'hide',
+    style: '.jp-toastContainer { display: none !important; }',
+  });
 }
 
 test(
@@ -110,8 +141,8 @@ test(
     await status.filter({ hasText: `${USER}@${new URL(platform.url).host}` }).waitFor();
     await expect(status.getAttribute('data-health')).resolves.toMatch(/^(ok|warning)$/);
 
-    await page.locator('#vobridge-login').screenshot({ path: join(screenshotDir(), 'login-panel.png') });
-    await page.locator('#jp-main-statusbar').screenshot({ path: join(screenshotDir(), 'status-bar.png') });
+    await shoot('#jp-left-stack', 'login-panel.png');
+    await shoot('#jp-main-statusbar', 'status-bar.png');
   },
   STEP_TIMEOUT,
 );
@@ -196,7 +227,9 @@ test(
     await expect(
       page.locator('#vobridge-sessions .vobridge-row-group[data-type="firefly"]').innerText(),
     ).resolves.toMatch(/Firefly \(1\)/);
-    await page.locator('#vobridge-sessions').screenshot({ path: join(screenshotDir(), 'sessions-sidebar.png') });
+    // The row as a user pointing at it sees it: its icon actions showing.
+    await row.hover();
+    await shoot('#jp-left-stack', 'sessions-sidebar.png', [id]);
 
     // Insert the snippet into the open notebook and run it in its (real, Python) kernel.
     await row.locator('.vobridge-action-insert').click();
@@ -223,7 +256,7 @@ test(
     const frame = page.frameLocator('.vobridge-SessionFrame iframe');
     await frame.locator('h1').filter({ hasText: 'Firefly (vobridge stand-in)' }).waitFor();
     await page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab').filter({ hasText: 'bridge' }).waitFor();
-    await page.locator('#jp-main-dock-panel').screenshot({ path: join(screenshotDir(), 'firefly-in-jupyterlab.png') });
+    await shoot('#jp-main-dock-panel', 'firefly-in-jupyterlab.png', [id]);
     // Opening again shows the same tab rather than a second one.
     await row.locator('.vobridge-action-open').click();
     await expect(page.locator('.vobridge-SessionFrame').count()).resolves.toBe(1);
