@@ -37,7 +37,8 @@ const STEP_TIMEOUT = 120_000;
 beforeAll(async () => {
   platformDir = mkdtempSync(join(tmpdir(), 'vobridge-platform-'));
   platform = await startPlatform(platformDir);
-  lab = await startJupyterLab({ platforms: [platform.url] });
+  // A launch default, as a user sets it in Settings › vobridge: the dialog starts with it.
+  lab = await startJupyterLab({ platforms: [platform.url], settings: { launch: { cores: 2 } } });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // Generous: CI shares two cores between this JupyterLab and every other package's tests.
@@ -216,6 +217,7 @@ test(
     await page.locator('#vobridge-sessions .vobridge-launch').click();
     const dialog = page.locator('.jp-Dialog');
     await dialog.locator('.vobridge-launch-image option').first().waitFor({ state: 'attached' });
+    await expect(dialog.locator('.vobridge-launch-cores').inputValue()).resolves.toBe('2');
     await dialog.locator('.vobridge-launch-type').selectOption('firefly');
     await dialog.locator('.vobridge-launch-name').fill('bridge');
     await dialog.locator('.jp-Dialog-button.jp-mod-accept').click();
@@ -445,6 +447,11 @@ test(
     await link.waitFor();
     const code = await page.locator('.vobridge-user-code').innerText();
     expect(code.trim()).not.toBe('');
+    // Until the user confirms, the login is listed as waiting, not as a login (no green bar, Cancel).
+    const waiting = page.locator('#vobridge-login .vobridge-login-item[data-state="pending"]');
+    await waiting.filter({ hasText: 'waiting for you to finish the device-code login' }).waitFor();
+    await expect(waiting.locator('.vobridge-logout').innerText()).resolves.toBe('Cancel');
+    await expect(waiting.innerText()).resolves.not.toMatch(/user pending|no expiry/);
 
     // The user opens the verification page in another tab and confirms there.
     const device = await browser.newPage();

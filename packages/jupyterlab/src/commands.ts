@@ -89,10 +89,12 @@ export function registerCommands(context: CommandContext): void {
         await showErrorMessage('Not logged in', 'Log in to a platform before launching a session.');
         return;
       }
+      const defaults = service.settings.launch;
       const form = new LaunchForm(
         service,
         [...new Set(platforms)],
-        typeof args.type === 'string' ? args.type : 'firefly',
+        typeof args.type === 'string' ? args.type : (defaults.type ?? 'firefly'),
+        defaults,
       );
       const result = await showDialog({
         title: 'Launch a session',

@@ -6,7 +6,7 @@ import { IStatusBar } from '@jupyterlab/statusbar';
 import { CommandIDs } from './command-ids.js';
 import { registerCommands } from './commands.js';
 import { DEFAULT_SETTINGS, VobridgeService } from './service.js';
-import type { VobridgeSettings } from './service.js';
+import type { LaunchDefaults, VobridgeSettings } from './service.js';
 import { LoginPanel } from './widgets/login-panel.js';
 import { SessionsPanel } from './widgets/sessions-panel.js';
 import { IVobridge } from './tokens.js';
@@ -23,7 +23,29 @@ function readSettings(settings: ISettingRegistry.ISettings): VobridgeSettings {
       ? platforms.filter((p): p is string => typeof p === 'string')
       : DEFAULT_SETTINGS.platforms,
     refreshMarginSeconds: typeof margin === 'number' ? margin : DEFAULT_SETTINGS.refreshMarginSeconds,
+    launch: readLaunchDefaults(settings.get('launch').composite),
   };
+}
+
+/** The `launch` setting, keeping only well-typed members (the schema already validated the shape). */
+function readLaunchDefaults(value: unknown): LaunchDefaults {
+  if (!value || typeof value !== 'object') return {};
+  const raw = value as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
+  const images =
+    raw.images && typeof raw.images === 'object'
+      ? Object.fromEntries(
+          Object.entries(raw.images).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        )
+      : undefined;
+  const launch: LaunchDefaults = {};
+  if (text(raw.platform)) launch.platform = text(raw.platform);
+  if (text(raw.type)) launch.type = text(raw.type);
+  if (images) launch.images = images;
+  if (count(raw.cores)) launch.cores = count(raw.cores);
+  if (count(raw.ramGB)) launch.ramGB = count(raw.ramGB);
+  return launch;
 }
 
 /**

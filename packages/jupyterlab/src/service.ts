@@ -11,10 +11,22 @@ export interface VobridgeSettings {
   platforms: string[];
   /** Warn this many seconds before a token expires. */
   refreshMarginSeconds: number;
+  /** What the launch dialog starts with (schema/plugin.json `launch`); anything the platform does not offer is ignored. */
+  launch: LaunchDefaults;
+}
+
+/** The launch dialog's starting choices. */
+export interface LaunchDefaults {
+  platform?: string;
+  type?: string;
+  /** Image per session type, e.g. `{ "firefly": "images.canfar.net/skaha/firefly:2025.2" }`. */
+  images?: Record<string, string>;
+  cores?: number;
+  ramGB?: number;
 }
 
 /** Defaults when the settings registry is not available (e.g. in tests). */
-export const DEFAULT_SETTINGS: VobridgeSettings = { platforms: [], refreshMarginSeconds: 300 };
+export const DEFAULT_SETTINGS: VobridgeSettings = { platforms: [], refreshMarginSeconds: 300, launch: {} };
 
 /**
  * The state every view shares: the client, the logins and sessions models,

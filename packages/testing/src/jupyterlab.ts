@@ -25,6 +25,8 @@ export async function startJupyterLab(options: {
   platforms: string[];
   /** `notebook`: Jupyter Notebook 7 (the same extension, its other front end) instead of JupyterLab. */
   app?: 'lab' | 'notebook';
+  /** More of the extension's settings (schema/plugin.json), as a user would set them. */
+  settings?: Record<string, unknown>;
 }): Promise<Lab> {
   const app = options.app ?? 'lab';
   const dir = mkdtempSync(join(tmpdir(), 'vobridge-lab-'));
@@ -43,7 +45,7 @@ export async function startJupyterLab(options: {
     writeFileSync(file, JSON.stringify(value));
   };
   settings('@jupyterlab/apputils-extension/notification', { fetchNews: 'false', checkForUpdates: false });
-  settings('@vobridge/jupyterlab/plugin', { platforms: options.platforms });
+  settings('@vobridge/jupyterlab/plugin', { ...options.settings, platforms: options.platforms });
   writeFileSync(
     path('notebooks/demo.ipynb'),
     JSON.stringify({

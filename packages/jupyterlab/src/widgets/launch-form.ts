@@ -4,7 +4,7 @@ import type { LaunchRequest } from '@vobridge/sdk/broker';
 import { sessionTypeValues } from '@vobridge/sdk/openapi/sessions';
 import type { LaunchOptions } from '../api/client.js';
 import { describeError } from '../api/errors.js';
-import type { VobridgeService } from '../service.js';
+import type { LaunchDefaults, VobridgeService } from '../service.js';
 import { h } from './dom.js';
 
 /** What the launch dialog returns. */
@@ -40,6 +40,7 @@ export class LaunchForm extends Widget {
     private readonly service: VobridgeService,
     platforms: string[],
     type = 'firefly',
+    private readonly defaults: LaunchDefaults = {},
   ) {
     super();
     this.addClass('vobridge-LaunchForm');
@@ -50,6 +51,7 @@ export class LaunchForm extends Widget {
         ...values.map((v) => h('option', { text: v, attrs: { value: v } })),
       );
     this._platform = select('vobridge-launch-platform', platforms, 'Platform');
+    if (defaults.platform && platforms.includes(defaults.platform)) this._platform.value = defaults.platform;
     this._type = select('vobridge-launch-type', [...sessionTypeValues], 'Session type');
     this._type.value = type;
     this._image = select('vobridge-launch-image', [], 'Image');
@@ -123,6 +125,12 @@ export class LaunchForm extends Widget {
       node.replaceChildren(...values.map((v) => h('option', { text: String(v), attrs: { value: String(v) } })));
     fill(this._cores, numbers(this._options?.context.cores, [1, 2, 4]));
     fill(this._ram, numbers(this._options?.context.memoryGB, [1, 2, 4, 8]));
+    // The user's defaults (Settings › vobridge › Launch defaults), where the platform offers them.
+    const prefer = (node: HTMLSelectElement, value: number | string | undefined) => {
+      if (value !== undefined && [...node.options].some((o) => o.value === String(value))) node.value = String(value);
+    };
+    prefer(this._cores, this.defaults.cores);
+    prefer(this._ram, this.defaults.ramGB);
   }
 
   private _fillImages(): void {
@@ -130,6 +138,8 @@ export class LaunchForm extends Widget {
       image.types.includes(this._type.value as SessionType),
     );
     this._image.replaceChildren(...images.map((image) => h('option', { text: image.id, attrs: { value: image.id } })));
+    const preferred = this.defaults.images?.[this._type.value];
+    if (preferred && images.some((image) => image.id === preferred)) this._image.value = preferred;
     if (this._options && images.length === 0)
       this._error.textContent = `This platform has no ${this._type.value} image.`;
     else if (this._options) this._error.textContent = '';

@@ -362,24 +362,37 @@ export class LoginPanel extends Widget {
       return;
     }
     this._list.replaceChildren(
-      ...views.map(({ login, remaining, problem }) =>
-        h(
+      ...views.map(({ login, remaining, problem }) => {
+        // A login still waiting for the user (or one that failed) is not a login yet: it says so,
+        // in its own colour, and offers to cancel (or dismiss) rather than to log out.
+        const unfinished = login.state === 'pending' || login.state === 'failed';
+        const state =
+          login.state === 'pending'
+            ? `waiting for you to finish the ${login.method === 'device' ? 'device-code' : 'browser'} login`
+            : login.state === 'failed'
+              ? `login failed${login.reason ? `: ${login.reason}` : ''}`
+              : `${login.state} · ${login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`;
+        return h(
           'li',
-          { className: `vobridge-login-item vobridge-expiry-${remaining.level}`, attrs: { 'data-login-id': login.id } },
-          h('div', { className: 'vobridge-login-who', text: `${login.user ?? '(user pending)'} @ ${login.platform}` }),
+          {
+            className: `vobridge-login-item vobridge-expiry-${remaining.level} vobridge-login-${login.state}`,
+            attrs: { 'data-login-id': login.id, 'data-state': login.state },
+          },
           h('div', {
-            className: 'vobridge-login-state',
-            text: `${login.state} · ${login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`,
+            className: 'vobridge-login-who',
+            text: login.user ? `${login.user} @ ${login.platform}` : login.platform,
           }),
-          h('div', { className: 'vobridge-login-renewal', text: RENEWS_WITH[login.renews_with ?? 'none'] }),
-          problem && h('div', { className: 'vobridge-login-problem', text: problem }),
+          h('div', { className: 'vobridge-login-state', text: state }),
+          !unfinished &&
+            h('div', { className: 'vobridge-login-renewal', text: RENEWS_WITH[login.renews_with ?? 'none'] }),
+          problem && !unfinished && h('div', { className: 'vobridge-login-problem', text: problem }),
           h('button', {
             className: 'jp-mod-styled vobridge-logout',
-            text: 'Log out',
+            text: login.state === 'pending' ? 'Cancel' : login.state === 'failed' ? 'Dismiss' : 'Log out',
             on: { click: () => void this._logout(login.id) },
           }),
-        ),
-      ),
+        );
+      }),
     );
   }
 
