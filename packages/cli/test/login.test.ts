@@ -83,19 +83,29 @@ describe('password login, then tokens for scripts', () => {
   });
 });
 
+/**
+ * Runs `vobridge <args>` on a pseudo-terminal (`script`), as a person at a shell
+ * would, until its screen shows `shown`; the caller then types into it.
+ */
+async function onTerminal(
+  args: string,
+  shown: RegExp,
+): Promise<{ child: ReturnType<typeof spawn>; done: ReturnType<typeof collect>; screen: string }> {
+  const child = spawn('script', ['-qfec', `"${process.execPath}" "${BIN}" ${args}`, '/dev/null'], { env: sandbox.env });
+  const done = collect(child);
+  let screen = '';
+  await new Promise<void>((resolve) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (shown.test(screen)) resolve();
+    });
+  });
+  return { child, done, screen };
+}
+
 describe('interactive password prompt', () => {
   test('prompts on a terminal without echoing the password', async () => {
-    // `script` gives the CLI a pseudo-terminal, as a person at a shell would.
-    const command = `"${process.execPath}" "${BIN}" login ${platform.url} -u alice --method password`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: sandbox.env });
-    const done = collect(child);
-    let screen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        screen += chunk.toString();
-        if (screen.includes('Password for alice')) resolve();
-      });
-    });
+    const { child, done } = await onTerminal(`login ${platform.url} -u alice --method password`, /Password for alice/);
     child.stdin?.write(`${ALICE.password}\r`);
     const result = await done;
     expect(result.code).toBe(0);
@@ -106,16 +116,10 @@ describe('interactive password prompt', () => {
 
 describe('choosing how to log in on a terminal', () => {
   test("the platform's methods are offered to choose from, not picked silently", async () => {
-    const command = `"${process.execPath}" "${BIN}" login ${platform.url}`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: sandbox.env });
-    const done = collect(child);
-    let screen = '';
-    await new Promise<void>((resolve) => {
-      child.stdout?.on('data', (chunk: Buffer) => {
-        screen += chunk.toString();
-        if (/How do you want to log in[\s\S]*device code/.test(screen)) resolve();
-      });
-    });
+    const { child, done, screen } = await onTerminal(
+      `login ${platform.url}`,
+      /How do you want to log in[\s\S]*device code/,
+    );
     expect(screen).toContain('user name and password');
     expect(screen).toContain('your browser, on this machine (--web)');
     child.stdin?.write('\x03');
