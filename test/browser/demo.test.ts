@@ -171,3 +171,19 @@ test('every example notebook runs green in the demo JupyterLab after a login in 
     /"execution_count": [1-9]/,
   );
 }, 900_000);
+
+// Last: it ends the demo.
+test('a platform that dies under the demo is reported, and the demo stops instead of running half', async () => {
+  const children = readFileSync(`/proc/${demo.process.pid}/task/${demo.process.pid}/children`, 'utf8')
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  const platformPid = children.find((pid) =>
+    readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('vobridge-platform'),
+  );
+  expect(platformPid).toBeDefined();
+  const exited = new Promise<number | null>((resolve) => demo.process.once('exit', (code) => resolve(code)));
+  process.kill(platformPid as number, 'SIGKILL');
+  expect(await exited).toBe(1);
+  expect(demo.output()).toMatch(/demo: the reference platform stopped \(SIGKILL\); stopping the demo\./);
+}, 60_000);
