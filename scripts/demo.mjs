@@ -50,6 +50,8 @@ function alive(pid) {
 
 function stopAll(code = 0) {
   stopping = true;
+  // The exit code holds even when the loop empties before the timer below fires.
+  process.exitCode = code;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 500).unref();
 }

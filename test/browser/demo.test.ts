@@ -172,6 +172,37 @@ test('every example notebook runs green in the demo JupyterLab after a login in 
   );
 }, 900_000);
 
+test('a restarted demo keeps its platform address and the login made in the previous run', async () => {
+  await demo.stop();
+  // No port given this time: the demo takes the one it remembered.
+  const { VOBRIDGE_DEMO_PORT: _chosenBefore, ...env } = demoEnv();
+  demo = await startProcess(
+    process.execPath,
+    [join(ROOT, 'scripts/demo.mjs')],
+    /JupyterLab\s+(http:\/\/\S+\?token=\S+)/,
+    {
+      env,
+      timeoutMs: 120_000,
+    },
+  );
+  expect(/Reference platform\s+(\S+)/.exec(demo.output())?.[1]).toBe(platformUrl);
+  // The new broker (started by the new JupyterLab) restored alice's login from its encrypted store.
+  const runtime = join(dataDir, 'runtime', 'vobridge-broker.json');
+  let logins: { user?: string; platform: string; state: string }[] = [];
+  for (let i = 0; i < 100 && logins.length === 0; i++) {
+    try {
+      const { url, secret } = JSON.parse(readFileSync(runtime, 'utf8')) as { url: string; secret: string };
+      logins = (await (
+        await fetch(`${url}/v1/logins`, { headers: { authorization: `Bearer ${secret}` } })
+      ).json()) as typeof logins;
+    } catch {
+      // the broker is still starting
+    }
+    if (logins.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(logins).toEqual([expect.objectContaining({ user: 'alice', platform: platformUrl, state: 'active' })]);
+}, 180_000);
+
 // Last: it ends the demo.
 test('a platform that dies under the demo is reported, and the demo stops instead of running half', async () => {
   const children = readFileSync(`/proc/${demo.process.pid}/task/${demo.process.pid}/children`, 'utf8')
