@@ -303,12 +303,13 @@ test(
     await expect(refused.innerText()).resolves.toMatch(/The platform refused: alice already has a firefly session\./);
     await expect(refused.innerText()).resolves.not.toMatch(/[{}"]/);
 
-    // Delete, with confirmation.
+    // Delete, with confirmation: the row goes, and so does its JupyterLab tab.
     await row.locator('.vobridge-action-delete').click();
     await page.locator('.jp-Dialog .jp-Dialog-button.jp-mod-warn').click();
     await page
       .locator(`#vobridge-sessions .vobridge-row-session[data-session-id="${id}"]`)
       .waitFor({ state: 'detached' });
+    await page.locator('.vobridge-SessionFrame').waitFor({ state: 'detached' });
   },
   STEP_TIMEOUT,
 );

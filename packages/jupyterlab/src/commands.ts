@@ -231,6 +231,8 @@ export function registerCommands(context: CommandContext): void {
       try {
         await service.client.deleteSession(session.platform, session.id);
         service.sessions.remove(session.platform, session.id);
+        // Its tab would only show a page that is gone.
+        [...app.shell.widgets('main')].find((w) => w.id === sessionFrameId(session))?.close();
         Notification.success(`Deleted ${named(session)}.`, { autoClose: 3000 });
       } catch (error) {
         Notification.error(`Could not delete ${named(session)}: ${describeError(error)}`, { autoClose: false });
