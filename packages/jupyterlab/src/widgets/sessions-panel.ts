@@ -1,4 +1,5 @@
 import type { CommandRegistry } from '@lumino/commands';
+import { hostOf } from '../models/host.js';
 import type { Message } from '@lumino/messaging';
 import { Widget } from '@lumino/widgets';
 import type { PlatformSession } from '@vobridge/sdk/broker';
@@ -314,13 +315,5 @@ export class SessionsPanel extends Widget {
         h('span', { className: 'vobridge-session-host', text: hostOf(session.platform) }),
       ),
     );
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
   }
 }

@@ -1,4 +1,5 @@
 import { Widget } from '@lumino/widgets';
+import { hostOf } from '../models/host.js';
 import type { TokenHealth } from '../models/logins-model.js';
 import type { VobridgeService } from '../service.js';
 
@@ -8,14 +9,6 @@ const HEALTH_TEXT: Readonly<Record<TokenHealth, string>> = {
   warning: 'token expiring soon',
   failed: 'token refresh failed — log in again',
 };
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
 
 /**
  * Status bar item: who is logged in where, and token health — amber before
