@@ -71,6 +71,14 @@ test('the READMEs document commands of all three programs', () => {
 
 test.each(commands.map((path) => [path.join(' '), path]))('npx %s --help', async (_name, path) => {
   const [program, ...rest] = path as string[];
-  const { stdout } = await run('npx', ['--no', program as string, ...rest, '--help'], { cwd: ROOT, timeout: 60_000 });
-  expect(stdout).toMatch(/Usage:/);
+  // `--` ends npx's own options: without it `--no` makes npx take `--help` for itself and print npm's usage.
+  const { stdout } = await run('npx', ['--no', '--', program as string, ...rest, '--help'], {
+    cwd: ROOT,
+    timeout: 60_000,
+  });
+  // The program's own usage line (npm's help also says "Usage:"), for the documented command: its
+  // command words lead the documented line (the words after them, like `canfar`, are arguments).
+  const usage = /^Usage: (\S+(?: [a-z][a-z-]*)*)/m.exec(stdout)?.[1]?.split(' ');
+  expect(usage?.[0]).toBe(program);
+  expect(path.slice(0, usage?.length)).toEqual(usage);
 });
