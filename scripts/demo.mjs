@@ -112,22 +112,14 @@ if (earlier.pid && earlier.pid !== process.pid && alive(earlier.pid)) {
 /** Starts the platform on `port`; on a port taken by something else, on a free one (and says so). */
 async function startPlatform(port) {
   const args = [platformBin, '--data', path.join(dataDir, 'platform'), '--topology', topology];
+  const listen = (p) =>
+    start('reference platform', process.execPath, [...args, '--port', p], /vobridge-platform listening on (\S+)/);
   try {
-    return await start(
-      'reference platform',
-      process.execPath,
-      [...args, '--port', port],
-      /vobridge-platform listening on (\S+)/,
-    );
+    return await listen(port);
   } catch (error) {
     if (port === '0' || !/EADDRINUSE/.test(error.output ?? '')) throw error;
     console.error(`demo: port ${port} is taken by another program; the platform gets a free port instead.`);
-    return start(
-      'reference platform',
-      process.execPath,
-      [...args, '--port', '0'],
-      /vobridge-platform listening on (\S+)/,
-    );
+    return listen('0');
   }
 }
 
