@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Response } from 'express';
@@ -14,8 +14,12 @@ import { HttpPlatformClient } from './platform/http-platform-client.js';
 import type { PlatformClient, Renewal } from './platform/platform-client.js';
 import { processExists, claimRuntimeFile, releaseRuntimeFile, type RuntimeInfo } from './runtime/runtime-file.js';
 import { defaultRuntimeFile } from './runtime/paths.js';
-import { createApp } from './server/app.js';
+import type { AppContext } from './server/app.js';
+import { sendError } from './server/error-response.js';
+import { createGuard } from './server/guard.js';
 import type { RateLimitOptions } from './server/rate-limit.js';
+import { TokenAnswers } from './server/token-answers.js';
+import { createTokenRoute, isTokenRequest } from './server/token-route.js';
 import { SessionsGateway } from './sessions/gateway.js';
 import { TokenFileSink, defaultTokenFile } from './sink/token-file-sink.js';
 import { VERSION } from './version.js';
@@ -130,21 +134,35 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     if (event.type === 'login' && event.login === undefined) exchanges.prune(new Set(logins.list().map((l) => l.id)));
   });
   const sessionsWatch = new SessionsWatch(logins, client, bus, (options.sessionsPollSeconds ?? 15) * 1000);
-  const app = createApp({
+  const guard = createGuard({
     secret,
+    allowedHosts: () => hosts,
+    rateLimit: options.rateLimit ?? { perSecond: 100, burst: 200 },
+  });
+  const answers = new TokenAnswers();
+  bus.subscribe(() => answers.clear());
+  const tokenRoute = createTokenRoute({ guard, logins, exchanges, answers, log });
+  const appContext: AppContext = {
+    guard,
     logins,
-    exchanges,
     sessionsWatch,
     sessions: new SessionsGateway(logins, client),
     bus,
     client,
-    allowedHosts: () => hosts,
-    rateLimit: options.rateLimit ?? { perSecond: 100, burst: 200 },
     streams,
     log,
     version: VERSION,
+  };
+  // Express (and what only its routes use) loads on the first request that is not for a token: a
+  // broker that only hands tokens to kernels never pays for it.
+  let app: Promise<RequestListener> | undefined;
+  const server = createServer((req, res) => {
+    if (isTokenRequest(req)) return tokenRoute(req, res);
+    (app ??= import('./server/app.js').then(({ createApp }) => createApp(appContext))).then(
+      (handle) => handle(req, res),
+      (error: unknown) => sendError(res, error, log),
+    );
   });
-  const server = createServer(app);
   const url = await listen(server, options);
   const port = options.socketPath ? undefined : (server.address() as AddressInfo).port;
   hosts.push(...(port === undefined ? ['localhost', '127.0.0.1'] : [`127.0.0.1:${port}`, `localhost:${port}`]));

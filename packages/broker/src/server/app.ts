@@ -1,5 +1,5 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { BadRequestError, BrokerError, NotFoundError, OutOfScopeError } from '../errors.js';
+import { BadRequestError, BrokerError, NotFoundError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { SessionsWatch } from '../events/sessions-watch.js';
 import { serveEvents } from '../events/sse.js';
@@ -15,25 +15,20 @@ import type {
   LaunchedSession,
   PlatformSession,
   SessionsAcrossPlatforms,
-  TokenResponse,
 } from '@vobridge/sdk/broker';
 import { sessionTypeValues } from '@vobridge/sdk/openapi/broker';
 import type { SessionsGateway } from '../sessions/gateway.js';
 import { parseLaunchRequest } from '../sessions/launch-request.js';
-import { rateLimit, type RateLimitOptions } from './rate-limit.js';
-import { refuseBrowsers, requireLoopbackHost, requireSecret } from './security.js';
+import { sendError } from './error-response.js';
+import type { RequestCheck } from './security.js';
 
 /** What the HTTP layer needs from the broker. */
 export interface AppContext {
-  secret: string;
+  /** The checks every broker request passes first (see `createGuard`). */
+  guard: RequestCheck;
   logins: LoginRegistry;
-  /** Tokens exchanged for another audience or scope. */
-  exchanges: ExchangeCache;
   bus: EventBus;
   client: PlatformClient;
-  /** `Host` header values accepted (known once the server listens). */
-  allowedHosts: () => readonly string[];
-  rateLimit: RateLimitOptions;
   /** Open event streams, ended when the broker stops. */
   streams: Set<Response>;
   /** Watches sessions while event streams are open. */
@@ -47,13 +42,11 @@ export interface AppContext {
 
 /** Largest accepted JSON body. */
 const BODY_LIMIT = '16kb';
-/** Longest `min_valid` accepted (a day). */
-const MAX_MIN_VALID = 86_400;
 
 /**
- * The broker's HTTP API (`openapi/broker.yaml`). Every route, `/healthz`
- * included, sits behind the same checks, in this order: Host, browser
- * headers, secret, rate limit.
+ * The broker's HTTP API (`openapi/broker.yaml`) but for `GET /v1/token`,
+ * which is served ahead of it (`token-route.ts`). Every route, `/healthz`
+ * included, sits behind the same guard.
  */
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -63,15 +56,8 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use((req, res, next) => {
     res.on('finish', () => ctx.log(`${req.method} ${req.path} ${res.statusCode}`));
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('x-content-type-options', 'nosniff');
-    next();
+    next(ctx.guard(req, res));
   });
-  app.use(requireLoopbackHost(ctx.allowedHosts));
-  app.use(refuseBrowsers());
-  // The secret first: a request without it must not spend the budget of the programs that have it.
-  app.use(requireSecret(ctx.secret));
-  app.use(rateLimit(ctx.rateLimit));
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));
 
   app.get('/healthz', (_req, res) => {
@@ -81,47 +67,6 @@ export function createApp(ctx: AppContext): express.Express {
       pid: process.pid,
       logins: ctx.logins.established().length,
     } satisfies BrokerHealth);
-  });
-
-  app.get('/v1/token', async (req, res) => {
-    const minValid = parseMinValid(req.query.min_valid);
-    const audience = queryString(req.query.audience);
-    const scope = queryString(req.query.scope)?.trim() || undefined;
-    if (audience !== undefined && (audience.length === 0 || audience.length > 2048))
-      throw new BadRequestError('"audience" must be a service name or URL.');
-    if (scope !== undefined && !/^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(scope))
-      throw new BadRequestError('"scope" must be space-separated scope names.');
-    const user = queryString(req.query.user);
-    if (user !== undefined && (user.length === 0 || user.length > 256))
-      throw new BadRequestError('"user" must be a user name.');
-    const resolved = await ctx.logins.token(queryString(req.query.url), minValid, user);
-    const { login } = resolved;
-    let token = resolved.token;
-    if (audience !== undefined || (scope !== undefined && login.tokenType !== 'Bearer')) {
-      if (login.tokenType !== 'Bearer')
-        throw new OutOfScopeError(
-          `The login to ${login.platform} holds a ${login.tokenType === 'Cookie' ? 'session cookie' : 'Basic credential'}: it cannot be narrowed to an audience or scope.`,
-        );
-      // A token for another audience (or a narrower scope) of the same platform: RFC 8693 exchange.
-      token = await ctx.exchanges.token(login, audience as string, scope, minValid);
-    } else if (scope !== undefined) {
-      const missing = scope.split(' ').filter((wanted) => !token.scopes.includes(wanted));
-      if (missing.length > 0) {
-        throw new OutOfScopeError(
-          `The login to ${login.platform} does not carry the scope(s) ${missing.join(' ')}; log in again asking for them.`,
-        );
-      }
-    }
-    res.json({
-      token: token.accessToken,
-      token_type: login.tokenType,
-      expires_at: token.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
-      scope: token.scopes.join(' '),
-      login_id: login.id,
-      platform: login.platform,
-      // The origin the URL was scoped as (WHATWG URL parsing): clients compare it with where they will send the token.
-      origin: resolved.origin,
-    } satisfies TokenResponse);
   });
 
   app.get('/v1/logins', (_req, res) => {
@@ -256,17 +201,7 @@ export function createApp(ctx: AppContext): express.Express {
   app.use((req: Request) => {
     throw new BrokerError('not_found', 404, `No route ${req.method} ${req.path}.`);
   });
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const known = asBrokerError(error);
-    if (known.code === 'internal') ctx.log(`internal error: ${error instanceof Error ? error.name : 'unknown'}`);
-    if (known.status === 401) res.setHeader('www-authenticate', 'Bearer realm="vobridge-broker"');
-    res.status(known.status).json({
-      error: known.code,
-      message: known.message,
-      ...(known.loginId !== undefined ? { login_id: known.loginId } : {}),
-      ...(known.platform !== undefined ? { platform: known.platform } : {}),
-    });
-  });
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => sendError(res, error, ctx.log));
   return app;
 }
 
@@ -285,29 +220,4 @@ function sessionId(value: string | undefined): string {
 
 function queryString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
-}
-
-function parseMinValid(value: unknown): number {
-  if (value === undefined) return 60;
-  if (typeof value !== 'string' || !/^\d{1,6}$/.test(value) || Number(value) > MAX_MIN_VALID) {
-    throw new BadRequestError(`"min_valid" must be a number of seconds between 0 and ${MAX_MIN_VALID}.`);
-  }
-  return Number(value);
-}
-
-/** Map body-parser and unknown errors onto typed broker errors (never echoing the body). */
-function asBrokerError(error: unknown): BrokerError {
-  if (error instanceof BrokerError) return error;
-  const type = (error as { type?: unknown } | null)?.type;
-  if (type === 'entity.parse.failed') return new BadRequestError('The body is not valid JSON.');
-  if (type === 'entity.too.large') return new BrokerError('bad_request', 413, 'The body is too large.');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
-    return new BrokerError('bad_request', 415, 'Unsupported body encoding.');
-  // Anything else express or its parsers reject as the client's fault (a malformed %-escape in the path, say).
-  const status =
-    (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
-    (error as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status === 'number' && status >= 400 && status < 500)
-    return new BrokerError('bad_request', status, 'Malformed request.');
-  return new BrokerError('internal', 500, 'Internal broker error.');
 }

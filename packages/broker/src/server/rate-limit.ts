@@ -1,5 +1,6 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
 import { RateLimitedError } from '../errors.js';
+import type { RequestCheck } from './security.js';
 
 /** Token-bucket limits: sustained requests per second and burst size. */
 export interface RateLimitOptions {
@@ -21,10 +22,10 @@ const IDLE_MS = 60_000;
  * (and how fast anyone can guess at the secret); answers 429 with
  * `Retry-After` when a bucket is empty.
  */
-export function rateLimit(options: RateLimitOptions, key: (req: Request) => string = clientKey): RequestHandler {
+export function rateLimit(options: RateLimitOptions, key: (req: IncomingMessage) => string = clientKey): RequestCheck {
   const buckets = new Map<string, Bucket>();
   let lastSweep = Date.now();
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, res) => {
     const now = Date.now();
     if (now - lastSweep > IDLE_MS) {
       for (const [k, bucket] of buckets) if (now - bucket.updated > IDLE_MS) buckets.delete(k);
@@ -38,14 +39,13 @@ export function rateLimit(options: RateLimitOptions, key: (req: Request) => stri
     if (bucket.tokens < 1) {
       const retryAfter = Math.max(1, Math.ceil((1 - bucket.tokens) / options.perSecond));
       res.setHeader('retry-after', String(retryAfter));
-      next(new RateLimitedError(retryAfter));
-      return;
+      return new RateLimitedError(retryAfter);
     }
     bucket.tokens -= 1;
-    next();
+    return undefined;
   };
 }
 
-function clientKey(req: Request): string {
+function clientKey(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? 'unix-socket';
 }

@@ -1,7 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BROKER_NONCE_HEADER, BROKER_PROOF_HEADER, brokerRequestProof, brokerResponseProof } from '@vobridge/sdk/node';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { OriginRefusedError, UnauthorizedError } from '../errors.js';
+import { OriginRefusedError, UnauthorizedError, type BrokerError } from '../errors.js';
+
+/**
+ * One check a request must pass before any route sees it: the refusal, or
+ * `undefined` to go on. Plain node:http types, so the express app and the
+ * `/v1/token` fast path run the very same checks.
+ */
+export type RequestCheck = (req: IncomingMessage, res: ServerResponse) => BrokerError | undefined;
 
 /**
  * Refuse anything a web page could send: an `Origin` header (CORS and
@@ -11,14 +18,12 @@ import { OriginRefusedError, UnauthorizedError } from '../errors.js';
  * one is not refused); refusing them closes CSRF and cross-site reads even
  * before the secret is checked.
  */
-export function refuseBrowsers(): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
+export function refuseBrowsers(): RequestCheck {
+  return (req) => {
     const headers = req.headers;
-    if (headers.origin !== undefined || headers.cookie !== undefined || headers['sec-fetch-site'] !== undefined) {
-      next(new OriginRefusedError('browser'));
-      return;
-    }
-    next();
+    if (headers.origin !== undefined || headers.cookie !== undefined || headers['sec-fetch-site'] !== undefined)
+      return new OriginRefusedError('browser');
+    return undefined;
   };
 }
 
@@ -27,14 +32,10 @@ export function refuseBrowsers(): RequestHandler {
  * `localhost:<port>`, or for a unix socket `localhost`): a DNS-rebound name
  * pointing at 127.0.0.1 carries its own name in `Host` and is refused.
  */
-export function requireLoopbackHost(allowed: () => readonly string[]): RequestHandler {
-  return (req: Request, _res: Response, next: NextFunction) => {
+export function requireLoopbackHost(allowed: () => readonly string[]): RequestCheck {
+  return (req) => {
     const host = req.headers.host?.toLowerCase();
-    if (!host || !allowed().includes(host)) {
-      next(new OriginRefusedError('host'));
-      return;
-    }
-    next();
+    return host && allowed().includes(host) ? undefined : new OriginRefusedError('host');
   };
 }
 
@@ -50,10 +51,10 @@ const NONCE = /^[A-Za-z0-9_-]{22,128}$/;
  * `X-Vobridge-Proof` (`brokerResponseProof`): the client then knows it talked to
  * the holder of the secret before it trusts a token from the answer.
  */
-export function requireSecret(secret: string): RequestHandler {
+export function requireSecret(secret: string): RequestCheck {
   // Comparing fixed-length digests keeps the comparison constant-time whatever length is sent.
   const expected = digest(secret);
-  return (req: Request, res: Response, next: NextFunction) => {
+  return (req, res) => {
     const authorization = req.headers.authorization ?? '';
     const nonce = req.headers[BROKER_NONCE_HEADER];
     const validNonce = typeof nonce === 'string' && NONCE.test(nonce) ? nonce : undefined;
@@ -63,15 +64,12 @@ export function requireSecret(secret: string): RequestHandler {
     if (bearer?.[1] !== undefined) {
       ok = timingSafeEqual(digest(bearer[1]), expected);
     } else if (proof?.[1] !== undefined && validNonce !== undefined) {
-      const wanted = brokerRequestProof(secret, validNonce, req.method, req.originalUrl);
+      const wanted = brokerRequestProof(secret, validNonce, req.method ?? '', req.url ?? '');
       ok = timingSafeEqual(digest(proof[1]), digest(wanted));
     }
-    if (!ok) {
-      next(new UnauthorizedError());
-      return;
-    }
+    if (!ok) return new UnauthorizedError();
     if (validNonce !== undefined) res.setHeader(BROKER_PROOF_HEADER, brokerResponseProof(secret, validNonce));
-    next();
+    return undefined;
   };
 }
 
