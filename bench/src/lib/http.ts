@@ -8,7 +8,7 @@ import type { FetchLike } from '@vobridge/sdk';
 export const PYTHON = fileURLToPath(new URL('../../../.venv/bin/python', import.meta.url));
 
 /** The built `vobridge` CLI (run with `process.execPath`). */
-export const CLI = fileURLToPath(new URL('../../../packages/cli/dist/bin/vobridge.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../../packages/cli/bin/vobridge.cjs', import.meta.url));
 
 /** JSON request with a bearer token; throws on a non-2xx answer. */
 export async function json<T>(url: string, init: RequestInit & { bearer?: string } = {}): Promise<T> {

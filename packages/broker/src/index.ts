@@ -39,6 +39,5 @@ export {
   type Renewal,
   type SessionsListing,
 } from './platform/platform-client.js';
-export { defaultRuntimeFile } from './runtime/paths.js';
-export { readRuntimeFile, type RuntimeInfo } from './runtime/runtime-file.js';
+export { defaultRuntimeFile, readRuntimeFile, type RuntimeInfo } from './runtime/index.js';
 export { defaultTokenFile } from './sink/token-file-sink.js';

@@ -1,20 +1,7 @@
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { AlreadyRunningError } from '../errors.js';
 import { writePrivateFileAtomic } from '../util/atomic-file.js';
-
-/** Content of the runtime file: how a local client finds and authenticates to the broker. */
-export interface RuntimeInfo {
-  /** Base URL (`http://127.0.0.1:<port>`), or `http+unix://<encoded path>` for a unix socket. */
-  url: string;
-  /** Shared secret to send as `Authorization: Bearer <secret>`. */
-  secret: string;
-  /** Process id of the broker. */
-  pid: number;
-  /** Unix socket path, when the broker listens on one. */
-  socket?: string;
-  /** ISO 8601 time the broker started. */
-  started_at: string;
-}
+import { readRuntimeFile, type RuntimeInfo } from './runtime-info.js';
 
 /**
  * Claim the runtime file: fail with {@link AlreadyRunningError} when a live
@@ -39,31 +26,6 @@ export async function releaseRuntimeFile(path: string, info: RuntimeInfo): Promi
   if (existing && existing.pid === info.pid && existing.secret === info.secret) {
     await rm(path, { force: true });
   }
-}
-
-/** Read a runtime file; `undefined` when it is missing or unreadable (a stale half-file counts as none). */
-export async function readRuntimeFile(path: string): Promise<RuntimeInfo | undefined> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  try {
-    const value: unknown = JSON.parse(text);
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      typeof (value as RuntimeInfo).url === 'string' &&
-      typeof (value as RuntimeInfo).secret === 'string' &&
-      typeof (value as RuntimeInfo).pid === 'number'
-    ) {
-      return value as RuntimeInfo;
-    }
-  } catch {
-    // Not JSON: treated as absent, and replaced.
-  }
-  return undefined;
 }
 
 /** True when a process with this pid exists (EPERM means it exists but is not ours). */

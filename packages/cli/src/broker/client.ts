@@ -1,4 +1,3 @@
-import { request as httpRequest } from 'node:http';
 import {
   BrokerClient as SdkBrokerClient,
   BrokerRequestError,
@@ -14,24 +13,13 @@ import {
   type TokenResponse,
 } from '@vobridge/sdk/broker';
 import type { SessionImage, SessionType } from '@vobridge/sdk';
-import {
-  BROKER_NONCE_HEADER,
-  BROKER_PROOF_HEADER,
-  BROKER_PROOF_SCHEME,
-  brokerRequestProof,
-  brokerResponseProof,
-  newBrokerNonce,
-} from '@vobridge/sdk/node';
 import { CliError } from '../errors.js';
 import { ExitCode, type ExitCodeValue } from '../exitCodes.js';
 
-/** Where a broker listens and the secret it wants. */
-export interface BrokerEndpoint {
-  /** Base URL, `http://127.0.0.1:<port>`. */
-  url: string;
-  /** Shared secret; proven to the broker, never sent. */
-  secret: string;
-}
+import { locateBroker } from './locate.js';
+import { loopbackRequest, NotTheBrokerError, type BrokerEndpoint } from './loopback-request.js';
+
+export type { BrokerEndpoint };
 
 const LOGIN_HINT = 'Log in with: vobridge login <platform-url>';
 
@@ -77,7 +65,7 @@ export class BrokerClient {
 
   constructor(endpoint: BrokerEndpoint) {
     this.#endpoint = endpoint;
-    this.#api = new SdkBrokerClient({ baseUrl: endpoint.url, fetch: loopbackFetch(endpoint.secret) });
+    this.#api = new SdkBrokerClient({ baseUrl: endpoint.url, fetch: loopbackFetch(endpoint) });
   }
 
   /** The broker's base URL. */
@@ -212,62 +200,33 @@ export class BrokerClient {
   }
 }
 
-/** Longest broker answer read (logins and sessions lists are small). */
-const MAX_BODY = 4 * 1024 * 1024;
-
-/** Something answered at the broker's address without proving it holds the secret. */
-class NotTheBrokerError extends Error {
-  constructor(origin: string) {
-    super(`what answers at ${origin} could not prove it is the vobridge broker (no proof of the secret)`);
-  }
-}
-
 /**
- * A `fetch` for the broker with node:http rather than the global fetch, which
- * adds `Sec-Fetch-*` headers the broker refuses as coming from a browser. The
- * secret is never sent: the request carries an HMAC of a fresh nonce under it,
- * and an answer without the broker's proof of that nonce is refused, so
- * whatever listens on a dead broker's address learns nothing and can plant
- * nothing.
+ * The SDK client's `fetch`, over {@link loopbackRequest}: the secret proven,
+ * never sent.
  */
-function loopbackFetch(secret: string): (request: Request) => Promise<Response> {
+function loopbackFetch(endpoint: BrokerEndpoint): (request: Request) => Promise<Response> {
   return async (request) => {
     const target = new URL(request.url);
     const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
-    const nonce = newBrokerNonce();
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => (headers[name] = value));
-    headers.authorization = `${BROKER_PROOF_SCHEME} ${brokerRequestProof(secret, nonce, request.method, `${target.pathname}${target.search}`)}`;
-    headers[BROKER_NONCE_HEADER] = nonce;
-    if (body !== undefined) headers['content-length'] = String(body.length);
-    return new Promise<Response>((resolve, reject) => {
-      const req = httpRequest(target, { method: request.method, headers }, (res) => {
-        if (res.headers[BROKER_PROOF_HEADER] !== brokerResponseProof(secret, nonce)) {
-          res.resume();
-          reject(new NotTheBrokerError(target.origin));
-          return;
-        }
-        const chunks: Buffer[] = [];
-        let size = 0;
-        res.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > MAX_BODY) req.destroy(new Error('broker answer too large'));
-          else chunks.push(chunk);
-        });
-        res.on('end', () => {
-          const status = res.statusCode ?? 502;
-          const type = res.headers['content-type'];
-          resolve(
-            new Response(status === 204 ? null : Buffer.concat(chunks), {
-              status,
-              headers: type === undefined ? {} : { 'content-type': type },
-            }),
-          );
-        });
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
+    const answer = await loopbackRequest(endpoint, request.method, `${target.pathname}${target.search}`, headers, body);
+    return new Response(answer.status === 204 ? null : answer.body, {
+      status: answer.status,
+      headers: answer.contentType === undefined ? {} : { 'content-type': answer.contentType },
     });
   };
+}
+
+/** A client for the running broker, or a CLI error telling how to start one. */
+export async function connectBroker(env: NodeJS.ProcessEnv = process.env): Promise<BrokerClient> {
+  const located = await locateBroker(env);
+  if (!located) {
+    throw new CliError(
+      'no broker is running',
+      ExitCode.UNAVAILABLE,
+      'Start one with: vobridge broker start (or log in: vobridge login <platform-url>)',
+    );
+  }
+  return new BrokerClient(located);
 }

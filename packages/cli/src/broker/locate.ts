@@ -1,7 +1,8 @@
-import { isLoopbackHost } from '@vobridge/sdk';
+import { defaultRuntimeFile, readRuntimeFile } from '@vobridge/broker/runtime';
+import { isLoopbackHost } from '@vobridge/sdk/broker-proof';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
-import { BrokerClient, type BrokerEndpoint } from './client.js';
+import type { BrokerEndpoint } from './loopback-request.js';
 
 /** How the CLI found the broker, for `vobridge broker status` and `vobridge env`. */
 export interface LocatedBroker extends BrokerEndpoint {
@@ -29,8 +30,7 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
     }
     return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
   }
-  const file = await runtimeFilePath(env);
-  const { readRuntimeFile } = await import('@vobridge/broker');
+  const file = runtimeFilePath(env);
   const info = await readRuntimeFile(file);
   // A runtime file naming anything but this machine is not followed: the secret stays here.
   if (!info || !isLoopback(info.url)) return undefined;
@@ -48,21 +48,6 @@ function isLoopback(url: string): boolean {
 }
 
 /** The runtime file the CLI reads and `vobridge broker start` writes. */
-export async function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  // Loaded on use: the broker package is large, and --help should stay quick.
-  const { defaultRuntimeFile } = await import('@vobridge/broker');
+export function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return defaultRuntimeFile(env);
-}
-
-/** A client for the running broker, or a CLI error telling how to start one. */
-export async function connectBroker(env: NodeJS.ProcessEnv = process.env): Promise<BrokerClient> {
-  const located = await locateBroker(env);
-  if (!located) {
-    throw new CliError(
-      'no broker is running',
-      ExitCode.UNAVAILABLE,
-      'Start one with: vobridge broker start (or log in: vobridge login <platform-url>)',
-    );
-  }
-  return new BrokerClient(located);
 }

@@ -64,7 +64,7 @@ export function registerBroker(program: Command): void {
     .action(async (options: { tokenFile?: boolean; verbose?: boolean }) => {
       const { startBroker } = await import('@vobridge/broker');
       const running = await startBroker({
-        runtimeFile: await runtimeFilePath(),
+        runtimeFile: runtimeFilePath(),
         persist: true,
         ...(options.tokenFile ? { tokenFile: true } : {}),
         ...(options.verbose ? { log: (line: string) => note(`vobridge-broker: ${line}`) } : {}),

@@ -1,7 +1,7 @@
 import type { ExecutionPhase, Job, UwsClient } from '@vobridge/sdk';
 import { InvalidArgumentError, type Command } from 'commander';
 import { brokerFetch } from '../broker/fetch.js';
-import { connectBroker } from '../broker/locate.js';
+import { connectBroker } from '../broker/client.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';

@@ -1,14 +1,13 @@
 import { Option, type Command } from 'commander';
 import { BrokerClient } from '../broker/client.js';
-import { connectBroker } from '../broker/locate.js';
+import { connectBroker } from '../broker/client.js';
 import { runningBroker, startBrokerProcess } from '../broker/process.js';
 import { isPendingLogin, type BrokerLogin, type LoginRequest, type PendingLogin } from '@vobridge/sdk/broker';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';
-import { renderTable } from '../output/table.js';
-import { formatExpiry } from '../output/time.js';
 import { parseSeconds } from './arguments.js';
+import { activeLogins, printStatus, printWhoami } from './login-output.js';
 import { parsePlatform, platformOrigin, platformUrl } from '../platform/resolve.js';
 import { readStdin } from './stdin.js';
 import { webLogin } from './web-login.js';
@@ -58,13 +57,6 @@ const METHOD_FLAGS: Partial<Record<Method, string>> = {
 };
 
 /** What `status` says the broker renews a login with (what it keeps, and where). */
-const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
-  refresh_token: 'refresh token',
-  password_in_memory: 'password (in memory)',
-  password_on_disk: 'password (encrypted on disk)',
-  none: 'nothing: log in again',
-};
-
 /** `vobridge login|logout|whoami|status`. */
 export function registerLogin(program: Command): void {
   program
@@ -169,16 +161,14 @@ Examples:
     .argument('[platform-url]', 'only this platform', parsePlatform)
     .action(async (platform: string | undefined) => {
       const origin = platform === undefined ? undefined : await platformOrigin(platform);
-      const logins = (await (await connectBroker()).logins()).filter(
-        (login) => login.state === 'active' && (!origin || login.platform === origin),
-      );
+      const logins = activeLogins(await (await connectBroker()).logins(), origin);
       if (logins.length === 0)
         throw new CliError(
           origin ? `not logged in to ${origin}` : 'not logged in',
           ExitCode.AUTH,
           'Log in with: vobridge login <platform-url>',
         );
-      for (const login of logins) out(origin ? (login.user ?? '') : `${login.user ?? '?'} @ ${login.platform}`);
+      printWhoami(logins, origin);
     });
 
   program
@@ -186,26 +176,7 @@ Examples:
     .description('list every login with its state and token expiry')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
-      const logins = await (await connectBroker()).logins();
-      if (options.json) {
-        outJson(logins);
-        return;
-      }
-      if (logins.length === 0) {
-        note('not logged in anywhere (vobridge login <platform-url>)');
-        return;
-      }
-      out(
-        renderTable(logins, [
-          { header: 'PLATFORM', value: (l) => l.platform },
-          { header: 'USER', value: (l) => l.user ?? '-' },
-          { header: 'METHOD', value: (l) => l.method },
-          { header: 'STATE', value: (l) => l.state },
-          { header: 'EXPIRES', value: (l) => formatExpiry(l.expires_at) },
-          { header: 'RENEWS WITH', value: (l) => RENEWS_WITH[l.renews_with ?? 'none'] },
-          { header: 'ID', value: (l) => l.id },
-        ]),
-      );
+      printStatus(await (await connectBroker()).logins(), options);
     });
 }
 

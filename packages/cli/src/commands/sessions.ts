@@ -3,7 +3,7 @@ import type { PlatformSession } from '@vobridge/sdk/broker';
 import { sessionTypeValues } from '@vobridge/sdk/openapi/sessions';
 import { Argument, InvalidArgumentError, Option, type Command } from 'commander';
 import type { BrokerClient } from '../broker/client.js';
-import { connectBroker } from '../broker/locate.js';
+import { connectBroker } from '../broker/client.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { openInBrowser } from '../output/browser.js';

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';
-import { connectBroker, locateBroker } from '../broker/locate.js';
+import { connectBroker } from '../broker/client.js';
+import { locateBroker } from '../broker/locate.js';
 import { runningBroker } from '../broker/process.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
-import { out, outJson } from '../output/print.js';
+import { out } from '../output/print.js';
 import { parseSeconds, parseUrl } from './arguments.js';
+import { printToken, usersOn } from './token-output.js';
 
 /** `vobridge token` and `vobridge env`: credentials for shell scripts, kernels and WLCG tools. */
 export function registerToken(program: Command): void {
@@ -25,25 +27,14 @@ export function registerToken(program: Command): void {
       const token = await broker.token(url, options.minValid, options.user);
       if (options.user === undefined) {
         // Never a silent pick between people: a script must say whose token it wants.
-        const users = new Set(
-          (await broker.logins())
-            .filter((login) => login.state === 'active' && login.platform === token.platform)
-            .map((login) => login.user ?? '?'),
-        );
-        if (users.size > 1)
+        const users = usersOn(await broker.logins(), token.platform);
+        if (users.length > 1)
           throw new UsageError(
-            `several users are logged in to ${token.platform} (${[...users].sort().join(', ')}): say whose token`,
-            `Add --user <name>, e.g. vobridge token --user ${[...users].sort()[0]} ${url}`,
+            `several users are logged in to ${token.platform} (${users.join(', ')}): say whose token`,
+            `Add --user <name>, e.g. vobridge token --user ${users[0]} ${url}`,
           );
       }
-      if (options.json) outJson(token);
-      else if (options.header)
-        out(
-          token.token_type === 'Cookie'
-            ? `Cookie: ${token.token}`
-            : `Authorization: ${token.token_type} ${token.token}`,
-        );
-      else out(token.token);
+      printToken(token, options);
     });
 
   program

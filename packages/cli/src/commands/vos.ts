@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Node, VoSpaceClient } from '@vobridge/sdk';
 import type { Command } from 'commander';
 import { brokerFetch } from '../broker/fetch.js';
-import { connectBroker } from '../broker/locate.js';
+import { connectBroker } from '../broker/client.js';
 import { CliError, UsageError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { note, out, outJson } from '../output/print.js';

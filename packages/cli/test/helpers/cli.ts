@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The built binary: tests drive exactly what users run. */
-export const BIN = fileURLToPath(new URL('../../dist/bin/vobridge.js', import.meta.url));
+/** The installed command (it loads the build): tests drive exactly what users run. */
+export const BIN = fileURLToPath(new URL('../../bin/vobridge.cjs', import.meta.url));
 
 /** What a finished CLI run produced. */
 export interface CliResult {

@@ -25,3 +25,6 @@ export function brokerRequestProof(secret: string, nonce: string, method: string
 export function brokerResponseProof(secret: string, nonce: string): string {
   return createHmac('sha256', secret).update(`vobridge-response\n${nonce}`).digest('base64url');
 }
+
+// The other half of keeping the secret: it only ever travels to this machine.
+export { isLoopbackHost } from '../lib/urls.js';
