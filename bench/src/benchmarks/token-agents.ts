@@ -153,6 +153,8 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
       refreshToken: forAgent.refresh_token,
       scope: SCOPE,
     });
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const rssIdle = { broker: await broker.rss(), agent: await agent.rss() };
 
     const brokerEnv = { VOBRIDGE_BROKER_URL: broker.url, VOBRIDGE_BROKER_SECRET: broker.secret };
     // curl reads the broker's secret from a 0600 file (-H @file), not its command line.
@@ -227,6 +229,11 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
         grantMs[g].push(await refreshLatency(`${g} client grant`, grants[g], refreshCalls));
     }
     const rss = { broker: await broker.rss(), agent: await agent.rss() };
+    // What each agent adds to the platform's grant, repetition by repetition.
+    const overheadMs = {
+      broker: refreshMs.http.map((ms, i) => ms - (grantMs.public[i] as number)),
+      agent: refreshMs.socket.map((ms, i) => ms - (grantMs.confidential[i] as number)),
+    };
 
     const oidcTokenCached = {
       what: `oidc-token --time=${CACHED_MIN_VALID} <account> (→ oidc-agent)`,
@@ -313,6 +320,28 @@ export async function tokenAgents(ctx: BenchContext): Promise<BenchResult> {
           value: summarize(grantMs.confidential),
         },
         'Not the agents: the platform under each of them, timed like their refreshes.',
+      ),
+      compare(
+        "the agent's own part of a refresh: in-process refresh minus the platform grant alone",
+        'ms',
+        'lower',
+        {
+          what: 'broker (refresh on every call, in-process) − public client grant',
+          value: summarize(overheadMs.broker),
+        },
+        {
+          what: 'oidc-agent (socket, refresh on every call) − confidential client grant',
+          value: summarize(overheadMs.agent),
+        },
+        'Differences of medians per repetition; noise of a millisecond or two either way is the machine, not the agent.',
+      ),
+      compare(
+        'resident memory of the agent, idle with one login',
+        'MiB',
+        'lower',
+        { what: 'broker process (Node)', value: summarize([rssIdle.broker / 2 ** 20]) },
+        { what: 'oidc-agent processes (proxy and daemon)', value: summarize([rssIdle.agent / 2 ** 20]) },
+        'Measured after the logins and a few seconds of rest, before any load.',
       ),
       compare(
         'resident memory of the agent after the runs',

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compare, type BenchResult } from '../lib/result.js';
 import { brokerLogin, CLI, PYTHON, run, demoToken } from '../lib/http.js';
-import { startBroker, startPlatform, tempDir } from '../lib/processes.js';
+import { startBroker, startFileServer, startPlatform, tempDir, type Child } from '../lib/processes.js';
 import { summarize } from '../lib/stats.js';
 import type { BenchContext } from './context.js';
 
@@ -105,6 +105,21 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
         down: (name: string, dest: string) => timed(VCP, ['--token', token, `vos:alice/${name}`, dest], vosEnv),
       },
     };
+    // Server CPU per GiB sent to curl: the platform's data endpoint and a plain fs-stream server, same file.
+    const fileServer = await startFileServer(source);
+    const serverCpu: Record<'platform' | 'plain', number[]> = { platform: [], plain: [] };
+    const cpuPerGiB = async (server: Child, url: string, headers: string[]): Promise<number> => {
+      const before = await server.cpu();
+      await timed('curl', ['-sS', '-f', '-o', '/dev/null', ...headers, url]);
+      return ((await server.cpu()) - before) / (size / 1024 / MiB);
+    };
+    await run('curl', ['-sS', '-f', '-T', source, '-H', auth, data('cpu.bin')]);
+    for (let i = 0; i < reps; i++) {
+      serverCpu.platform.push(await cpuPerGiB(platform, data('cpu.bin'), ['-H', auth]));
+      serverCpu.plain.push(await cpuPerGiB(fileServer, fileServer.url, []));
+    }
+    await fileServer.stop();
+
     const figures: Record<string, { up: Measured[]; down: Measured[] }> = {};
     for (let i = 0; i < reps; i++) {
       for (const [tool, t] of Object.entries(tools)) {
@@ -153,6 +168,16 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
         }
       }
     }
+    comparisons.push(
+      compare(
+        'server CPU per GiB sent (download by curl)',
+        's/GiB',
+        'lower',
+        { what: 'reference platform, VOSpace data endpoint', value: summarize(serverCpu.platform) },
+        { what: 'plain node:http server, fs.createReadStream', value: summarize(serverCpu.plain) },
+        'What limits curl against the platform: its CPU per byte served.',
+      ),
+    );
     return {
       name: 'vospace',
       title: `VOSpace transfer on loopback (${size / MiB} MiB)`,

@@ -15,6 +15,8 @@ export interface Child {
   process: ChildProcess;
   /** Resident set size in bytes (from /proc). */
   rss(): Promise<number>;
+  /** CPU time used so far (user + system), in seconds (from /proc). */
+  cpu(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,17 @@ export async function rssOf(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) * 1024;
 }
+
+/** CPU time a process used so far (user + system), in seconds. */
+export async function cpuOf(pid: number): Promise<number> {
+  // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+/** `getconf CLK_TCK` on Linux. */
+const CLOCK_TICKS = 100;
 
 async function start(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<Child> {
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -48,6 +61,7 @@ async function start(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {})
     url,
     process: child,
     rss: () => rssOf(child.pid as number),
+    cpu: () => cpuOf(child.pid as number),
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
@@ -89,5 +103,12 @@ export async function startBroker(): Promise<Child & { secret: string }> {
 export function startBareServer(body: string): Promise<Child> {
   return start([fileURLToPath(new URL('./bare-server.js', import.meta.url))], /listening on (http:\/\/\S+)/, {
     BENCH_BARE_BODY: body,
+  });
+}
+
+/** A plain node:http server streaming `file` at any path: the floor a data endpoint is measured against. */
+export function startFileServer(file: string): Promise<Child> {
+  return start([fileURLToPath(new URL('./file-server.js', import.meta.url))], /listening on (http:\/\/\S+)/, {
+    BENCH_FILE: file,
   });
 }
