@@ -2,7 +2,7 @@
 // HTTP server (autocannon), and the Python bridge's vobridge.token() against
 // reading a token file and a plain GET (measured in Python, as kernels run).
 import autocannon from 'autocannon';
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compare, type BenchResult } from '../lib/result.js';
 import { brokerLogin, CLI, json, PYTHON, run, sequentialLatencies } from '../lib/http.js';
@@ -68,14 +68,29 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
       bareRss.push(await bare.rss());
     }
     const brokerEnv = { VOBRIDGE_BROKER_URL: broker.url, VOBRIDGE_BROKER_SECRET: broker.secret };
-    const cliRuns: number[] = [];
-    const curlRuns: number[] = [];
-    for (let i = 0; i < ctx.reps; i++) {
-      cliRuns.push(await perProcess(process.execPath, [CLI, 'token', service], brokerEnv, 10));
-      curlRuns.push(
-        await perProcess('curl', ['-sS', '-f', '-H', `authorization: Bearer ${broker.secret}`, brokerUrl], {}, 10),
-      );
-    }
+    // The broker found through its runtime file, as a shell without the environment variables finds it.
+    const runtimeDir = join(dir.path, 'runtime');
+    await mkdir(runtimeDir, { recursive: true });
+    await writeFile(
+      join(runtimeDir, 'vobridge-broker.json'),
+      JSON.stringify({ url: broker.url, secret: broker.secret, pid: broker.process.pid }),
+      { mode: 0o600 },
+    );
+    const fileEnv = { JUPYTER_RUNTIME_DIR: runtimeDir };
+    const shell = {
+      node: () => perProcess(process.execPath, ['-e', '0'], {}, 10),
+      tokenEnv: () => perProcess(process.execPath, [CLI, 'token', service], brokerEnv, 10),
+      tokenFile: () => perProcess(process.execPath, [CLI, 'token', service], fileEnv, 10),
+      status: () => perProcess(process.execPath, [CLI, 'status'], fileEnv, 10),
+      whoami: () => perProcess(process.execPath, [CLI, 'whoami'], fileEnv, 10),
+      curl: () => perProcess('curl', ['-sS', '-f', '-H', `authorization: Bearer ${broker.secret}`, brokerUrl], {}, 10),
+    };
+    type Shell = keyof typeof shell;
+    const shellRuns = Object.fromEntries(Object.keys(shell).map((k) => [k, [] as number[]])) as Record<Shell, number[]>;
+    // Interleaved, so that a change in the machine's load touches every variant.
+    for (let i = 0; i < ctx.reps; i++)
+      for (const [k, measure] of Object.entries(shell) as [Shell, () => Promise<number>][])
+        shellRuns[k].push(await measure());
 
     const py = JSON.parse(
       await run(PYTHON, [new URL('../../py/token_fetch.py', import.meta.url).pathname], {
@@ -127,9 +142,52 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
           'a token from a shell, one process per call',
           'ms',
           'lower',
-          { what: 'vobridge token <url> (CLI → broker)', value: summarize(cliRuns) },
-          { what: 'curl of the broker /v1/token', value: summarize(curlRuns) },
+          { what: 'vobridge token <url> (CLI → broker)', value: summarize(shellRuns.tokenEnv) },
+          { what: 'curl of the broker /v1/token', value: summarize(shellRuns.curl) },
           'Mostly Node start-up against curl start-up.',
+        ),
+        compare(
+          'vobridge token against Node start-up, broker from the environment',
+          'ms',
+          'lower',
+          { what: 'vobridge token <url>, VOBRIDGE_BROKER_URL/SECRET set', value: summarize(shellRuns.tokenEnv) },
+          {
+            what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
+            value: summarize(shellRuns.node),
+          },
+        ),
+        compare(
+          'vobridge token against Node start-up, broker from its runtime file',
+          'ms',
+          'lower',
+          {
+            what: 'vobridge token <url>, broker found through $JUPYTER_RUNTIME_DIR',
+            value: summarize(shellRuns.tokenFile),
+          },
+          {
+            what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
+            value: summarize(shellRuns.node),
+          },
+        ),
+        compare(
+          'vobridge status against Node start-up',
+          'ms',
+          'lower',
+          { what: 'vobridge status (one login)', value: summarize(shellRuns.status) },
+          {
+            what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
+            value: summarize(shellRuns.node),
+          },
+        ),
+        compare(
+          'vobridge whoami against Node start-up',
+          'ms',
+          'lower',
+          { what: 'vobridge whoami (one login)', value: summarize(shellRuns.whoami) },
+          {
+            what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
+            value: summarize(shellRuns.node),
+          },
         ),
         compare(
           'Python: token per call, cached in the kernel',
@@ -148,6 +206,7 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
       ],
       notes: [
         `${ctx.reps} repetitions of ${ctx.seconds} s of autocannon load per server; the Python figures are ${ctx.reps} repetitions of a few thousand calls.`,
+        `Shell rows: ${ctx.reps} repetitions of the median of 10 runs of each command, the commands interleaved; the CLI is the installed command (packages/cli/bin/vobridge.cjs), with Node's compile cache in ~/.cache/vobridge warm on Node 22 and later.`,
       ],
     };
   } finally {

@@ -16,7 +16,7 @@ import { processExists, claimRuntimeFile, releaseRuntimeFile } from './runtime/r
 import type { RuntimeInfo } from './runtime/runtime-info.js';
 import { defaultRuntimeFile } from './runtime/paths.js';
 import type { AppContext } from './server/app.js';
-import { sendError } from './server/error-response.js';
+import { sendError } from './server/responses.js';
 import { createGuard } from './server/guard.js';
 import type { RateLimitOptions } from './server/rate-limit.js';
 import { TokenAnswers } from './server/token-answers.js';

@@ -116,7 +116,7 @@ describe('TokenAnswers', () => {
   // A stand-in for a Login: the table reads only `active` and `currentToken`.
   const loginHolding = (token: ReturnType<typeof issuedToken>, active = true): Login =>
     ({ active, currentToken: token }) as unknown as Login;
-  const body = Buffer.from('{}');
+  const body = { text: '{}', bytes: 2 };
 
   it('serves an answer only while the login holds the same token, active, fresh enough', () => {
     const token = issuedToken('a', { expiresIn: 100 });

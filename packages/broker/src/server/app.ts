@@ -3,7 +3,6 @@ import { BadRequestError, BrokerError, NotFoundError } from '../errors.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { SessionsWatch } from '../events/sessions-watch.js';
 import { serveEvents } from '../events/sse.js';
-import type { ExchangeCache } from '../logins/exchange-cache.js';
 import { parseLoginRequest, type LoginRegistry } from '../logins/registry.js';
 import { parseServiceUrl } from '../logins/scope.js';
 import type { PlatformClient, PresentedCredential } from '../platform/platform-client.js';
@@ -19,7 +18,8 @@ import type {
 import { sessionTypeValues } from '@vobridge/sdk/openapi/broker';
 import type { SessionsGateway } from '../sessions/gateway.js';
 import { parseLaunchRequest } from '../sessions/launch-request.js';
-import { sendError } from './error-response.js';
+import { sendError } from './responses.js';
+import { COMMON_HEADERS } from './guard.js';
 import type { RequestCheck } from './security.js';
 
 /** What the HTTP layer needs from the broker. */
@@ -56,6 +56,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use((req, res, next) => {
     res.on('finish', () => ctx.log(`${req.method} ${req.path} ${res.statusCode}`));
+    res.set(COMMON_HEADERS);
     next(ctx.guard(req, res));
   });
   app.use(express.json({ limit: BODY_LIMIT, strict: true }));

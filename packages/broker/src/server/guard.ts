@@ -9,12 +9,14 @@ export interface GuardOptions {
   rateLimit: RateLimitOptions;
 }
 
+/** Headers every broker answer carries, refusals included. */
+export const COMMON_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } as const;
+
 /**
  * Every request, whatever its route, passes these checks in this order: Host,
  * browser headers, secret, rate limit. The secret comes before the rate
  * limit: a request without it must not spend the budget of the programs that
- * have it. The headers every answer carries are set first, so refusals carry
- * them too.
+ * have it.
  */
 export function createGuard(options: GuardOptions): RequestCheck {
   const checks = [
@@ -24,8 +26,6 @@ export function createGuard(options: GuardOptions): RequestCheck {
     rateLimit(options.rateLimit),
   ];
   return (req, res) => {
-    res.setHeader('cache-control', 'no-store');
-    res.setHeader('x-content-type-options', 'nosniff');
     for (const check of checks) {
       const refused = check(req, res);
       if (refused) return refused;

@@ -52,20 +52,21 @@ const NONCE = /^[A-Za-z0-9_-]{22,128}$/;
  * the holder of the secret before it trusts a token from the answer.
  */
 export function requireSecret(secret: string): RequestCheck {
-  // Comparing fixed-length digests keeps the comparison constant-time whatever length is sent.
-  const expected = digest(secret);
+  const expected = Buffer.from(secret);
   return (req, res) => {
     const authorization = req.headers.authorization ?? '';
     const nonce = req.headers[BROKER_NONCE_HEADER];
     const validNonce = typeof nonce === 'string' && NONCE.test(nonce) ? nonce : undefined;
     let ok = false;
     const bearer = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization);
-    const proof = /^VobridgeProof[ ]+([A-Za-z0-9_-]+)\s*$/.exec(authorization);
     if (bearer?.[1] !== undefined) {
-      ok = timingSafeEqual(digest(bearer[1]), expected);
-    } else if (proof?.[1] !== undefined && validNonce !== undefined) {
+      // Constant time over the secret's bytes; only its length (public: 43 characters unless the user picks one) can show.
+      const sent = Buffer.from(bearer[1]);
+      ok = sent.length === expected.length && timingSafeEqual(sent, expected);
+    } else if (validNonce !== undefined) {
+      const proof = /^VobridgeProof[ ]+([A-Za-z0-9_-]+)\s*$/.exec(authorization);
       const wanted = brokerRequestProof(secret, validNonce, req.method ?? '', req.url ?? '');
-      ok = timingSafeEqual(digest(proof[1]), digest(wanted));
+      ok = proof?.[1] !== undefined && timingSafeEqual(digest(proof[1]), digest(wanted));
     }
     if (!ok) return new UnauthorizedError();
     if (validNonce !== undefined) res.setHeader(BROKER_PROOF_HEADER, brokerResponseProof(secret, validNonce));

@@ -1,12 +1,13 @@
 import { freshEnough, type IssuedToken } from '@vobridge/sdk';
 import type { Login } from '../logins/login.js';
+import type { SerialisedJson } from './responses.js';
 
 /** Queries remembered at most; past this the table starts again (a caller cycling through URLs gains nothing). */
 const MAX_ENTRIES = 256;
 
 /** One serialised `/v1/token` answer and what it was computed from. */
 export interface TokenAnswer {
-  body: Buffer;
+  body: SerialisedJson;
   /** The login that answered, and the token it held then. */
   login: Login;
   loginToken: IssuedToken;
@@ -28,7 +29,7 @@ export class TokenAnswers {
   readonly #answers = new Map<string, TokenAnswer>();
 
   /** The remembered body for `query`, when it still holds. */
-  get(query: string): Buffer | undefined {
+  get(query: string): SerialisedJson | undefined {
     const answer = this.#answers.get(query);
     if (answer === undefined) return undefined;
     if (

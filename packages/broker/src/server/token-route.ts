@@ -3,7 +3,7 @@ import type { TokenResponse } from '@vobridge/sdk/broker';
 import { BadRequestError, OutOfScopeError } from '../errors.js';
 import type { ExchangeCache } from '../logins/exchange-cache.js';
 import type { LoginRegistry } from '../logins/registry.js';
-import { sendBody, sendError } from './error-response.js';
+import { sendBody, sendError, serialised, type SerialisedJson } from './responses.js';
 import type { RequestCheck } from './security.js';
 import type { TokenAnswers } from './token-answers.js';
 
@@ -58,7 +58,7 @@ export function createTokenRoute(ctx: TokenRouteContext): (req: IncomingMessage,
   };
 }
 
-async function answer(ctx: TokenRouteContext, query: string): Promise<Buffer> {
+async function answer(ctx: TokenRouteContext, query: string): Promise<SerialisedJson> {
   const params = new URLSearchParams(query);
   const minValid = parseMinValid(single(params, 'min_valid'));
   const audience = single(params, 'audience');
@@ -90,18 +90,16 @@ async function answer(ctx: TokenRouteContext, query: string): Promise<Buffer> {
       );
     }
   }
-  const body = Buffer.from(
-    JSON.stringify({
-      token: token.accessToken,
-      token_type: login.tokenType,
-      expires_at: token.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
-      scope: token.scopes.join(' '),
-      login_id: login.id,
-      platform: login.platform,
-      // The origin the URL was scoped as (WHATWG URL parsing): clients compare it with where they will send the token.
-      origin: resolved.origin,
-    } satisfies TokenResponse),
-  );
+  const body = serialised({
+    token: token.accessToken,
+    token_type: login.tokenType,
+    expires_at: token.expiresAt === undefined ? 0 : Math.floor(token.expiresAt / 1000),
+    scope: token.scopes.join(' '),
+    login_id: login.id,
+    platform: login.platform,
+    // The origin the URL was scoped as (WHATWG URL parsing): clients compare it with where they will send the token.
+    origin: resolved.origin,
+  } satisfies TokenResponse);
   // Exchanged tokens have their own cache, with its own lifetime rule.
   if (!exchanged) ctx.answers.set(query, { body, login, loginToken, token, minValidMs: minValid * 1000 });
   return body;

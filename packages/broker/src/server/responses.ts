@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { BadRequestError, BrokerError } from '../errors.js';
+import { COMMON_HEADERS } from './guard.js';
 
 /**
  * Answer with the broker's error body (`BrokerErrorBody` in
@@ -20,15 +21,33 @@ export function sendError(res: ServerResponse, error: unknown, log: (line: strin
 
 /** A JSON answer, framed as express's `res.json` frames it. */
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  sendBody(res, status, Buffer.from(JSON.stringify(body)));
+  sendBody(res, status, serialised(body));
 }
 
-/** An already serialised JSON answer. */
-export function sendBody(res: ServerResponse, status: number, body: Buffer): void {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', body.length);
-  res.end(body);
+/** A JSON body and its length in bytes, ready to send many times. */
+export interface SerialisedJson {
+  text: string;
+  bytes: number;
+}
+
+/** Serialise a JSON body once. */
+export function serialised(body: unknown): SerialisedJson {
+  const text = JSON.stringify(body);
+  return { text, bytes: Buffer.byteLength(text) };
+}
+
+/**
+ * An already serialised JSON answer. The headers go in one `writeHead` and
+ * the body as a string, which Node sends with the headers in one write (a
+ * Buffer body costs a second one): on the token path, both show.
+ */
+export function sendBody(res: ServerResponse, status: number, body: SerialisedJson): void {
+  res.writeHead(status, {
+    ...COMMON_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': body.bytes,
+  });
+  res.end(body.text);
 }
 
 /** Map body-parser and unknown errors onto typed broker errors (never echoing the body). */
