@@ -1,6 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BROKER_NONCE_HEADER, BROKER_PROOF_HEADER, brokerRequestProof, brokerResponseProof } from '@vobridge/sdk/node';
+import {
+  BROKER_NONCE_HEADER,
+  BROKER_PROOF_HEADER,
+  brokerRequestProof,
+  brokerResponseProof,
+} from '@vobridge/sdk/broker-proof';
 import { OriginRefusedError, UnauthorizedError, type BrokerError } from '../errors.js';
 
 /**
