@@ -588,16 +588,27 @@ function verifiedStream(
 ): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let position = v.start;
+  // An abort (the caller's, or the stall timer's) ends a read waiting on a silent connection here,
+  // whatever the fetch does with its signal: undici follows a request's signal through a weak
+  // reference, so a collected request may never hear of it and the read would wait forever.
+  const onAbort = (): void => void reader.cancel(ctl.signal.reason).catch(() => undefined);
+  ctl.signal.addEventListener('abort', onAbort, { once: true });
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       let result: ReadableStreamReadResult<Uint8Array>;
       try {
         result = await reader.read();
       } catch (error) {
+        ctl.signal.removeEventListener('abort', onAbort);
         controller.error(ctl.fail(error));
         return;
       }
+      if (ctl.signal.aborted) {
+        controller.error(ctl.fail(ctl.signal.reason));
+        return;
+      }
       if (result.done) {
+        ctl.signal.removeEventListener('abort', onAbort);
         ctl.done();
         if (v.total !== undefined && position !== v.total) {
           controller.error(
@@ -626,6 +637,7 @@ function verifiedStream(
       controller.enqueue(result.value);
     },
     cancel(reason) {
+      ctl.signal.removeEventListener('abort', onAbort);
       ctl.done();
       return reader.cancel(reason);
     },

@@ -141,6 +141,23 @@ describe('transfers', () => {
     expect(seen).toEqual(['/vospace/data/alice/split.bin', '/vospace/data/alice/split.bin']);
   });
 
+  test('an abort ends a download waiting on a silent connection, even when the fetch does not hear it', async () => {
+    // A stand-in for the one thing that cannot be arranged on purpose here: undici follows a
+    // request's signal through a weak reference, so a collected request may never hear an abort.
+    // This data fetch drops the signal and answers with a body that never sends a byte.
+    const silent: typeof fetch = async () =>
+      new Response(new ReadableStream<Uint8Array>({ pull: () => new Promise(() => undefined) }), {
+        headers: { 'content-length': '3' },
+      });
+    await vos.upload('alice/silent.bin', new Uint8Array([1, 2, 3]));
+    const deaf = new VoSpaceClient({ baseUrl: server.base, dataFetch: silent });
+    const controller = new AbortController();
+    const d = await deaf.download('alice/silent.bin', { signal: controller.signal });
+    const reading = new Response(d.body).arrayBuffer();
+    setTimeout(() => controller.abort(), 50);
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   test('tries the next endpoint when the first is unreachable', async () => {
     server.faults.deadEndpointFirst = true;
     const data = new Uint8Array([1, 2, 3]);

@@ -3,7 +3,7 @@
 // someone's debugging session shows the type, user and expiry, never the
 // token or password.
 
-import { decodeJwt } from 'jose';
+import { decodeJwt } from 'jose/jwt/decode';
 import type { CookieJar } from '../cookies/cookie-jar.js';
 
 /** Refreshes a credential, resolving to its replacement. */

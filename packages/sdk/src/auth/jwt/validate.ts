@@ -4,7 +4,11 @@
 // `none`, never HMAC, so a public key can't be used as an HMAC secret) and
 // turns jose's errors into one error type with a precise `reason`.
 
-import { createRemoteJWKSet, customFetch, errors, jwtVerify, type JWTPayload } from 'jose';
+// jose's subpaths, not its root: the root loads all of JOSE (JWE, key generation), a third of a broker's start-up memory.
+import * as errors from 'jose/errors';
+import { createRemoteJWKSet, customFetch } from 'jose/jwks/remote';
+import type { JWTPayload } from 'jose';
+import { jwtVerify } from 'jose/jwt/verify';
 import { JwtValidationError, VobridgeError, type JwtRejection } from '../../errors.js';
 import type { FetchLike } from '../../lib/request.js';
 
