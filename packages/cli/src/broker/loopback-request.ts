@@ -13,6 +13,7 @@ import {
 // always answers with a Content-Length and closes when asked; anything else
 // is refused as a protocol error rather than guessed at.
 const { connect } = process.getBuiltinModule('node:net');
+
 /** Where a broker listens and the secret it wants. */
 export interface BrokerEndpoint {
   /** Base URL, `http://127.0.0.1:<port>`. */
