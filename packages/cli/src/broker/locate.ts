@@ -30,7 +30,7 @@ export async function locateBroker(env: NodeJS.ProcessEnv = process.env): Promis
     }
     return { url: url.replace(/\/+$/, ''), secret, source: 'env' };
   }
-  const file = runtimeFilePath(env);
+  const file = defaultRuntimeFile(env);
   const info = await readRuntimeFile(file);
   // A runtime file naming anything but this machine is not followed: the secret stays here.
   if (!info || !isLoopback(info.url)) return undefined;
@@ -45,9 +45,4 @@ function isLoopback(url: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The runtime file the CLI reads and `vobridge broker start` writes. */
-export function runtimeFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return defaultRuntimeFile(env);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { BrokerClient } from '../broker/client.js';
-import { locateBroker, runtimeFilePath } from '../broker/locate.js';
+import { defaultRuntimeFile } from '@vobridge/broker/runtime';
+import { locateBroker } from '../broker/locate.js';
 import { runningBroker, startBrokerProcess, stopBrokerProcess } from '../broker/process.js';
 import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
@@ -64,7 +65,7 @@ export function registerBroker(program: Command): void {
     .action(async (options: { tokenFile?: boolean; verbose?: boolean }) => {
       const { startBroker } = await import('@vobridge/broker');
       const running = await startBroker({
-        runtimeFile: runtimeFilePath(),
+        runtimeFile: defaultRuntimeFile(),
         persist: true,
         ...(options.tokenFile ? { tokenFile: true } : {}),
         ...(options.verbose ? { log: (line: string) => note(`vobridge-broker: ${line}`) } : {}),

@@ -3,6 +3,7 @@ import { locateBroker } from '../broker/locate.js';
 import { loopbackRequest, type BrokerEndpoint } from '../broker/loopback-request.js';
 import { activeLogins, printStatus, printWhoami } from './login-output.js';
 import { printToken, usersOn, type TokenOutput } from './token-output.js';
+import { normaliseUrl, secondsProblem, urlProblem } from './values.js';
 
 interface TokenArgs extends TokenOutput {
   url: string;
@@ -83,24 +84,14 @@ function parseTokenArgs(args: readonly string[]): TokenArgs | undefined {
     else if (name === '--header' && inline === undefined) parsed.header = true;
     else if (name === '--min-valid') {
       const seconds = value();
-      if (seconds === undefined || !/^\d{1,7}$/.test(seconds) || Number(seconds) > 7 * 86_400) return undefined;
+      if (seconds === undefined || secondsProblem(seconds)) return undefined;
       parsed.minValid = Number(seconds);
     } else if (name === '--user') {
       const user = value();
       if (!user || user.startsWith('-')) return undefined;
       parsed.user = user;
-    } else if (!arg.startsWith('-') && parsed.url === undefined && plainHttpUrl(arg))
-      parsed.url = arg.replace(/\/+$/, '');
+    } else if (!arg.startsWith('-') && parsed.url === undefined && !urlProblem(arg)) parsed.url = normaliseUrl(arg);
     else return undefined;
   }
   return parsed.url === undefined ? undefined : (parsed as TokenArgs);
-}
-
-function plainHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password;
-  } catch {
-    return false;
-  }
 }
