@@ -53,12 +53,13 @@ if ! "$py" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; th
 fi
 py_inputs=(scripts/requirements-test.txt packages/kernel-bridge/pyproject.toml)
 [ -f packages/jupyterlab/pyproject.toml ] && py_inputs+=(packages/jupyterlab/pyproject.toml)
+py_inputs+=(packages/jupyterhub/pyproject.toml)
 py_stamp=$(stamp_of "${py_inputs[@]}")
 if [ ! -x .venv/bin/python ] || [ "$(cat .venv/.vobridge-setup 2>/dev/null)" != "$py_stamp" ]; then
   say "preparing the Python venv at .venv"
   [ -x .venv/bin/python ] || "$py" -m venv .venv
   .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt -e packages/kernel-bridge -e packages/jupyterlab
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -r scripts/requirements-test.txt -e packages/kernel-bridge -e packages/jupyterlab -e packages/jupyterhub
   echo "$py_stamp" > .venv/.vobridge-setup
 fi
 

@@ -10,7 +10,9 @@ import { ExchangeCache } from './logins/exchange-cache.js';
 import { LoginStore, defaultStateDir } from './logins/persistence.js';
 import { LoginRegistry } from './logins/registry.js';
 import { parseServiceUrl, scopeCovers } from './logins/scope.js';
+import { joinHub } from './logins/hub-login.js';
 import { HttpPlatformClient } from './platform/http-platform-client.js';
+import type { HubEndpoint } from './platform/hub-tokens.js';
 import type { PlatformClient, Renewal } from './platform/platform-client.js';
 import { processExists, claimRuntimeFile, releaseRuntimeFile } from './runtime/runtime-file.js';
 import type { RuntimeInfo } from './runtime/runtime-info.js';
@@ -49,6 +51,8 @@ export interface BrokerOptions {
   platformClient?: PlatformClient;
   /** How long a failed login stays listed, so the user sees why, before it is forgotten (seconds; default 300). */
   failedLoginsKeptSeconds?: number;
+  /** Under JupyterHub with vobridge_jupyterhub: log in through the hub (see {@link hubEndpointFrom}). */
+  hub?: HubEndpoint;
 }
 
 /** A running broker. */
@@ -187,6 +191,8 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     }
   }
 
+  const hubJoin = options.hub ? joinHub({ hub: options.hub, client, logins, log }) : undefined;
+
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -197,6 +203,7 @@ export async function startBroker(options: BrokerOptions = {}): Promise<Broker> 
     subscribe: (listener) => bus.subscribe(listener),
     close: () =>
       (closing ??= (async () => {
+        hubJoin?.stop();
         await closeServer(server, streams);
         sessionsWatch.stop();
         await saving;
@@ -237,7 +244,8 @@ function persistable(renewal: Renewal): Renewal {
 function snapshot(logins: LoginRegistry) {
   return logins.established().flatMap((login) => {
     const token = login.currentToken;
-    if (!token) return [];
+    // A login through JupyterHub is made again at every start; the hub's API token never goes to disk.
+    if (!token || login.renewal.kind === 'hub') return [];
     // A Basic login's credential is the password: on disk only where the user chose `keep_password: disk`.
     if (login.tokenType === 'Basic' && !(login.renewal.kind === 'password' && login.renewal.persist === true))
       return [];

@@ -15,8 +15,10 @@ ENV_URL = "VOBRIDGE_BROKER_URL"
 ENV_SECRET = "VOBRIDGE_BROKER_SECRET"
 ENV_RUNTIME_FILE = "VOBRIDGE_BROKER_RUNTIME_FILE"
 
-# Jupyter's own credentials are of no use to the broker: keep them from it.
-_WITHHELD_ENV = ("JUPYTER_TOKEN", "JPY_API_TOKEN", "JUPYTERHUB_API_TOKEN")
+# Jupyter's own credentials are of no use to the broker: keep them from it. Under JupyterHub the
+# server's JUPYTERHUB_API_TOKEN is passed on: with it the broker logs in through the hub
+# (vobridge_jupyterhub), which holds the user's platform login.
+_WITHHELD_ENV = ("JUPYTER_TOKEN", "JPY_API_TOKEN")
 
 
 class BrokerUnavailable(Exception):

@@ -2,13 +2,18 @@
 import { parseArgs } from 'node:util';
 import { startBroker, type BrokerOptions } from '../broker.js';
 import { BrokerError } from '../errors.js';
+import { hubEndpointFrom } from '../platform/hub-tokens.js';
 
 const usage = `Usage: vobridge-broker [--port N] [--socket PATH] [--runtime-file PATH]
-                      [--token-file [PATH]] [--token-file-url URL] [--persist [DIR]] [--quiet]
+                      [--token-file [PATH]] [--token-file-url URL] [--persist [DIR]]
+                      [--no-hub] [--quiet]
 
 Local token broker for vobridge: kernels and tools get fresh tokens for the
 platforms the user logged in to. Listens on 127.0.0.1 (or a unix socket),
-writes its URL and secret to the runtime file (0600) and stops on SIGTERM.`;
+writes its URL and secret to the runtime file (0600) and stops on SIGTERM.
+
+Under JupyterHub (JUPYTERHUB_API_URL and JUPYTERHUB_API_TOKEN set) it logs in
+through the hub when the hub runs vobridge_jupyterhub; --no-hub turns that off.`;
 
 function parse(): { options: BrokerOptions; quiet: boolean } {
   const { values } = parseArgs({
@@ -20,6 +25,7 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
       'token-file-url': { type: 'string' },
       persist: { type: 'string' },
       quiet: { type: 'boolean' },
+      'no-hub': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     // `--token-file` and `--persist` may stand alone: an empty value means "the default place".
@@ -51,6 +57,8 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
     };
   }
   if (values.persist !== undefined) options.persist = values.persist ? { dir: values.persist } : true;
+  const hub = values['no-hub'] ? undefined : hubEndpointFrom(process.env);
+  if (hub) options.hub = hub;
   return { options, quiet: values.quiet ?? false };
 }
 

@@ -49,6 +49,13 @@ export interface LoginHooks {
 const MAX_BACKOFF_MS = 60_000;
 
 /**
+ * How often a login through JupyterHub asks again after the platform refused
+ * to renew it: the user fixes that by logging in again at the hub, which the
+ * broker cannot see, so it asks.
+ */
+const HUB_RETRY_MS = 15_000;
+
+/**
  * One login: its current token, the material to renew it, and its refresh
  * schedule. Refreshes are proactive (at 75 % of the lifetime), single-flight
  * (concurrent callers share one renewal), back off on failure, and never
@@ -73,6 +80,8 @@ export class Login {
   #failures = 0;
   #lastFailure?: string;
   #permanentFailure?: string;
+  #refusedAt = 0;
+  #retryTimer?: NodeJS.Timeout;
   #disposed = false;
 
   constructor(init: {
@@ -167,7 +176,7 @@ export class Login {
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
     if (current && freshEnough(current, minValidSeconds * 1000)) return current;
-    if (!this.#permanentFailure) await this.refresh();
+    if (!this.#permanentFailure || this.#mayAskHubAgain()) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
     if (this.#permanentFailure) throw new LoginRequiredError(this.id, this.platform, this.#permanentFailure);
@@ -209,6 +218,7 @@ export class Login {
   dispose(): void {
     this.#disposed = true;
     clearTimeout(this.#timer);
+    clearInterval(this.#retryTimer);
   }
 
   #install(token: IssuedToken, renewal: Renewal): void {
@@ -219,6 +229,9 @@ export class Login {
     this.#reason = undefined;
     this.#failures = 0;
     this.#lastFailure = undefined;
+    this.#permanentFailure = undefined;
+    clearInterval(this.#retryTimer);
+    this.#retryTimer = undefined;
     const due = renewalDueAt(token);
     if (due !== undefined) this.#schedule(Math.max(0, due - Date.now()));
   }
@@ -245,8 +258,13 @@ export class Login {
     const reason = safeReason(error);
     if (error instanceof RenewalRefusedError) {
       this.#permanentFailure = reason;
+      this.#refusedAt = Date.now();
       this.#hooks.refreshFailed(this, reason);
       this.#scheduleExpiry(reason);
+      if (this.#renewal.kind === 'hub' && !this.#retryTimer) {
+        this.#retryTimer = setInterval(() => void this.refresh(), HUB_RETRY_MS);
+        this.#retryTimer.unref();
+      }
       return;
     }
     this.#failures += 1;
@@ -256,6 +274,11 @@ export class Login {
     this.#schedule(backoff);
     const token = this.#token;
     if (!token || remainingMs(token) <= 0) this.#expire(reason);
+  }
+
+  /** A refused login through JupyterHub is asked for again once in a while: the user may have logged in at the hub since. */
+  #mayAskHubAgain(): boolean {
+    return this.#renewal.kind === 'hub' && Date.now() - this.#refusedAt >= HUB_RETRY_MS;
   }
 
   #schedule(delayMs: number): void {
@@ -304,6 +327,8 @@ function renewsWith(renewal: Renewal): LoginInfo['renews_with'] {
       return 'refresh_token';
     case 'password':
       return renewal.persist === true ? 'password_on_disk' : 'password_in_memory';
+    case 'hub':
+      return 'hub';
     case 'none':
       return 'none';
   }

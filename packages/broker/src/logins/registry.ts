@@ -169,6 +169,18 @@ export class LoginRegistry {
     }
   }
 
+  /** Add the login made through JupyterHub (the hub holds the user's platform login; see `platform/hub-tokens.ts`). */
+  async adoptHub(grant: Grant): Promise<LoginInfo> {
+    const login = new Login({
+      method: 'hub',
+      platform: grant.platform,
+      scope: { origins: [grant.platform], domains: [] },
+      hooks: this.#hooks,
+    });
+    await this.#admit(login, grant);
+    return login.info();
+  }
+
   /** Finish a PKCE login with the query its redirect came back with (`state` plus `code` or `error`). */
   async completePkce(callbackQuery: URLSearchParams): Promise<LoginInfo> {
     const state = callbackQuery.get('state') ?? '';

@@ -42,6 +42,7 @@ import {
 } from '../errors.js';
 import { issuedToken, type IssuedToken } from '@vobridge/sdk';
 import { withoutQuery } from './http.js';
+import { fetchHubToken, outliving, type HubEndpoint } from './hub-tokens.js';
 import {
   RenewalRefusedError,
   type DeviceLoginStart,
@@ -176,6 +177,15 @@ export class HttpPlatformClient implements PlatformClient {
     return { token, renewal, ...(await this.#whereabouts(url)) };
   }
 
+  async hubLogin(hub: HubEndpoint): Promise<Grant> {
+    const { token, platform } = await fetchHubToken(hub, 0);
+    return {
+      token,
+      renewal: hubRenewal(hub, token),
+      ...(await this.#whereabouts(new URL(platform))),
+    };
+  }
+
   async startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart> {
     const metadata = await this.#oidc(url);
     if (!metadata.device_authorization_endpoint)
@@ -273,6 +283,10 @@ export class HttpPlatformClient implements PlatformClient {
         const next = grantOf(set, renewal.tokenEndpoint, renewal.clientId);
         // A provider that does not rotate refresh tokens keeps the old one valid.
         return { token: next.token, renewal: next.renewal.kind === 'none' ? renewal : next.renewal };
+      }
+      case 'hub': {
+        const { token } = await fetchHubToken(renewal.hub, outliving(renewal.heldUntil));
+        return { token, renewal: hubRenewal(renewal.hub, token) };
       }
       case 'none':
         throw new RenewalRefusedError('this login has no refresh token');
@@ -495,6 +509,10 @@ async function checkedBasic(url: string, username: string, password: string): Pr
     scopes: [],
     user: response.headers.get('x-vo-authenticated')?.trim() || username,
   };
+}
+
+function hubRenewal(hub: HubEndpoint, token: IssuedToken): Renewal {
+  return { kind: 'hub', hub, ...(token.expiresAt !== undefined ? { heldUntil: token.expiresAt } : {}) };
 }
 
 function grantOf(set: TokenSet, tokenEndpoint: string, clientId: string): { token: IssuedToken; renewal: Renewal } {

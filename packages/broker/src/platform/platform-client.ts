@@ -7,6 +7,7 @@ import type {
   TokenResponse,
 } from '@vobridge/sdk/broker';
 import type { IssuedToken } from '@vobridge/sdk';
+import type { HubEndpoint } from './hub-tokens.js';
 
 /**
  * What a login needs to get its next token without asking the user. Kept in
@@ -28,6 +29,13 @@ export type Renewal =
       readonly password: string;
       /** Written (encrypted) to the login store when the broker persists logins; only if the user chose so. */
       readonly persist?: boolean;
+    }
+  | {
+      /** Through the JupyterHub that holds the user's platform login (vobridge_jupyterhub). */
+      readonly kind: 'hub';
+      readonly hub: HubEndpoint;
+      /** Expiry of the token this login holds (epoch ms): the hub is asked for one that outlives it. */
+      readonly heldUntil?: number;
     }
   | { readonly kind: 'none' };
 
@@ -106,6 +114,8 @@ export interface PlatformClient {
   passwordLogin(url: URL, username: string, password: string, via?: PasswordCredential): Promise<Grant>;
   /** Adopt a token the user already has (a refresh token, if given, is redeemed at the platform's OIDC token endpoint). */
   tokenLogin(url: URL, accessToken: string, refreshToken?: string): Promise<Grant>;
+  /** Log in through the JupyterHub this server runs under, which holds the user's platform login. */
+  hubLogin(hub: HubEndpoint): Promise<Grant>;
   /** Start an OIDC device authorization grant. */
   startDeviceLogin(url: URL, options: { scope?: string; signal: AbortSignal }): Promise<DeviceLoginStart>;
   /** Start an OIDC authorization code + PKCE login. */

@@ -7,6 +7,7 @@ const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
   refresh_token: 'refresh token',
   password_in_memory: 'password (in memory)',
   password_on_disk: 'password (encrypted on disk)',
+  hub: 'JupyterHub (log in and out there)',
   none: 'nothing: log in again',
 };
 

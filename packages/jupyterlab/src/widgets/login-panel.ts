@@ -1,3 +1,4 @@
+import { PageConfig, URLExt } from '@jupyterlab/coreutils';
 import { Widget } from '@lumino/widgets';
 import { describeError } from '../api/errors.js';
 import {
@@ -19,6 +20,7 @@ const METHOD_LABELS: Readonly<Record<LoginMethod, string>> = {
   device: 'Device code (OIDC)',
   pkce: 'Browser login (OIDC popup)',
   token: 'Token',
+  hub: 'JupyterHub',
 };
 
 // Methods the panel can drive; a static token is for the CLI, not for a form.
@@ -39,8 +41,34 @@ const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
   refresh_token: 'renews with a refresh token',
   password_in_memory: 'renews with your password, kept in memory until logout',
   password_on_disk: 'renews with your password, kept encrypted on disk',
+  hub: 'renewed by JupyterHub, which holds your login: no password here',
   none: 'cannot renew: log in again when the token expires',
 };
+
+/**
+ * A login through JupyterHub ends where it was made: at the hub. Logging it out
+ * here would only last until the broker restarts and logs in through the hub again.
+ */
+function hubLogout(expired: boolean): HTMLElement {
+  const hubPrefix = PageConfig.getOption('hubPrefix');
+  const where = hubPrefix ? URLExt.join(hubPrefix, expired ? 'login' : 'logout') : undefined;
+  const text = expired
+    ? 'The platform ended this login. Log in again at JupyterHub; this server picks the new login up by itself.'
+    : 'You logged in once, at JupyterHub. To end this login, log out of JupyterHub.';
+  return h(
+    'div',
+    { className: 'vobridge-login-hub' },
+    text,
+    ' ',
+    where
+      ? h('a', {
+          className: 'vobridge-hub-link',
+          text: expired ? 'Log in at JupyterHub' : 'Log out of JupyterHub',
+          attrs: { href: where, target: '_top' },
+        })
+      : false,
+  );
+}
 
 export class LoginPanel extends Widget {
   private readonly _url: HTMLInputElement;
@@ -371,7 +399,7 @@ export class LoginPanel extends Widget {
             ? `waiting for you to finish the ${login.method === 'device' ? 'device-code' : 'browser'} login`
             : login.state === 'failed'
               ? `login failed${login.reason ? `: ${login.reason}` : ''}`
-              : `${login.state} · ${login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`;
+              : `${login.state} · ${login.method === 'hub' ? `via JupyterHub as ${login.user ?? 'you'}` : login.method} · ${remaining.level === 'unknown' ? 'no expiry' : remaining.level === 'expired' ? 'token expired' : `token expires in ${remaining.text}`}`;
         return h(
           'li',
           {
@@ -386,11 +414,13 @@ export class LoginPanel extends Widget {
           !unfinished &&
             h('div', { className: 'vobridge-login-renewal', text: RENEWS_WITH[login.renews_with ?? 'none'] }),
           problem && !unfinished && h('div', { className: 'vobridge-login-problem', text: problem }),
-          h('button', {
-            className: 'jp-mod-styled vobridge-logout',
-            text: login.state === 'pending' ? 'Cancel' : login.state === 'failed' ? 'Dismiss' : 'Log out',
-            on: { click: () => void this._logout(login.id) },
-          }),
+          login.method === 'hub'
+            ? hubLogout(login.state === 'expired')
+            : h('button', {
+                className: 'jp-mod-styled vobridge-logout',
+                text: login.state === 'pending' ? 'Cancel' : login.state === 'failed' ? 'Dismiss' : 'Log out',
+                on: { click: () => void this._logout(login.id) },
+              }),
         );
       }),
     );

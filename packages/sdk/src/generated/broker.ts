@@ -380,8 +380,11 @@ export interface components {
              */
             origin: string;
         };
-        /** @enum {string} */
-        LoginMethod: "password" | "cookie" | "basic" | "device" | "pkce" | "token";
+        /**
+         * @description How a login was made. `hub` is the broker's own: under JupyterHub with vobridge's hub endpoint, the broker logs in through the hub, which holds the user's platform login (it is never requested through `POST /v1/logins`, and the hub renews it).
+         * @enum {string}
+         */
+        LoginMethod: "password" | "cookie" | "basic" | "device" | "pkce" | "token" | "hub";
         /**
          * @description `pending` — waiting for the user; `active` — usable; `refreshing` — refresh in flight (old token still served); `expired` — log in again; `failed` — the login attempt failed.
          * @enum {string}
@@ -413,10 +416,10 @@ export interface components {
             /** @description Whether the broker can renew the token without the user. */
             refreshable?: boolean;
             /**
-             * @description What the broker renews the token with: a refresh token, the user's password kept in its memory or also in its encrypted store, or nothing (the user logs in again when the token expires).
+             * @description What the broker renews the token with: a refresh token, the user's password kept in its memory or also in its encrypted store, the JupyterHub that holds the user's login (`hub`), or nothing (the user logs in again when the token expires).
              * @enum {string}
              */
-            renews_with?: "refresh_token" | "password_in_memory" | "password_on_disk" | "none";
+            renews_with?: "refresh_token" | "password_in_memory" | "password_on_disk" | "hub" | "none";
             /** Format: date-time */
             created_at?: string;
             /** @description Why a login failed or expired. */
@@ -1701,9 +1704,9 @@ type ReadonlyArray<T> = [
 export const pathsV1SessionsIdLogsGetParametersQueryViewValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/{id}/logs"]["get"]["parameters"]["query"]["view"]> = ["logs", "events"];
 export const brokerErrorCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrokerErrorCode"]> = ["bad_request", "unauthorized", "origin_refused", "rate_limited", "not_logged_in", "out_of_scope", "not_found", "login_pending", "login_required", "invalid_credentials", "method_unsupported", "platform_unreachable", "platform_refused", "unsafe_url", "already_running", "broker_unavailable", "internal"];
 export const tokenResponseToken_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TokenResponse"]["token_type"]> = ["Bearer", "Cookie", "Basic"];
-export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["password", "cookie", "basic", "device", "pkce", "token"];
+export const loginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginMethod"]> = ["password", "cookie", "basic", "device", "pkce", "token", "hub"];
 export const loginStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LoginState"]> = ["pending", "active", "refreshing", "expired", "failed"];
-export const loginRenews_withValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Login"]["renews_with"]> = ["refresh_token", "password_in_memory", "password_on_disk", "none"];
+export const loginRenews_withValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Login"]["renews_with"]> = ["refresh_token", "password_in_memory", "password_on_disk", "hub", "none"];
 export const pendingLoginMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PendingLogin"]["method"]> = ["device", "pkce"];
 export const passwordLoginRequestMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["method"]> = ["password", "cookie", "basic"];
 export const passwordLoginRequestKeep_passwordValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PasswordLoginRequest"]["keep_password"]> = ["no", "memory", "disk"];

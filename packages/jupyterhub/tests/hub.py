@@ -1,0 +1,233 @@
+"""A real JupyterHub (with vobridge_jupyterhub) in front of the real reference platform.
+
+The hub runs examples/jupyterhub/jupyterhub_config.py through the tests' config
+(packages/testing/jupyterhub/test_config.py), with configurable-http-proxy from
+node_modules; users log in through the platform's own OIDC login page, as in a
+browser, only driven with requests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[3]
+PLATFORM_BIN = ROOT / "packages" / "platform" / "dist" / "bin" / "vobridge-platform.js"
+EXAMPLE_CONFIG = ROOT / "examples" / "jupyterhub" / "jupyterhub_config.py"
+TEST_CONFIG = ROOT / "packages" / "testing" / "jupyterhub" / "test_config.py"
+CHP = ROOT / "node_modules" / ".bin" / "configurable-http-proxy"
+JUPYTERHUB = Path(sys.executable).parent / "jupyterhub"
+
+USERS = [
+    {"username": "alice", "password": "alice-demo-password", "groups": ["astro", "demo"]},
+    {"username": "bob", "password": "bob-demo-password", "groups": ["demo"]},
+    {"username": "carol", "password": "carol-demo-password", "groups": ["demo"]},
+]
+PASSWORDS = {user["username"]: user["password"] for user in USERS}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Platform:
+    """The reference platform with the hub registered as a confidential OAuth client."""
+
+    def __init__(self, base: Path, hub_url: str, token_ttl: int) -> None:
+        self.client_secret = secrets.token_urlsafe(32)
+        clients = base / "clients.json"
+        clients.write_text(
+            json.dumps(
+                {
+                    "client_id": "jupyterhub",
+                    "client_secret": self.client_secret,
+                    "token_endpoint_auth_method": "client_secret_post",
+                    "grant_types": ["authorization_code", "refresh_token"],
+                    "redirect_uris": [f"{hub_url}/hub/oauth_callback"],
+                }
+            )
+        )
+        users = base / "users.json"
+        users.write_text(json.dumps(USERS))
+        for secret_file in (clients, users):
+            secret_file.chmod(0o600)
+        self.log = base / "platform.log"
+        self._log = open(self.log, "ab")  # noqa: SIM115 - closed in stop()
+        args = ["--port", "0", "--data", str(base / "platform-data"), "--users", str(users)]
+        args += ["--token-ttl", str(token_ttl), "--client", str(clients), "--log-level", "info"]
+        self.proc = subprocess.Popen(
+            ["node", str(PLATFORM_BIN), *args], stdout=subprocess.PIPE, stderr=self._log, stdin=subprocess.DEVNULL
+        )
+        self.url = _first_match(self.proc, self._log, re.compile(r"vobridge-platform listening on (http\S+)"), 60)
+
+    def stop(self) -> None:
+        _stop(self.proc)
+        self._log.close()
+
+
+class Hub:
+    """JupyterHub 6 + oauthenticator + vobridge_jupyterhub, its state in ``base``."""
+
+    def __init__(self, base: Path, token_ttl: int = 4, singleuser_env: dict[str, str] | None = None) -> None:
+        self.base = base
+        self.state = base / "hub"
+        self.state.mkdir(parents=True, exist_ok=True)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.api_url = f"http://127.0.0.1:{free_port()}/hub/api"
+        self.proxy_api_url = f"http://127.0.0.1:{free_port()}"
+        self.admin_token = secrets.token_hex(32)
+        self.platform = Platform(base, self.url, token_ttl)
+        self.env = {
+            **os.environ,
+            "JUPYTERHUB_CRYPT_KEY": secrets.token_hex(32),
+            "VOBRIDGE_PLATFORM_URL": self.platform.url,
+            "VOBRIDGE_HUB_URL": self.url,
+            "VOBRIDGE_HUB_CLIENT_SECRET": self.platform.client_secret,
+            "VOBRIDGE_TEST_HUB_EXAMPLE": str(EXAMPLE_CONFIG),
+            "VOBRIDGE_TEST_HUB_STATE": str(self.state),
+            "VOBRIDGE_TEST_HUB_API_URL": self.api_url.removesuffix("/hub/api"),
+            "VOBRIDGE_TEST_PROXY_API_URL": self.proxy_api_url,
+            "VOBRIDGE_TEST_CHP": str(CHP),
+            "VOBRIDGE_TEST_HUB_ADMIN_TOKEN": self.admin_token,
+            "VOBRIDGE_TEST_SINGLEUSER_ENV": json.dumps(singleuser_env or {}),
+        }
+        self.log = base / "hub.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.start()
+
+    def start(self) -> None:
+        log = open(self.log, "ab")  # noqa: SIM115 - handed to the process
+        self.proc = subprocess.Popen(
+            [str(JUPYTERHUB), "-f", str(TEST_CONFIG)],
+            cwd=self.state,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+        log.close()
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"JupyterHub exited: {self.log.read_text(errors='replace')[-4000:]}")
+            try:
+                if requests.get(f"{self.url}/hub/api/", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"JupyterHub did not start: {self.log.read_text(errors='replace')[-4000:]}")
+
+    def stop_hub(self) -> None:
+        """Stop the hub process only (servers and the proxy keep running)."""
+        if self.proc is not None:
+            _stop(self.proc)
+
+    def stop(self) -> None:
+        for user in self.admin("GET", "/users").json():
+            if user.get("server"):
+                self.admin("DELETE", f"/users/{user['name']}/server")
+        self.stop_hub()
+        pid_file = self.state / "jupyterhub-proxy.pid"
+        if pid_file.exists():
+            try:
+                os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
+            except (ValueError, ProcessLookupError):
+                pass
+        self.platform.stop()
+
+    def admin(self, method: str, path: str, **kwargs: object) -> requests.Response:
+        """A call to the hub's API as the tests' admin service."""
+        headers = {"Authorization": f"token {self.admin_token}"}
+        return requests.request(method, f"{self.url}/hub/api{path}", headers=headers, timeout=60, **kwargs)  # type: ignore[arg-type]
+
+    def login(self, username: str, password: str | None = None) -> requests.Session:
+        """Log in at the hub through the platform's login page; the session holds the hub's cookie."""
+        session = requests.Session()
+        page = session.get(f"{self.url}/hub/oauth_login", params={"next": "/hub/home"}, timeout=60)
+        form = _LoginForm.parse(page.text)
+        assert form.action, f"no login form at {page.url}: {page.status_code} {page.text[:300]}"
+        done = session.post(
+            requests.compat.urljoin(page.url, form.action),
+            data={"username": username, "password": password or PASSWORDS[username]},
+            timeout=60,
+        )
+        assert done.url.startswith(f"{self.url}/hub/home"), f"login ended at {done.url}: {done.status_code}"
+        return session
+
+    def api_token(self, username: str, scopes: list[str]) -> str:
+        """A new API token of ``username`` with ``scopes`` (as a server's JUPYTERHUB_API_TOKEN has)."""
+        reply = self.admin("POST", f"/users/{username}/tokens", json={"scopes": scopes, "note": "vobridge tests"})
+        assert reply.status_code == 201, reply.text
+        return str(reply.json()["token"])
+
+    def token(self, api_token: str | None, **params: str) -> requests.Response:
+        headers = {"Authorization": f"token {api_token}"} if api_token else {}
+        return requests.get(f"{self.url}/hub/api/vobridge/token", headers=headers, params=params, timeout=60)
+
+    def renewals(self, username: str) -> int:
+        """How many times the hub renewed ``username``'s platform token so far (from its log)."""
+        return self.log.read_text(errors="replace").count(f"vobridge: renewed the platform token of {username}\n")
+
+
+class _LoginForm(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.action = ""
+
+    @classmethod
+    def parse(cls, html: str) -> "_LoginForm":
+        form = cls()
+        form.feed(html)
+        return form
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "form" and not self.action:
+            self.action = dict(attrs).get("action") or ""
+
+
+def _first_match(proc: subprocess.Popen[bytes], log, pattern: re.Pattern[str], timeout: float) -> str:  # noqa: ANN001
+    found: list[str] = []
+    ready = threading.Event()
+
+    def drain() -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            log.write(raw)
+            log.flush()
+            match = pattern.search(raw.decode(errors="replace"))
+            if match and not found:
+                found.append(match.group(1))
+                ready.set()
+        ready.set()
+
+    threading.Thread(target=drain, daemon=True).start()
+    ready.wait(timeout)
+    if not found:
+        _stop(proc)
+        raise RuntimeError("the platform did not start")
+    return found[0]
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
