@@ -28,7 +28,8 @@ class TokenHandler(APIHandler):
         if not isinstance(user, User):
             self._refuse(403, "forbidden", "Only a user's own API token (a server's JUPYTERHUB_API_TOKEN) may ask.")
             return
-        if not self._token_authenticated:
+        # The user must come from an API token, not from the browser's hub cookie.
+        if not getattr(self, "_token_authenticated", False):
             self._refuse(
                 403, "forbidden", "Send an API token (Authorization: token $JUPYTERHUB_API_TOKEN); cookies are refused."
             )
@@ -62,8 +63,9 @@ class TokenHandler(APIHandler):
             {
                 "access_token": held.access_token,
                 "token_type": "Bearer",
-                "issued_at": int(held.lifetime.issued_at),
-                **({"expires_at": int(expires_at)} if expires_at else {}),
+                # Epoch seconds, to the millisecond: callers renew at the same mark as the hub.
+                "issued_at": round(held.lifetime.issued_at, 3),
+                **({"expires_at": round(expires_at, 3)} if expires_at else {}),
                 "scope": held.scope,
                 "user": user.name,
                 "platform": authenticator.platform_url,
