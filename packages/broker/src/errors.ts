@@ -121,13 +121,15 @@ export class LoginPendingError extends BrokerError {
   }
 }
 
-/** The login covering the URL has expired and cannot be refreshed: log in again. */
+/** The login covering the URL has expired and cannot be refreshed: log in again (`where`: at JupyterHub, for its logins). */
 export class LoginRequiredError extends BrokerError {
-  constructor(loginId: string, platform: string, reason: string) {
+  constructor(loginId: string, platform: string, reason: string, where?: 'hub') {
     super(
       'login_required',
       424,
-      `The login to ${platform} has expired and cannot be refreshed (${reason}). Log in again.`,
+      where === 'hub'
+        ? `The login to ${platform} through JupyterHub has expired: ${reason}`
+        : `The login to ${platform} has expired and cannot be refreshed (${reason}). Log in again.`,
       { loginId, platform },
     );
   }

@@ -179,7 +179,13 @@ export class Login {
     if (!this.#permanentFailure || this.#mayAskHubAgain()) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
-    if (this.#permanentFailure) throw new LoginRequiredError(this.id, this.platform, this.#permanentFailure);
+    if (this.#permanentFailure)
+      throw new LoginRequiredError(
+        this.id,
+        this.platform,
+        this.#permanentFailure,
+        this.#renewal.kind === 'hub' ? 'hub' : undefined,
+      );
     throw new PlatformUnreachableError(
       `The token for ${this.platform} has expired and renewing it failed (${this.#lastFailure ?? 'no answer'}); the login is kept and renews once the platform answers again.`,
       { loginId: this.id, platform: this.platform },
