@@ -6,11 +6,15 @@ Build the platform first (``npx turbo run build --filter=@vobridge/platform``).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from hub import Hub
+# The harness the browser tests share (packages/testing/jupyterhub/hub.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "testing" / "jupyterhub"))
+from hub import Hub  # noqa: E402
 
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 

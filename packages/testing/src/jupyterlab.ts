@@ -31,40 +31,16 @@ export async function startJupyterLab(options: {
   const app = options.app ?? 'lab';
   const dir = mkdtempSync(join(tmpdir(), 'vobridge-lab-'));
   const path = (...parts: string[]) => join(dir, ...parts);
-  for (const sub of ['config', 'data', 'runtime', 'notebooks', 'workspaces', 'share/labextensions/@vobridge']) {
-    mkdirSync(path(sub), { recursive: true });
-  }
-  symlinkSync(LABEXTENSION, path('share/labextensions/@vobridge/jupyterlab'));
-  writeFileSync(
-    path('config/jupyter_server_config.json'),
-    JSON.stringify({ ServerApp: { jpserver_extensions: { vobridge_jupyterlab: true } } }),
-  );
-  const settings = (plugin: string, value: object) => {
-    const file = path('settings', `${plugin}.jupyterlab-settings`);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(value));
-  };
-  settings('@jupyterlab/apputils-extension/notification', { fetchNews: 'false', checkForUpdates: false });
-  settings('@vobridge/jupyterlab/plugin', { ...options.settings, platforms: options.platforms });
-  writeFileSync(
-    path('notebooks/demo.ipynb'),
-    JSON.stringify({
-      cells: [],
-      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
-      nbformat: 4,
-      nbformat_minor: 5,
-    }),
-  );
+  for (const sub of ['data', 'runtime', 'notebooks', 'workspaces']) mkdirSync(path(sub), { recursive: true });
+  const installed = installVobridge(dir, { ...options.settings, platforms: options.platforms });
+  writeEmptyNotebook(path('notebooks/demo.ipynb'));
   const token = randomBytes(24).toString('hex');
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${PYTHON_BIN}:${process.env.PATH ?? ''}`,
-    PYTHONPATH: join(ROOT, 'packages/jupyterlab'),
-    JUPYTER_CONFIG_DIR: path('config'),
+    ...installed,
     JUPYTER_DATA_DIR: path('data'),
     JUPYTER_RUNTIME_DIR: path('runtime'),
-    JUPYTER_PATH: path('share'),
-    JUPYTERLAB_SETTINGS_DIR: path('settings'),
     JUPYTERLAB_WORKSPACES_DIR: path('workspaces'),
     // Never on the command line: `ps` shows arguments to every local user.
     JUPYTER_TOKEN: token,
@@ -92,6 +68,50 @@ export async function startJupyterLab(options: {
     rmSync(dir, { recursive: true, force: true });
   };
   return { ...running, stop, token, dir, runtimeDir: path('runtime'), notebookDir: path('notebooks') };
+}
+
+/**
+ * vobridge from this checkout installed into a Jupyter home under `dir` (the
+ * server extension enabled, the prebuilt labextension by symlink, the given
+ * extension settings, no news or update checks): the environment a Jupyter
+ * server needs to use it.
+ */
+export function installVobridge(dir: string, settings: Record<string, unknown>): Record<string, string> {
+  const path = (...parts: string[]) => join(dir, ...parts);
+  mkdirSync(path('config'), { recursive: true });
+  mkdirSync(path('share/labextensions/@vobridge'), { recursive: true });
+  symlinkSync(LABEXTENSION, path('share/labextensions/@vobridge/jupyterlab'));
+  writeFileSync(
+    path('config/jupyter_server_config.json'),
+    JSON.stringify({ ServerApp: { jpserver_extensions: { vobridge_jupyterlab: true } } }),
+  );
+  const write = (plugin: string, value: object) => {
+    const file = path('settings', `${plugin}.jupyterlab-settings`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(value));
+  };
+  write('@jupyterlab/apputils-extension/notification', { fetchNews: 'false', checkForUpdates: false });
+  write('@vobridge/jupyterlab/plugin', settings);
+  return {
+    PYTHONPATH: join(ROOT, 'packages/jupyterlab'),
+    JUPYTER_CONFIG_DIR: path('config'),
+    JUPYTER_PATH: path('share'),
+    JUPYTERLAB_SETTINGS_DIR: path('settings'),
+  };
+}
+
+/** An empty Python 3 notebook at `file`. */
+export function writeEmptyNotebook(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({
+      cells: [],
+      metadata: { kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    }),
+  );
 }
 
 /** The broker's location and secret, as the server extension's broker wrote them. */

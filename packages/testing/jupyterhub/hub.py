@@ -1,9 +1,13 @@
 """A real JupyterHub (with vobridge_jupyterhub) in front of the real reference platform.
 
 The hub runs examples/jupyterhub/jupyterhub_config.py through the tests' config
-(packages/testing/jupyterhub/test_config.py), with configurable-http-proxy from
+(test_config.py beside this file), with configurable-http-proxy from
 node_modules; users log in through the platform's own OIDC login page, as in a
 browser, only driven with requests.
+
+Used by packages/jupyterhub's pytest suite (imported) and by the browser tests
+(run: ``python hub.py --token-ttl N --singleuser-env JSON`` prints one line,
+``vobridge-test-hub ready <json>``, and stops everything on SIGTERM).
 """
 
 from __future__ import annotations
@@ -69,8 +73,13 @@ class Platform:
         self._log = open(self.log, "ab")  # noqa: SIM115 - closed in stop()
         args = ["--port", "0", "--data", str(base / "platform-data"), "--users", str(users)]
         args += ["--token-ttl", str(token_ttl), "--client", str(clients), "--log-level", "info"]
+        # Its own session: a signal to the harness's process group must not stop it before the hub.
         self.proc = subprocess.Popen(
-            ["node", str(PLATFORM_BIN), *args], stdout=subprocess.PIPE, stderr=self._log, stdin=subprocess.DEVNULL
+            ["node", str(PLATFORM_BIN), *args],
+            stdout=subprocess.PIPE,
+            stderr=self._log,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         self.url = _first_match(self.proc, self._log, re.compile(r"vobridge-platform listening on (http\S+)"), 60)
 
@@ -118,6 +127,7 @@ class Hub:
             stdout=log,
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
+            start_new_session=True,
         )
         log.close()
         deadline = time.monotonic() + 90
@@ -231,3 +241,34 @@ def _stop(proc: subprocess.Popen[bytes]) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="A test JupyterHub with vobridge and the reference platform.")
+    parser.add_argument("--token-ttl", type=int, default=4)
+    parser.add_argument("--singleuser-env", default="{}", help="JSON object: the spawned servers' environment")
+    parser.add_argument("--base", required=True, help="a fresh directory for all state and logs")
+    args = parser.parse_args()
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    hub = Hub(Path(args.base), token_ttl=args.token_ttl, singleuser_env=json.loads(args.singleuser_env))
+    try:
+        ready = {
+            "url": hub.url,
+            "api_url": hub.api_url,
+            "platform_url": hub.platform.url,
+            "admin_token": hub.admin_token,
+            "client_secret": hub.platform.client_secret,
+            "log": str(hub.log),
+            "state": str(hub.state),
+        }
+        print(f"vobridge-test-hub ready {json.dumps(ready)}", flush=True)
+        stopping.wait()
+    finally:
+        hub.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,73 @@
+// JupyterHub 6 with vobridge_jupyterhub in front of the reference platform, its
+// servers spawned as local processes with vobridge from this checkout: the
+// harness in ../jupyterhub/hub.py (which packages/jupyterhub's pytest suite
+// imports), run as a process.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { installVobridge } from './jupyterlab.js';
+import { PYTHON_BIN, ROOT } from './paths.js';
+import { startProcess } from './processes.js';
+
+/** A running test hub and what the tests need to reach into it. */
+export interface Hub {
+  /** The hub's public URL (through configurable-http-proxy). */
+  url: string;
+  platformUrl: string;
+  /** Token of the tests' admin service (admin:users, admin:servers, admin:auth_state, tokens). */
+  adminToken: string;
+  /** The platform's secret of the hub's OAuth client (to revoke a user's refresh token in tests). */
+  clientSecret: string;
+  /** The hub's log file. */
+  log: string;
+  /** Where the hub keeps its state; users' homes are `<state>/home/<name>`. */
+  state: string;
+  /** Everything the harness printed, for failure messages. */
+  output: () => string;
+  /** Stop every server, the hub, the proxy and the platform, and remove their files. */
+  stop: () => Promise<void>;
+}
+
+/** Start the test hub: the platform with `tokenTtl`-second access tokens, the hub logging in through it. */
+export async function startJupyterHub(options: { tokenTtl: number }): Promise<Hub> {
+  const dir = mkdtempSync(join(tmpdir(), 'vobridge-hub-'));
+  const singleUserEnv = installVobridge(join(dir, 'jupyter'), {});
+  const running = await startProcess(
+    join(PYTHON_BIN, 'python'),
+    [
+      join(ROOT, 'packages/testing/jupyterhub/hub.py'),
+      '--base',
+      join(dir, 'run'),
+      '--token-ttl',
+      String(options.tokenTtl),
+      '--singleuser-env',
+      JSON.stringify(singleUserEnv),
+    ],
+    /vobridge-test-hub ready (\{.*\})/,
+    { env: { ...process.env, PATH: `${PYTHON_BIN}:${process.env.PATH ?? ''}` }, timeoutMs: 120_000 },
+  ).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  const ready = JSON.parse(running.url) as Record<string, string>;
+  const child = running.process;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      // The harness alone: it stops the servers through the hub before the hub, proxy and platform.
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return {
+    url: ready.url!,
+    platformUrl: ready.platform_url!,
+    adminToken: ready.admin_token!,
+    clientSecret: ready.client_secret!,
+    log: ready.log!,
+    state: ready.state!,
+    output: running.output,
+    stop,
+  };
+}
