@@ -1,7 +1,7 @@
 // JupyterLab with the vobridge extension, driven by Debian's chromium through
 // playwright-core, against the real reference platform and the real broker
 // (started and supervised by the server extension). Nothing is mocked.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,6 @@ import type { Browser, Page } from 'playwright-core';
 import { deleteSessions, launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
 import {
-  ROOT,
   brokerRuntime,
   launchChromium,
   processesShowing,
@@ -18,8 +17,8 @@ import {
   startPlatform,
 } from '@vobridge/testing';
 import type { Lab, Running } from '@vobridge/testing';
+import { shoot } from './screenshots.js';
 
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
 const USER = 'alice';
 const PASSWORD = 'alice-demo-password';
 
@@ -86,36 +85,6 @@ async function logOutEverywhere(): Promise<void> {
  * session ids as a fixed one, so the committed pictures change only when
  * the UI does. Everything else is the live page.
  */
-async function shoot(selector: string, name: string, ids: readonly string[] = []): Promise<void> {
-  await page.evaluate(
-    ({ ids }) => {
-      const rewrite = (text: string) =>
-        ids
-          .reduce((t, id) => t.replaceAll(id, 'a1b2c3d4'), text)
-          .replace(/http:\/\/127\.0\.0\.1:\d+/g, 'https://platform.example.org')
-          .replace(/127\.0\.0\.1:\d+/g, 'platform.example.org')
-          // Firefly's channel name is derived from the date.
-          .replace(/__wsch=[A-Za-z0-9_-]+/g, '__wsch=bm90ZWJvb2s');
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? '';
-        const changed = rewrite(text);
-        if (changed !== text) node.textContent = changed;
-      }
-      for (const input of document.querySelectorAll('input')) input.value = rewrite(input.value);
-    },
-    { ids: [...ids] },
-  );
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  // Notifications come and go with timing: never in the picture.
-  await page.locator(selector).screenshot({
-    path: join(SCREENSHOTS, name),
-    animations: 'disabled',
-    caret: 'hide',
-    style: '.jp-toastContainer { display: none !important; }',
-  });
-}
-
 test(
   'logs in with a password; the panel and the status bar show who and until when',
   async () => {
@@ -142,9 +111,9 @@ test(
     await status.filter({ hasText: `${USER}@${new URL(platform.url).host}` }).waitFor();
     await expect(status.getAttribute('data-health')).resolves.toMatch(/^(ok|warning)$/);
 
-    await shoot('#jp-left-stack', 'login-panel.png');
+    await shoot(page, '#jp-left-stack', 'login-panel.png');
     // Only vobridge's item: the rest of the status bar (mode, cursor, kernel state) changes from run to run.
-    await shoot('.vobridge-StatusItem', 'status-bar.png');
+    await shoot(page, '.vobridge-StatusItem', 'status-bar.png');
   },
   STEP_TIMEOUT,
 );
@@ -232,7 +201,7 @@ test(
     ).resolves.toMatch(/Firefly \(1\)/);
     // The row as a user pointing at it sees it: its icon actions showing.
     await row.hover();
-    await shoot('#jp-left-stack', 'sessions-sidebar.png', [id]);
+    await shoot(page, '#jp-left-stack', 'sessions-sidebar.png', [id]);
 
     // Insert the snippet into the open notebook and run it in its (real, Python) kernel.
     await row.locator('.vobridge-action-insert').click();
@@ -259,7 +228,7 @@ test(
     const frame = page.frameLocator('.vobridge-SessionFrame iframe');
     await frame.locator('h1').filter({ hasText: 'Firefly (vobridge stand-in)' }).waitFor();
     await page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab').filter({ hasText: 'bridge' }).waitFor();
-    await shoot('#jp-main-dock-panel', 'firefly-in-jupyterlab.png', [id]);
+    await shoot(page, '#jp-main-dock-panel', 'firefly-in-jupyterlab.png', [id]);
     // Opening again shows the same tab rather than a second one.
     await row.locator('.vobridge-action-open').click();
     await expect(page.locator('.vobridge-SessionFrame').count()).resolves.toBe(1);

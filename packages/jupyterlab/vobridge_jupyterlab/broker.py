@@ -183,6 +183,8 @@ class BrokerSupervisor:
             *self.command,
             "--runtime-file",
             str(self.runtime_file),
+            # A server killed outright (a spawner's SIGKILL) must not leave its broker behind.
+            "--exit-with-parent",
             env=env,
             stdin=asyncio.subprocess.DEVNULL,
         )

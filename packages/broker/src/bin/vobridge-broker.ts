@@ -6,16 +6,18 @@ import { hubEndpointFrom } from '../platform/hub-tokens.js';
 
 const usage = `Usage: vobridge-broker [--port N] [--socket PATH] [--runtime-file PATH]
                       [--token-file [PATH]] [--token-file-url URL] [--persist [DIR]]
-                      [--no-hub] [--quiet]
+                      [--no-hub] [--exit-with-parent] [--quiet]
 
 Local token broker for vobridge: kernels and tools get fresh tokens for the
 platforms the user logged in to. Listens on 127.0.0.1 (or a unix socket),
 writes its URL and secret to the runtime file (0600) and stops on SIGTERM.
 
 Under JupyterHub (JUPYTERHUB_API_URL and JUPYTERHUB_API_TOKEN set) it logs in
-through the hub when the hub runs vobridge_jupyterhub; --no-hub turns that off.`;
+through the hub when the hub runs vobridge_jupyterhub; --no-hub turns that off.
+--exit-with-parent stops the broker when the process that started it is gone
+(a Jupyter server killed without a chance to stop it, say).`;
 
-function parse(): { options: BrokerOptions; quiet: boolean } {
+function parse(): { options: BrokerOptions; quiet: boolean; exitWithParent: boolean } {
   const { values } = parseArgs({
     options: {
       port: { type: 'string' },
@@ -26,6 +28,7 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
       persist: { type: 'string' },
       quiet: { type: 'boolean' },
       'no-hub': { type: 'boolean' },
+      'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     // `--token-file` and `--persist` may stand alone: an empty value means "the default place".
@@ -59,7 +62,7 @@ function parse(): { options: BrokerOptions; quiet: boolean } {
   if (values.persist !== undefined) options.persist = values.persist ? { dir: values.persist } : true;
   const hub = values['no-hub'] ? undefined : hubEndpointFrom(process.env);
   if (hub) options.hub = hub;
-  return { options, quiet: values.quiet ?? false };
+  return { options, quiet: values.quiet ?? false, exitWithParent: values['exit-with-parent'] ?? false };
 }
 
 async function main(): Promise<void> {
@@ -84,6 +87,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  if (parsed.exitWithParent) {
+    // An orphan is re-parented (to init or a subreaper): its parent id changes.
+    const parent = process.ppid;
+    setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, 1000).unref();
+  }
 }
 
 main().catch((error: unknown) => {

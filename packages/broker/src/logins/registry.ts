@@ -86,6 +86,8 @@ export class LoginRegistry {
         });
         const expiresAt = login.info().expires_at;
         if (expiresAt > Date.now() / 1000) this.#bus.emit({ type: 'expiring', id: login.id, expires_at: expiresAt });
+        // Refused for good: the login is no longer refreshable, which its listing shows.
+        if (permanent) this.#announce(login);
       },
       expired: (login) => {
         this.#announce(login);

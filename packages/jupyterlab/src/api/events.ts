@@ -49,7 +49,7 @@ export class LiveUpdates {
   start(): void {
     if (this._disposed || this._source) return;
     // Same origin: the browser sends Jupyter's auth cookie with the stream.
-    const source = new EventSource(this.url, { withCredentials: true });
+    const source = new EventSource(withXsrf(this.url), { withCredentials: true });
     this._source = source;
     source.onopen = () => {
       this._stopPolling();
@@ -94,4 +94,18 @@ export class LiveUpdates {
     this._pollTimer = undefined;
     this._pollDelay = this.pollSeconds;
   }
+}
+
+/**
+ * The stream's URL with Jupyter's XSRF token. JupyterHub's single-user servers
+ * refuse cookie-authenticated `cors` requests without one, and an EventSource
+ * cannot send the header; JupyterHub's own progress stream passes it the same
+ * way (the token guards against cross-site requests; it is not a credential).
+ */
+function withXsrf(url: string): string {
+  const token = /(?:^|;\s*)_xsrf=([^;]*)/.exec(document.cookie)?.[1];
+  if (!token) return url;
+  const withToken = new URL(url, window.location.href);
+  withToken.searchParams.set('_xsrf', decodeURIComponent(token));
+  return withToken.toString();
 }

@@ -49,10 +49,10 @@ const RENEWS_WITH: Record<NonNullable<BrokerLogin['renews_with']>, string> = {
  * A login through JupyterHub ends where it was made: at the hub. Logging it out
  * here would only last until the broker restarts and logs in through the hub again.
  */
-function hubLogout(expired: boolean): HTMLElement {
+function hubLogout(ended: boolean): HTMLElement {
   const hubPrefix = PageConfig.getOption('hubPrefix');
-  const where = hubPrefix ? URLExt.join(hubPrefix, expired ? 'login' : 'logout') : undefined;
-  const text = expired
+  const where = hubPrefix ? URLExt.join(hubPrefix, ended ? 'login' : 'logout') : undefined;
+  const text = ended
     ? 'The platform ended this login. Log in again at JupyterHub; this server picks the new login up by itself.'
     : 'You logged in once, at JupyterHub. To end this login, log out of JupyterHub.';
   return h(
@@ -63,7 +63,7 @@ function hubLogout(expired: boolean): HTMLElement {
     where
       ? h('a', {
           className: 'vobridge-hub-link',
-          text: expired ? 'Log in at JupyterHub' : 'Log out of JupyterHub',
+          text: ended ? 'Log in at JupyterHub' : 'Log out of JupyterHub',
           attrs: { href: where, target: '_top' },
         })
       : false,
@@ -415,7 +415,8 @@ export class LoginPanel extends Widget {
             h('div', { className: 'vobridge-login-renewal', text: RENEWS_WITH[login.renews_with ?? 'none'] }),
           problem && !unfinished && h('div', { className: 'vobridge-login-problem', text: problem }),
           login.method === 'hub'
-            ? hubLogout(login.state === 'expired')
+            ? // Refused for good: the token may still live a while, but only a new login at the hub helps.
+              hubLogout(login.state === 'expired' || login.refreshable === false)
             : h('button', {
                 className: 'jp-mod-styled vobridge-logout',
                 text: login.state === 'pending' ? 'Cancel' : login.state === 'failed' ? 'Dismiss' : 'Log out',
