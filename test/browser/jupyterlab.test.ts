@@ -9,13 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { deleteSessions, launchHeadlessJobs } from '@vobridge/platform/testing';
 import { SessionsClient } from '@vobridge/sdk';
-import {
-  brokerRuntime,
-  launchChromium,
-  processesShowing,
-  startJupyterLab,
-  startPlatform,
-} from '@vobridge/testing';
+import { brokerRuntime, launchChromium, processesShowing, startJupyterLab, startPlatform } from '@vobridge/testing';
 import type { Lab, Running } from '@vobridge/testing';
 import { shoot } from './screenshots.js';
 

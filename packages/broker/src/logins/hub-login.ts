@@ -36,10 +36,13 @@ export function joinHub(options: {
         log(`not logging in through JupyterHub: ${error.message}`);
         return;
       }
-      const reason = error instanceof BrokerError || error instanceof RenewalRefusedError ? error.message : 'unexpected error';
+      const reason =
+        error instanceof BrokerError || error instanceof RenewalRefusedError ? error.message : 'unexpected error';
       const wait = error instanceof RenewalRefusedError ? LOGIN_AGAIN_WAIT_MS : backoff;
       backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      log(`login through JupyterHub at ${origin} not possible yet (${reason}); trying again in ${Math.ceil(wait / 1000)} s`);
+      log(
+        `login through JupyterHub at ${origin} not possible yet (${reason}); trying again in ${Math.ceil(wait / 1000)} s`,
+      );
       timer = setTimeout(() => void attempt(), wait);
       timer.unref();
     }

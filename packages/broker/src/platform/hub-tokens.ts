@@ -67,7 +67,9 @@ export async function fetchHubToken(hub: HubEndpoint, minValidSeconds: number): 
   const body = await readJson(response);
   const message = typeof body.message === 'string' ? body.message.slice(0, 500) : undefined;
   if (response.status === 401)
-    throw new RenewalRefusedError(message ?? 'JupyterHub could not renew your platform login; log in again at JupyterHub.');
+    throw new RenewalRefusedError(
+      message ?? 'JupyterHub could not renew your platform login; log in again at JupyterHub.',
+    );
   if (response.status === 404)
     throw new NotFoundError(
       `JupyterHub at ${url.origin} has no vobridge endpoint (${url.pathname}): its operator has not set up vobridge_jupyterhub.`,
@@ -87,7 +89,9 @@ export function outliving(heldUntil: number | undefined, now: number = Date.now(
 async function readJson(response: Response): Promise<Record<string, unknown>> {
   try {
     const value: unknown = await response.json();
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
