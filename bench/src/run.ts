@@ -9,6 +9,7 @@ import type { BenchContext } from './benchmarks/context.js';
 import { auth } from './benchmarks/auth.js';
 import { bundle } from './benchmarks/bundle.js';
 import { gms } from './benchmarks/gms.js';
+import { jupyterhub } from './benchmarks/jupyterhub.js';
 import { sessions } from './benchmarks/sessions.js';
 import { tokenAgents } from './benchmarks/token-agents.js';
 import { tokenFetch } from './benchmarks/token-fetch.js';
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, (ctx: BenchContext) => Promise<BenchResult>> = 
   vospace,
   bundle,
   sessions,
+  jupyterhub,
 };
 
 const { values } = parseArgs({

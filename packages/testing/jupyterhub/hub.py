@@ -51,7 +51,7 @@ def free_port() -> int:
 class Platform:
     """The reference platform with the hub registered as a confidential OAuth client."""
 
-    def __init__(self, base: Path, hub_url: str, token_ttl: int) -> None:
+    def __init__(self, base: Path, hub_url: str, token_ttl: int, users: list[dict]) -> None:
         self.client_secret = secrets.token_urlsafe(32)
         clients = base / "clients.json"
         clients.write_text(
@@ -65,13 +65,13 @@ class Platform:
                 }
             )
         )
-        users = base / "users.json"
-        users.write_text(json.dumps(USERS))
-        for secret_file in (clients, users):
+        users_file = base / "users.json"
+        users_file.write_text(json.dumps(users))
+        for secret_file in (clients, users_file):
             secret_file.chmod(0o600)
         self.log = base / "platform.log"
         self._log = open(self.log, "ab")  # noqa: SIM115 - closed in stop()
-        args = ["--port", "0", "--data", str(base / "platform-data"), "--users", str(users)]
+        args = ["--port", "0", "--data", str(base / "platform-data"), "--users", str(users_file)]
         args += ["--token-ttl", str(token_ttl), "--client", str(clients), "--log-level", "info"]
         # Its own session: a signal to the harness's process group must not stop it before the hub.
         self.proc = subprocess.Popen(
@@ -91,15 +91,24 @@ class Platform:
 class Hub:
     """JupyterHub 6 + oauthenticator + vobridge_jupyterhub, its state in ``base``."""
 
-    def __init__(self, base: Path, token_ttl: int = 4, singleuser_env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        base: Path,
+        token_ttl: int = 4,
+        singleuser_env: dict[str, str] | None = None,
+        extra_users: int = 0,
+    ) -> None:
         self.base = base
+        #: Users beyond alice, bob and carol (for load tests): user001 ... with their passwords.
+        self.extra_users = {f"user{n:03d}": secrets.token_urlsafe(16) for n in range(1, extra_users + 1)}
         self.state = base / "hub"
         self.state.mkdir(parents=True, exist_ok=True)
         self.url = f"http://127.0.0.1:{free_port()}"
         self.api_url = f"http://127.0.0.1:{free_port()}/hub/api"
         self.proxy_api_url = f"http://127.0.0.1:{free_port()}"
         self.admin_token = secrets.token_hex(32)
-        self.platform = Platform(base, self.url, token_ttl)
+        users = USERS + [{"username": name, "password": pw, "groups": ["demo"]} for name, pw in self.extra_users.items()]
+        self.platform = Platform(base, self.url, token_ttl, users)
         self.env = {
             **os.environ,
             "JUPYTERHUB_CRYPT_KEY": secrets.token_hex(32),
@@ -173,7 +182,7 @@ class Hub:
         assert form.action, f"no login form at {page.url}: {page.status_code} {page.text[:300]}"
         done = session.post(
             requests.compat.urljoin(page.url, form.action),
-            data={"username": username, "password": password or PASSWORDS[username]},
+            data={"username": username, "password": password or PASSWORDS.get(username) or self.extra_users[username]},
             timeout=60,
         )
         assert done.url.startswith(f"{self.url}/hub/home"), f"login ended at {done.url}: {done.status_code}"
@@ -250,12 +259,29 @@ def main() -> None:
     parser.add_argument("--token-ttl", type=int, default=4)
     parser.add_argument("--singleuser-env", default="{}", help="JSON object: the spawned servers' environment")
     parser.add_argument("--base", required=True, help="a fresh directory for all state and logs")
+    parser.add_argument(
+        "--logged-in-users",
+        type=int,
+        default=0,
+        help="N more users, logged in at the hub, each with an API token of the vobridge scope (in <base>/api-tokens.json)",
+    )
     args = parser.parse_args()
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    hub = Hub(Path(args.base), token_ttl=args.token_ttl, singleuser_env=json.loads(args.singleuser_env))
+    base = Path(args.base)
+    hub = Hub(base, token_ttl=args.token_ttl, singleuser_env=json.loads(args.singleuser_env), extra_users=args.logged_in_users)
     try:
+        tokens = {}
+        for name in hub.extra_users:
+            hub.login(name)
+            tokens[name] = hub.api_token(name, ["custom:vobridge:token"])
+        token_file = base / "api-tokens.json"
+        fd = os.open(token_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump(tokens, handle)
         ready = {
+            "api_tokens": str(token_file),
+            "pid_file": str(hub.state / "jupyterhub.pid"),
             "url": hub.url,
             "api_url": hub.api_url,
             "platform_url": hub.platform.url,

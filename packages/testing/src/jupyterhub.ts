@@ -2,7 +2,7 @@
 // servers spawned as local processes with vobridge from this checkout: the
 // harness in ../jupyterhub/hub.py (which packages/jupyterhub's pytest suite
 // imports), run as a process.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { installVobridge } from './jupyterlab.js';
@@ -22,6 +22,10 @@ export interface Hub {
   log: string;
   /** Where the hub keeps its state; users' homes are `<state>/home/<name>`. */
   state: string;
+  /** The hub process's pid file. */
+  pidFile: string;
+  /** API tokens (with the vobridge scope) of the `loggedInUsers` extra users, by user name. */
+  apiTokens: Record<string, string>;
   /** Everything the harness printed, for failure messages. */
   output: () => string;
   /** Stop every server, the hub, the proxy and the platform, and remove their files. */
@@ -29,7 +33,11 @@ export interface Hub {
 }
 
 /** Start the test hub: the platform with `tokenTtl`-second access tokens, the hub logging in through it. */
-export async function startJupyterHub(options: { tokenTtl: number }): Promise<Hub> {
+export async function startJupyterHub(options: {
+  tokenTtl: number;
+  /** More users (user001, ...) logged in at the hub before it is handed over, for load tests. */
+  loggedInUsers?: number;
+}): Promise<Hub> {
   const dir = mkdtempSync(join(tmpdir(), 'vobridge-hub-'));
   const singleUserEnv = installVobridge(join(dir, 'jupyter'), {});
   const running = await startProcess(
@@ -42,9 +50,14 @@ export async function startJupyterHub(options: { tokenTtl: number }): Promise<Hu
       String(options.tokenTtl),
       '--singleuser-env',
       JSON.stringify(singleUserEnv),
+      '--logged-in-users',
+      String(options.loggedInUsers ?? 0),
     ],
     /vobridge-test-hub ready (\{.*\})/,
-    { env: { ...process.env, PATH: `${PYTHON_BIN}:${process.env.PATH ?? ''}` }, timeoutMs: 120_000 },
+    {
+      env: { ...process.env, PATH: `${PYTHON_BIN}:${process.env.PATH ?? ''}` },
+      timeoutMs: 120_000 + 2_000 * (options.loggedInUsers ?? 0),
+    },
   ).catch((error: unknown) => {
     rmSync(dir, { recursive: true, force: true });
     throw error;
@@ -67,6 +80,8 @@ export async function startJupyterHub(options: { tokenTtl: number }): Promise<Hu
     clientSecret: ready.client_secret!,
     log: ready.log!,
     state: ready.state!,
+    pidFile: ready.pid_file!,
+    apiTokens: JSON.parse(readFileSync(ready.api_tokens!, 'utf8')) as Record<string, string>,
     output: running.output,
     stop,
   };
