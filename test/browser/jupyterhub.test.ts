@@ -110,6 +110,8 @@ async function showPanel(page: Page, id: 'vobridge-login' | 'vobridge-sessions')
 }
 
 async function runCell(page: Page, index: number): Promise<string> {
+  // JupyterLab drops a run silently while the notebook has no kernel yet: wait until it has one.
+  await page.locator('#jp-main-statusbar').filter({ hasText: 'Python 3 (ipykernel) | Idle' }).waitFor();
   const cell = page.locator('.jp-NotebookPanel .jp-CodeCell').nth(index);
   await cell.locator('.jp-InputArea-prompt').click();
   await page
