@@ -27,22 +27,23 @@ function writeNotebook(user: string): void {
   writeEmptyNotebook(file);
   const platform = hub.platformUrl;
   const cell = (source: string) => ({ cell_type: 'code', metadata: {}, outputs: [], execution_count: null, source });
+  // A kernel across many token lifetimes: every request authenticated, no login step.
+  const acrossLifetimes = cell(
+    [
+      'import time, vobridge',
+      'http = vobridge.session(min_valid=1)',
+      `home = http.get("${platform}/vospace/nodes/${user}", timeout=30)`,
+      `me = http.get("${platform}/ac/whoami", timeout=30).json()["username"]`,
+      'statuses, tokens, start = [], set(), time.time()',
+      `while time.time() - start < ${TOKEN_TTL * 5}:`,
+      `    statuses.append(http.get("${platform}/vospace/nodes/${user}", timeout=30).status_code)`,
+      `    tokens.add(vobridge.token("${platform}", min_valid=1))`,
+      '    time.sleep(0.2)',
+      'print(f"node={home.status_code} user={me} statuses={sorted(set(statuses))} requests={len(statuses)} tokens={len(tokens)}")',
+    ].join('\n'),
+  );
   const cells = [
-    // A kernel running across many token lifetimes: every request authenticated, no login step.
-    cell(
-      [
-        'import time, vobridge',
-        'http = vobridge.session(min_valid=1)',
-        `home = http.get("${platform}/vospace/nodes/${user}", timeout=30)`,
-        `me = http.get("${platform}/ac/whoami", timeout=30).json()["username"]`,
-        'statuses, tokens, start = [], set(), time.time()',
-        `while time.time() - start < ${TOKEN_TTL * 5}:`,
-        `    statuses.append(http.get("${platform}/vospace/nodes/${user}", timeout=30).status_code)`,
-        `    tokens.add(vobridge.token("${platform}", min_valid=1))`,
-        '    time.sleep(0.2)',
-        'print(f"node={home.status_code} user={me} statuses={sorted(set(statuses))} requests={len(statuses)} tokens={len(tokens)}")',
-      ].join('\n'),
-    ),
+    acrossLifetimes,
     cell(
       [
         'try:',
@@ -52,6 +53,8 @@ function writeNotebook(user: string): void {
         '    print(f"refused: {type(error).__name__}: {error}")',
       ].join('\n'),
     ),
+    // The same again, after the hub restarted.
+    acrossLifetimes,
   ];
   writeFileSync(
     file,
@@ -111,7 +114,15 @@ async function showPanel(page: Page, id: 'vobridge-login' | 'vobridge-sessions')
 
 async function runCell(page: Page, index: number): Promise<string> {
   // JupyterLab drops a run silently while the notebook has no kernel yet: wait until it has one.
-  await page.locator('#jp-main-statusbar').filter({ hasText: 'Python 3 (ipykernel) | Idle' }).waitFor();
+  await page
+    .locator('#jp-main-statusbar')
+    .filter({ hasText: 'Python 3 (ipykernel) | Idle' })
+    .waitFor()
+    .catch(async (error: unknown) => {
+      throw new Error(
+        `${String(error)}\nThe status bar shows: ${await page.locator('#jp-main-statusbar').innerText()}`,
+      );
+    });
   const cell = page.locator('.jp-NotebookPanel .jp-CodeCell').nth(index);
   await cell.locator('.jp-InputArea-prompt').click();
   await page
@@ -198,6 +209,16 @@ test(
       headers: { authorization: `token ${token}` },
     }).then((reply) => reply.json())) as { user: string };
     expect(own.user).toBe('bob');
+  },
+  STEP_TIMEOUT,
+);
+
+test(
+  'the hub restarts; alice’s server, broker and kernel keep working through it',
+  async () => {
+    const { page } = users.get('alice')!;
+    await hub.restart();
+    expect(await runCell(page, 2)).toMatch(/^node=200 user=alice statuses=\[200\]/);
   },
   STEP_TIMEOUT,
 );

@@ -28,13 +28,14 @@ export type { LoginRequest, PendingLogin } from './logins/registry.js';
 export type { LoginScope } from './logins/scope.js';
 
 export { HttpPlatformClient, type HttpPlatformClientOptions } from './platform/http-platform-client.js';
-export { fetchHubToken, hubEndpointFrom, type HubEndpoint, type HubToken } from './platform/hub-tokens.js';
+export { fetchHubToken, hubEndpointFrom, type HubToken } from './platform/hub-tokens.js';
 export {
   RenewalRefusedError,
   type DeviceLoginStart,
   type DiscoveredMethod,
   type Discovery,
   type Grant,
+  type HubEndpoint,
   type PkceLoginStart,
   type PlatformClient,
   type Renewal,

@@ -7,7 +7,8 @@ browser, only driven with requests.
 
 Used by packages/jupyterhub's pytest suite (imported) and by the browser tests
 (run: ``python hub.py --token-ttl N --singleuser-env JSON`` prints one line,
-``vobridge-test-hub ready <json>``, and stops everything on SIGTERM).
+``vobridge-test-hub ready <json>``, restarts the hub on SIGUSR1 and stops
+everything on SIGTERM).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import threading
 import time
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
@@ -88,6 +90,37 @@ class Platform:
         self._log.close()
 
 
+class Proxy:
+    """configurable-http-proxy on its own, as Zero to JupyterHub runs it: it outlives hub restarts."""
+
+    def __init__(self, base: Path, public_url: str, api_url: str, hub_url: str) -> None:
+        self.auth_token = secrets.token_hex(32)
+        public, api = urlsplit(public_url), urlsplit(api_url)
+        log = open(base / "proxy.log", "ab")  # noqa: SIM115 - handed to the process
+        self.proc = subprocess.Popen(
+            [str(CHP), "--ip", "127.0.0.1", "--port", str(public.port), "--api-ip", "127.0.0.1"]
+            + ["--api-port", str(api.port), "--error-target", f"{hub_url}/hub/error"],
+            env={**os.environ, "CONFIGPROXY_AUTH_TOKEN": self.auth_token},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        log.close()
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                requests.get(f"{api_url}/api/routes", headers={"Authorization": f"token {self.auth_token}"}, timeout=2)
+                return
+            except requests.ConnectionError:
+                if self.proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("configurable-http-proxy did not start") from None
+                time.sleep(0.1)
+
+    def stop(self) -> None:
+        _stop(self.proc)
+
+
 class Hub:
     """JupyterHub 6 + oauthenticator + vobridge_jupyterhub, its state in ``base``."""
 
@@ -109,8 +142,10 @@ class Hub:
         self.admin_token = secrets.token_hex(32)
         users = USERS + [{"username": name, "password": pw, "groups": ["demo"]} for name, pw in self.extra_users.items()]
         self.platform = Platform(base, self.url, token_ttl, users)
+        self.proxy = Proxy(base, self.url, self.proxy_api_url, self.api_url.removesuffix("/hub/api"))
         self.env = {
             **os.environ,
+            "CONFIGPROXY_AUTH_TOKEN": self.proxy.auth_token,
             "JUPYTERHUB_CRYPT_KEY": secrets.token_hex(32),
             "VOBRIDGE_PLATFORM_URL": self.platform.url,
             "VOBRIDGE_HUB_URL": self.url,
@@ -119,7 +154,6 @@ class Hub:
             "VOBRIDGE_TEST_HUB_STATE": str(self.state),
             "VOBRIDGE_TEST_HUB_API_URL": self.api_url.removesuffix("/hub/api"),
             "VOBRIDGE_TEST_PROXY_API_URL": self.proxy_api_url,
-            "VOBRIDGE_TEST_CHP": str(CHP),
             "VOBRIDGE_TEST_HUB_ADMIN_TOKEN": self.admin_token,
             "VOBRIDGE_TEST_SINGLEUSER_ENV": json.dumps(singleuser_env or {}),
         }
@@ -161,12 +195,7 @@ class Hub:
             if user.get("server"):
                 self.admin("DELETE", f"/users/{user['name']}/server")
         self.stop_hub()
-        pid_file = self.state / "jupyterhub-proxy.pid"
-        if pid_file.exists():
-            try:
-                os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
-            except (ValueError, ProcessLookupError):
-                pass
+        self.proxy.stop()
         self.platform.stop()
 
     def admin(self, method: str, path: str, **kwargs: object) -> requests.Response:
@@ -267,7 +296,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     stopping = threading.Event()
+    restarting = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    # SIGUSR1 restarts the hub process alone: servers and the proxy keep running.
+    signal.signal(signal.SIGUSR1, lambda *_: restarting.set())
     base = Path(args.base)
     hub = Hub(base, token_ttl=args.token_ttl, singleuser_env=json.loads(args.singleuser_env), extra_users=args.logged_in_users)
     try:
@@ -291,7 +323,12 @@ def main() -> None:
             "state": str(hub.state),
         }
         print(f"vobridge-test-hub ready {json.dumps(ready)}", flush=True)
-        stopping.wait()
+        while not stopping.wait(0.2):
+            if restarting.is_set():
+                restarting.clear()
+                hub.stop_hub()
+                hub.start()
+                print("vobridge-test-hub restarted", flush=True)
     finally:
         hub.stop()
 

@@ -1,6 +1,6 @@
 # The tests' JupyterHub: examples/jupyterhub/jupyterhub_config.py as an operator would use it,
-# plus what a test run needs: its own ports and state directory, configurable-http-proxy from
-# node_modules, servers as local processes (SimpleLocalProcessSpawner: no system users here),
+# plus what a test run needs: its own ports and state directory, configurable-http-proxy (from
+# node_modules) run beside the hub, servers as local processes (SimpleLocalProcessSpawner: no system users here),
 # servers that outlive a hub restart, and an admin service the tests inspect the hub with.
 # Everything comes from the environment set by the harness (packages/testing/src/jupyterhub.ts
 # and packages/jupyterhub/tests/hub.py).
@@ -17,12 +17,12 @@ c.JupyterHub.hub_bind_url = os.environ["VOBRIDGE_TEST_HUB_API_URL"]
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"
 c.JupyterHub.cookie_secret_file = str(state / "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = str(state / "jupyterhub.pid")
-c.ConfigurableHTTPProxy.command = [os.environ["VOBRIDGE_TEST_CHP"]]
+# The proxy runs on its own, as in Zero to JupyterHub (the harness starts it; the hub reads
+# CONFIGPROXY_AUTH_TOKEN): a hub restart must not take users' connections down with it.
+c.ConfigurableHTTPProxy.should_start = False
 c.ConfigurableHTTPProxy.api_url = os.environ["VOBRIDGE_TEST_PROXY_API_URL"]
-c.ConfigurableHTTPProxy.pid_file = str(state / "jupyterhub-proxy.pid")
-# A hub restart leaves servers (and the proxy) running: they must keep working across it.
+# A hub restart leaves servers running: they must keep working across it.
 c.JupyterHub.cleanup_servers = False
-c.JupyterHub.cleanup_proxy = False
 
 c.JupyterHub.spawner_class = "simple"
 c.SimpleLocalProcessSpawner.home_dir_template = str(state / "home" / "{username}")

@@ -28,6 +28,8 @@ export interface Hub {
   apiTokens: Record<string, string>;
   /** Everything the harness printed, for failure messages. */
   output: () => string;
+  /** Restart the hub process alone (servers and the proxy keep running); resolves once it answers again. */
+  restart: () => Promise<void>;
   /** Stop every server, the hub, the proxy and the platform, and remove their files. */
   stop: () => Promise<void>;
 }
@@ -73,6 +75,16 @@ export async function startJupyterHub(options: {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  const restart = async (): Promise<void> => {
+    const restarts = () => running.output().split('vobridge-test-hub restarted').length;
+    const before = restarts();
+    child.kill('SIGUSR1');
+    const deadline = Date.now() + 120_000;
+    while (restarts() === before) {
+      if (Date.now() > deadline) throw new Error(`the hub did not restart:\n${running.output().slice(-4000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
   return {
     url: ready.url!,
     platformUrl: ready.platform_url!,
@@ -83,6 +95,7 @@ export async function startJupyterHub(options: {
     pidFile: ready.pid_file!,
     apiTokens: JSON.parse(readFileSync(ready.api_tokens!, 'utf8')) as Record<string, string>,
     output: running.output,
+    restart,
     stop,
   };
 }

@@ -1,6 +1,5 @@
 import { BrokerError, MethodUnsupportedError, NotFoundError } from '../errors.js';
-import type { HubEndpoint } from '../platform/hub-tokens.js';
-import { RenewalRefusedError, type PlatformClient } from '../platform/platform-client.js';
+import { RenewalRefusedError, type HubEndpoint, type PlatformClient } from '../platform/platform-client.js';
 import type { LoginRegistry } from './registry.js';
 
 /** Longest wait between attempts while the hub (restarting, say) does not answer. */

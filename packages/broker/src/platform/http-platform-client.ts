@@ -42,13 +42,14 @@ import {
 } from '../errors.js';
 import { issuedToken, type IssuedToken } from '@vobridge/sdk';
 import { withoutQuery } from './http.js';
-import { fetchHubToken, outliving, type HubEndpoint } from './hub-tokens.js';
+import { fetchHubToken, outliving } from './hub-tokens.js';
 import {
   RenewalRefusedError,
   type DeviceLoginStart,
   type DiscoveredMethod,
   type Discovery,
   type Grant,
+  type HubEndpoint,
   type PkceLoginStart,
   type PlatformClient,
   type PasswordCredential,

@@ -3,15 +3,7 @@
 // server with a fresh access token at `GET <hub api>/vobridge/token`.
 import { issuedToken, type IssuedToken } from '@vobridge/sdk';
 import { MethodUnsupportedError, NotFoundError, PlatformUnreachableError } from '../errors.js';
-import { RenewalRefusedError } from './platform-client.js';
-
-/** Where a JupyterHub hands this server's user their platform token, and the server's API token for it. */
-export interface HubEndpoint {
-  /** `<JUPYTERHUB_API_URL>/vobridge/token`. */
-  readonly tokenUrl: string;
-  /** The server's `JUPYTERHUB_API_TOKEN` (sent to `tokenUrl` only; never logged or persisted). */
-  readonly apiToken: string;
-}
+import { RenewalRefusedError, type HubEndpoint } from './platform-client.js';
 
 /** The hub's endpoint for a single-user server's environment, when it runs under JupyterHub. */
 export function hubEndpointFrom(env: NodeJS.ProcessEnv): HubEndpoint | undefined {

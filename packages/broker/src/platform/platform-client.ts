@@ -7,7 +7,14 @@ import type {
   TokenResponse,
 } from '@vobridge/sdk/broker';
 import type { IssuedToken } from '@vobridge/sdk';
-import type { HubEndpoint } from './hub-tokens.js';
+
+/** Where a JupyterHub hands this server's user their platform token, and the server's API token for it. */
+export interface HubEndpoint {
+  /** `<JUPYTERHUB_API_URL>/vobridge/token`. */
+  readonly tokenUrl: string;
+  /** The server's `JUPYTERHUB_API_TOKEN` (sent to `tokenUrl` only; never logged or persisted). */
+  readonly apiToken: string;
+}
 
 /**
  * What a login needs to get its next token without asking the user. Kept in
