@@ -96,17 +96,12 @@ class Proxy:
     def __init__(self, base: Path, public_url: str, api_url: str, hub_url: str) -> None:
         self.auth_token = secrets.token_hex(32)
         public, api = urlsplit(public_url), urlsplit(api_url)
-        log = open(base / "proxy.log", "ab")  # noqa: SIM115 - handed to the process
-        self.proc = subprocess.Popen(
+        self.proc = _spawn(
             [str(CHP), "--ip", "127.0.0.1", "--port", str(public.port), "--api-ip", "127.0.0.1"]
             + ["--api-port", str(api.port), "--error-target", f"{hub_url}/hub/error"],
-            env={**os.environ, "CONFIGPROXY_AUTH_TOKEN": self.auth_token},
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
+            base / "proxy.log",
+            {**os.environ, "CONFIGPROXY_AUTH_TOKEN": self.auth_token},
         )
-        log.close()
         deadline = time.monotonic() + 30
         while True:
             try:
@@ -162,17 +157,7 @@ class Hub:
         self.start()
 
     def start(self) -> None:
-        log = open(self.log, "ab")  # noqa: SIM115 - handed to the process
-        self.proc = subprocess.Popen(
-            [str(JUPYTERHUB), "-f", str(TEST_CONFIG)],
-            cwd=self.state,
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-        log.close()
+        self.proc = _spawn([str(JUPYTERHUB), "-f", str(TEST_CONFIG)], self.log, self.env, cwd=self.state)
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -269,6 +254,15 @@ def _first_match(proc: subprocess.Popen[bytes], log, pattern: re.Pattern[str], t
         _stop(proc)
         raise RuntimeError("the platform did not start")
     return found[0]
+
+
+def _spawn(command: list[str], log_path: Path, env: dict[str, str], cwd: Path | None = None) -> subprocess.Popen[bytes]:
+    """Start ``command`` logging to ``log_path``, in its own session: a signal to the harness's
+    process group must not reach it before the harness stops things in order."""
+    with open(log_path, "ab") as log:
+        return subprocess.Popen(
+            command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
+        )
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
