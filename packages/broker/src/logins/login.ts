@@ -80,7 +80,6 @@ export class Login {
   #failures = 0;
   #lastFailure?: string;
   #permanentFailure?: string;
-  #refusedAt = 0;
   #retryTimer?: NodeJS.Timeout;
   #disposed = false;
 
@@ -176,7 +175,7 @@ export class Login {
   async token(minValidSeconds: number): Promise<IssuedToken> {
     const current = this.#token;
     if (current && freshEnough(current, minValidSeconds * 1000)) return current;
-    if (!this.#permanentFailure || this.#mayAskHubAgain()) await this.refresh();
+    if (!this.#permanentFailure) await this.refresh();
     const latest = this.#token;
     if (latest && remainingMs(latest) > 0) return latest;
     if (this.#permanentFailure)
@@ -264,7 +263,6 @@ export class Login {
     const reason = safeReason(error);
     if (error instanceof RenewalRefusedError) {
       this.#permanentFailure = reason;
-      this.#refusedAt = Date.now();
       this.#hooks.refreshFailed(this, reason);
       this.#scheduleExpiry(reason);
       if (this.#renewal.kind === 'hub' && !this.#retryTimer) {
@@ -280,11 +278,6 @@ export class Login {
     this.#schedule(backoff);
     const token = this.#token;
     if (!token || remainingMs(token) <= 0) this.#expire(reason);
-  }
-
-  /** A refused login through JupyterHub is asked for again once in a while: the user may have logged in at the hub since. */
-  #mayAskHubAgain(): boolean {
-    return this.#renewal.kind === 'hub' && Date.now() - this.#refusedAt >= HUB_RETRY_MS;
   }
 
   #schedule(delayMs: number): void {
