@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFile, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PASSWORDS, startTestPlatform, type TestPlatform } from './support/platform.js';
 
 let platform: TestPlatform;
@@ -94,5 +99,40 @@ describe('--tls mode', () => {
     const stored = await call(`${platform.url}/vospace/data/alice/tls-sirius.xml`, ca, { headers: auth });
     expect(stored.status).toBe(200);
     expect(stored.text).toContain('<TD>Sirius</TD>');
+  });
+
+  it('the SDK moves files over HTTPS on its own connections, trusting the CA the way users do (NODE_EXTRA_CA_CERTS)', async () => {
+    const ca = await readFile(platform.caPath as string, 'utf8');
+    const login = await call(`${platform.url}/ac/login`, ca, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: 'alice', password: PASSWORDS.alice ?? '' }).toString(),
+    });
+    const work = await mkdtemp(join(tmpdir(), 'vobridge-tls-sdk-'));
+    try {
+      const content = randomBytes(3 * 1024 * 1024 + 17);
+      await writeFile(join(work, 'up.bin'), content);
+      // A process of its own: Node reads NODE_EXTRA_CA_CERTS at start-up only.
+      const script = `
+        import { CredentialStore, VoSpaceClient, bearerCredential, createAuthFetch } from '@vobridge/sdk';
+        import { downloadFile, uploadFile } from '@vobridge/sdk/node';
+        const [base, work] = process.argv.slice(1);
+        const store = new CredentialStore();
+        store.set(new URL(base).origin, bearerCredential(process.env.TOKEN));
+        const vos = new VoSpaceClient({ baseUrl: base + '/vospace', fetch: createAuthFetch({ store }) });
+        const up = await uploadFile(vos, 'alice/tls-up.bin', work + '/up.bin');
+        const down = await downloadFile(vos, 'alice/tls-up.bin', work + '/down.bin');
+        console.log(JSON.stringify({ up: up.md5, down: down.md5 }));`;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--input-type=module', '-e', script, platform.url, work],
+        { env: { ...process.env, NODE_EXTRA_CA_CERTS: platform.caPath as string, TOKEN: login.text } },
+      );
+      const md5 = (await import('node:crypto')).createHash('md5').update(content).digest('hex');
+      expect(JSON.parse(stdout)).toEqual({ up: md5, down: md5 });
+      expect(await readFile(join(work, 'down.bin'))).toEqual(content);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
   });
 });

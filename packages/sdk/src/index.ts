@@ -62,6 +62,7 @@ export {
   type AuthDiscovery,
   type AuthFetch,
   type AuthFetchOptions,
+  type DirectCredentials,
   type AuthorizationCodeFinishOptions,
   type AuthorizationCodeRequest,
   type AuthorizationCodeStartOptions,

@@ -33,7 +33,7 @@ export { CredentialStore } from './credentials/store.js';
 export type { CredentialEntry, CredentialScope } from './credentials/store.js';
 
 export { createAuthFetch } from './fetch/auth-fetch.js';
-export type { AuthFetch, AuthFetchOptions, UnauthorizedContext } from './fetch/auth-fetch.js';
+export type { AuthFetch, AuthFetchOptions, DirectCredentials, UnauthorizedContext } from './fetch/auth-fetch.js';
 
 export { loginWithPassword, loginWithPasswordCookie } from './login/password.js';
 export type { PasswordLoginOptions, PasswordTokenLoginOptions } from './login/password.js';

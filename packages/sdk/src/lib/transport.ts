@@ -105,15 +105,24 @@ export interface StreamControl {
 export function streamControl(t: Transport, url: string | URL, signal?: AbortSignal): StreamControl {
   const idleMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
+  let last = performance.now();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let idle = false;
   const onAbort = (): void => controller.abort();
+  // One timer, re-armed for the remainder when it finds activity since it was set: `touch` runs
+  // for every chunk of a transfer and only notes the time, so a late touch (after `done`) cannot
+  // arm a timer that holds a finished process open.
+  const check = (): void => {
+    const quiet = performance.now() - last;
+    if (quiet < idleMs) {
+      timer = setTimeout(check, idleMs - quiet);
+      return;
+    }
+    idle = true;
+    controller.abort();
+  };
   const touch = (): void => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      idle = true;
-      controller.abort();
-    }, idleMs);
+    last = performance.now();
   };
   const done = (): void => {
     clearTimeout(timer);
@@ -136,8 +145,14 @@ export function streamControl(t: Transport, url: string | URL, signal?: AbortSig
   };
   if (signal?.aborted) throw new AbortError('The transfer was aborted by the caller.', { cause: signal.reason });
   signal?.addEventListener('abort', onAbort, { once: true });
-  touch();
-  return { signal: controller.signal, fetch: t.fetch ?? globalThis.fetch, touch, done, fail };
+  timer = setTimeout(check, idleMs);
+  return {
+    signal: controller.signal,
+    fetch: t.fetch ?? globalThis.fetch,
+    touch,
+    done,
+    fail,
+  };
 }
 
 /**

@@ -133,6 +133,9 @@ export type MoveOptions = Pick<WaitForJobOptions, 'timeout' | 'signal' | 'onPhas
 
 const DATA_TYPES = new Set(['DataNode', 'UnstructuredDataNode', 'StructuredDataNode']);
 
+/** Internal: the transport a client sends data requests with (for the Node file transfers). @hidden */
+export let dataTransportOf: (client: VoSpaceClient) => Transport;
+
 /**
  * Client of a VOSpace 2.1 service (`baseUrl` is the service root, under which
  * `nodes/`, `synctrans` and `transfers` live). Paths are node paths
@@ -153,6 +156,10 @@ export class VoSpaceClient {
   readonly #data: Transport;
   readonly #transfers: UwsClient;
   #authority: string | undefined;
+
+  static {
+    dataTransportOf = (client) => client.#data;
+  }
 
   constructor(options: VoSpaceClientOptions) {
     this.#base = asDirectory(options.baseUrl);
@@ -323,16 +330,10 @@ export class VoSpaceClient {
    * `digest` header) and length when it ends.
    */
   async download(path: string, options: DownloadOptions = {}): Promise<Download> {
-    const node = await this.getNode(path, { limit: 0, ...(options.signal ? { signal: options.signal } : {}) });
-    if (!DATA_TYPES.has(node.type))
-      throw new ConfigurationError(
-        `${redactUrl(this.nodeUrl(path))} is a ${node.type}: only data nodes have bytes to download.`,
-      );
-    const length = node.properties[VOS_PROPERTY.length];
-    const nodeMd5 = node.properties[VOS_PROPERTY.md5]?.toLowerCase() || undefined;
+    const { length, md5: nodeMd5, what } = await describeDownload(this, path, options);
     const offset = options.offset ?? 0;
     const endpoints = await this.negotiate(path, 'pullFromVoSpace', options);
-    return this.#tryEach(
+    return tryEach(
       endpoints,
       async (endpoint) => {
         const shown = redactEndpoint(endpoint);
@@ -352,23 +353,15 @@ export class VoSpaceClient {
           throw await errorFromResponse(response, shown);
         }
         const source = response.body ?? new Blob([]).stream();
-        let start = 0;
-        let total = length ? Number(length) : undefined;
-        if (response.status === 206) {
-          const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
-          if (!m || Number(m[1]) !== offset) {
-            await source.cancel();
-            ctl.done();
-            throw new ProtocolError(
-              `The service answered a range request with the wrong range (${response.headers.get('content-range') ?? 'none'}).`,
-            );
-          }
-          start = offset;
-          if (m[2] !== '*') total ??= Number(m[2]);
-        } else {
-          const len = response.headers.get('content-length');
-          if (len !== null) total ??= Number(len);
+        let placed: { start: number; total: number | undefined };
+        try {
+          placed = placeBody(response.status, (name) => response.headers.get(name), offset, length);
+        } catch (error) {
+          await source.cancel();
+          ctl.done();
+          throw error;
         }
+        const { start, total } = placed;
         const md5 = nodeMd5 ?? md5FromDigestHeader(response.headers.get('digest'));
         const hash = start === 0 ? new Md5() : start === offset ? options.hash : undefined;
         return {
@@ -378,7 +371,7 @@ export class VoSpaceClient {
             md5,
             hash,
             onProgress: options.onProgress,
-            what: redactUrl(this.nodeUrl(path)),
+            what,
           }),
           offset: start,
           size: total,
@@ -414,7 +407,7 @@ export class VoSpaceClient {
           : undefined;
     const blobMd5 = blob ? await md5OfStream(blob.stream()) : undefined;
     const size = options.size ?? blob?.size;
-    return this.#tryEach(
+    return tryEach(
       replayable ? endpoints : endpoints.slice(0, 1),
       async (endpoint) => {
         const shown = redactEndpoint(endpoint);
@@ -475,42 +468,11 @@ export class VoSpaceClient {
           options.onProgress?.({ bytes, total: size });
         }
         const sent = blobMd5 ?? hash.hex();
-        const stored = md5FromDigestHeader(response.headers.get('digest'));
-        if (stored !== undefined && stored !== sent) {
-          throw new ProtocolError(
-            `The service stored ${redactUrl(this.nodeUrl(path))} with MD5 ${stored}, but ${sent} was sent.`,
-            { element: VOS_PROPERTY.md5 },
-          );
-        }
-        if (options.md5 && options.md5.toLowerCase() !== sent) {
-          throw new ProtocolError(
-            `The upload source changed while it was read: MD5 ${sent}, expected ${options.md5}.`,
-            { element: VOS_PROPERTY.md5 },
-          );
-        }
+        checkStored(this, path, sent, response.headers.get('digest'), options.md5);
         return { md5: sent, bytes, endpoint: shown };
       },
       options.signal,
     );
-  }
-
-  async #tryEach<T>(
-    endpoints: string[],
-    attempt: (endpoint: string) => Promise<T>,
-    signal: AbortSignal | undefined,
-  ): Promise<T> {
-    let last: unknown;
-    for (const endpoint of endpoints) {
-      try {
-        return await attempt(endpoint);
-      } catch (error) {
-        // The caller's abort ends everything; anything else may be this
-        // endpoint's problem (down, expired pre-authorized URL): try the next.
-        if (signal?.aborted) throw error;
-        last = error;
-      }
-    }
-    throw last;
   }
 
   async #transferWithin(from: string, to: string, keepBytes: boolean, options: MoveOptions): Promise<Job> {
@@ -536,6 +498,97 @@ export class VoSpaceClient {
       throw new NotFoundError(404, where, { detail: message });
     if (fault === 'PermissionDenied') throw new PermissionError(403, where, { detail: message });
     throw new VobridgeError(`Could not ${keepBytes ? 'copy' : 'move'} ${redactUrl(this.nodeUrl(from))}: ${message}`);
+  }
+}
+
+/**
+ * Internal: runs `attempt` on each endpoint in turn until one succeeds. The
+ * caller's abort ends everything; any other failure may be that endpoint's
+ * own (down, an expired pre-authorized URL), so the next is tried. @hidden
+ */
+export async function tryEach<T>(
+  endpoints: string[],
+  attempt: (endpoint: string) => Promise<T>,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  let last: unknown;
+  for (const endpoint of endpoints) {
+    try {
+      return await attempt(endpoint);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      last = error;
+    }
+  }
+  throw last;
+}
+
+/** Internal: what a download of `path` should bring, from its node: length and MD5. @hidden */
+export async function describeDownload(
+  client: VoSpaceClient,
+  path: string,
+  options: CallOptions,
+): Promise<{ length: string | undefined; md5: string | undefined; what: string }> {
+  const node = await client.getNode(path, { limit: 0, ...(options.signal ? { signal: options.signal } : {}) });
+  const what = redactUrl(client.nodeUrl(path));
+  if (!DATA_TYPES.has(node.type))
+    throw new ConfigurationError(`${what} is a ${node.type}: only data nodes have bytes to download.`);
+  return {
+    length: node.properties[VOS_PROPERTY.length] ?? undefined,
+    md5: node.properties[VOS_PROPERTY.md5]?.toLowerCase() || undefined,
+    what,
+  };
+}
+
+/**
+ * Internal: where a download's body starts in the file and the file's size,
+ * from the response status and headers; `offset` is the byte asked for.
+ * @throws {@link ProtocolError} when a 206 answers another range. @hidden
+ */
+export function placeBody(
+  status: number,
+  header: (name: string) => string | null | undefined,
+  offset: number,
+  nodeLength: string | undefined,
+): { start: number; total: number | undefined } {
+  let total = nodeLength ? Number(nodeLength) : undefined;
+  if (status !== 206) {
+    const length = header('content-length');
+    return { start: 0, total: total ?? (length == null ? undefined : Number(length)) };
+  }
+  const range = header('content-range') ?? '';
+  const m = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(range);
+  if (!m || Number(m[1]) !== offset)
+    throw new ProtocolError(`The service answered a range request with the wrong range (${range || 'none'}).`);
+  if (m[2] !== '*') total ??= Number(m[2]);
+  return { start: offset, total };
+}
+
+/**
+ * Internal: checks an upload's MD5 (`sent`) against the service's `digest`
+ * header and the MD5 the caller expected.
+ * @throws {@link ProtocolError} on a mismatch. @hidden
+ */
+export function checkStored(
+  client: VoSpaceClient,
+  path: string,
+  sent: string,
+  digest: string | null | undefined,
+  expected: string | undefined,
+): void {
+  const stored = md5FromDigestHeader(digest ?? null);
+  if (stored !== undefined && stored !== sent) {
+    throw new ProtocolError(
+      `The service stored ${redactUrl(client.nodeUrl(path))} with MD5 ${stored}, but ${sent} was sent.`,
+      {
+        element: VOS_PROPERTY.md5,
+      },
+    );
+  }
+  if (expected && expected.toLowerCase() !== sent) {
+    throw new ProtocolError(`The upload source changed while it was read: MD5 ${sent}, expected ${expected}.`, {
+      element: VOS_PROPERTY.md5,
+    });
   }
 }
 

@@ -53,6 +53,26 @@ export interface AuthFetch {
   readonly middleware: Middleware;
   /** Refreshes a credential now (single-flight) and stores the result. */
   refresh(credential: Credential): Promise<Credential>;
+  /**
+   * The same credentials for a request sent on a connection of the caller's
+   * own (the Node file transfers move bytes on their own sockets). Offered
+   * only when this AuthFetch sends through the runtime's `fetch`: a `fetch`
+   * given in {@link AuthFetchOptions.fetch} (a proxy, a test's fault
+   * injector) must never be bypassed.
+   */
+  readonly direct: DirectCredentials | undefined;
+}
+
+/** Credentials per URL, for a request an {@link AuthFetch} does not send itself. */
+export interface DirectCredentials {
+  /**
+   * Headers carrying the credential stored for `url`'s origin (refreshed
+   * first when due), and that credential, to {@link AuthFetch.refresh} after a 401.
+   * Cookies a response sets are not stored back.
+   */
+  headersFor(url: URL): Promise<{ headers: Record<string, string>; credential: Credential | undefined }>;
+  /** {@link AuthFetch.refresh}: after a 401, once. */
+  refresh(credential: Credential): Promise<Credential>;
 }
 
 const DEFAULT_REFRESH_SKEW_MS = 60_000;
@@ -104,6 +124,18 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     }
   }
 
+  async function headersFor(
+    url: URL,
+  ): Promise<{ headers: Record<string, string>; credential: Credential | undefined }> {
+    const found = store.get(url);
+    const credential = found && (await usable(found));
+    if (!credential) return { headers: {}, credential };
+    if (credential.type !== 'cookie')
+      return { headers: { authorization: authorizationHeader(credential) }, credential };
+    const cookie = credential.cookies.cookieHeader(url);
+    return { headers: cookie ? { cookie } : {}, credential };
+  }
+
   async function run(
     request: HopRequest,
     signal: AbortSignal | undefined,
@@ -117,15 +149,9 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
       timeoutUntilHeaders: true,
       ...(signal ? { signal } : {}),
       attach: async (url, headers) => {
-        const found = store.get(url);
-        last = found && (await usable(found));
-        if (!last) return;
-        if (last.type === 'cookie') {
-          const cookie = last.cookies.cookieHeader(url);
-          if (cookie) headers.set('cookie', cookie);
-        } else {
-          headers.set('authorization', authorizationHeader(last));
-        }
+        const found = await headersFor(url);
+        last = found.credential;
+        for (const [name, value] of Object.entries(found.headers)) headers.set(name, value);
       },
       observe: (url, response) => {
         if (last?.type === 'cookie') last.cookies.storeFromResponse(url, response);
@@ -185,7 +211,8 @@ export function createAuthFetch(options: AuthFetchOptions): AuthFetch {
     onRequest: ({ request }) => authFetch(request),
   };
 
-  return Object.assign(authFetch, { middleware, refresh });
+  const direct = options.fetch ? undefined : { headersFor, refresh };
+  return Object.assign(authFetch, { middleware, refresh, direct });
 }
 
 /**

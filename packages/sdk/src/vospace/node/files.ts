@@ -2,16 +2,24 @@
 // A download is written to `<dest>.part` and renamed into place only once its
 // length and MD5 check out, so the destination never holds a partial file; a
 // broken connection is resumed from the `.part` with a range request.
+//
+// The bytes move on connections of their own (./direct/) when the client's
+// data requests go through the runtime's fetch, with or without an AuthFetch
+// over it: that path allocates nothing per chunk and hashes on another
+// thread. A client given any other fetch (a proxy, a test's fault injector)
+// has every byte go through that fetch.
 import { createReadStream, createWriteStream } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { AuthFetch, DirectCredentials } from '../../auth/fetch/auth-fetch.js';
 import { HttpError, NetworkError, ProtocolError, TimeoutError } from '../../errors.js';
-import type { CallOptions } from '../../lib/transport.js';
-import type { TransferProgress, UploadResult, VoSpaceClient } from '../client.js';
+import type { CallOptions, Transport } from '../../lib/transport.js';
+import { dataTransportOf, type TransferProgress, type UploadResult, type VoSpaceClient } from '../client.js';
 import { Md5 } from '../md5.js';
+import { downloadDirect, uploadDirect } from './direct/transfers.js';
 
 /** Options of {@link downloadFile}. */
 export interface DownloadFileOptions extends CallOptions {
@@ -73,29 +81,17 @@ export async function downloadFile(
   options: DownloadFileOptions = {},
 ): Promise<DownloadFileResult> {
   const part = `${dest}.part`;
+  const direct = directAccess(dataTransportOf(client));
   let retries = options.retries ?? 3;
   let resume = options.resume ?? true;
   for (;;) {
     const offset = resume ? await sizeOf(part) : 0;
-    const hash = new Md5();
-    if (offset > 0) await hashFile(part, hash);
     try {
-      const d = await client.download(path, {
-        offset,
-        hash,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      // A mebibyte may wait for the disk while the next chunks arrive (Node's default, 16 KiB, stalls the socket).
-      const out = createWriteStream(part, { flags: d.offset > 0 ? 'a' : 'w', highWaterMark: FILE_CHUNK });
-      try {
-        await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), out);
-      } finally {
-        // A write still in flight would grow the `.part` behind a resume's back.
-        if (!out.closed) await once(out, 'close');
-      }
+      const got = direct
+        ? await downloadDirect(client, path, part, offset, direct.credentials, options)
+        : await downloadThroughFetch(client, path, part, offset, options);
       await rename(part, dest);
-      return { path: dest, bytes: await sizeOf(dest), md5: d.md5, resumedFrom: d.offset };
+      return { path: dest, bytes: await sizeOf(dest), md5: got.md5, resumedFrom: got.offset };
     } catch (error) {
       if (error instanceof HttpError && error.status === 416 && offset > 0) {
         // The `.part` is longer than the file now is: it belongs to another version.
@@ -116,6 +112,44 @@ export async function downloadFile(
   }
 }
 
+/** {@link downloadFile}'s attempt through the client's own fetch (`client.download`). */
+async function downloadThroughFetch(
+  client: VoSpaceClient,
+  path: string,
+  part: string,
+  offset: number,
+  options: DownloadFileOptions,
+): Promise<{ offset: number; md5: string | undefined }> {
+  const hash = new Md5();
+  if (offset > 0) await hashFile(part, hash);
+  const d = await client.download(path, {
+    offset,
+    hash,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  // A mebibyte may wait for the disk while the next chunks arrive (Node's default, 16 KiB, stalls the socket).
+  const out = createWriteStream(part, { flags: d.offset > 0 ? 'a' : 'w', highWaterMark: FILE_CHUNK });
+  try {
+    await pipeline(Readable.fromWeb(d.body as NodeReadableStream<Uint8Array>), out);
+  } finally {
+    // A write still in flight would grow the `.part` behind a resume's back.
+    if (!out.closed) await once(out, 'close');
+  }
+  return { offset: d.offset, md5: d.md5 };
+}
+
+/**
+ * Whether the bytes can move on connections of their own, and with which
+ * credentials: the runtime's fetch sends none, an AuthFetch over it offers
+ * its own; any other fetch cannot be bypassed.
+ */
+function directAccess(t: Transport): { credentials: DirectCredentials | undefined } | undefined {
+  if (t.fetch === undefined || t.fetch === globalThis.fetch) return { credentials: undefined };
+  const credentials = (t.fetch as Partial<AuthFetch>).direct;
+  return credentials ? { credentials } : undefined;
+}
+
 /** Options of {@link uploadFile}. */
 export interface UploadFileOptions extends CallOptions {
   onProgress?: (progress: TransferProgress) => void;
@@ -133,6 +167,8 @@ export async function uploadFile(
   options: UploadFileOptions = {},
 ): Promise<UploadResult> {
   const { size } = await stat(source);
+  const direct = directAccess(dataTransportOf(client));
+  if (direct) return uploadDirect(client, path, source, size, direct.credentials, options);
   return client.upload(
     path,
     () => Readable.toWeb(createReadStream(source, { highWaterMark: FILE_CHUNK })) as ReadableStream<Uint8Array>,
