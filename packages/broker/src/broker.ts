@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, rm } from 'node:fs/promises';
-import { createServer, type RequestListener, type Server } from 'node:http';
+import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Response } from 'express';
@@ -25,6 +25,11 @@ import { createTokenRoute, isTokenRequest } from './server/token-route.js';
 import { SessionsGateway } from './sessions/gateway.js';
 import { TokenFileSink, defaultTokenFile } from './sink/token-file-sink.js';
 import { VERSION } from './version.js';
+
+// Not `import … from 'node:http'`: an ES import of node:http fills in all of its
+// exports, and the lazy `WebSocket` one loads Node's whole fetch implementation
+// (undici, with http2 and zlib), about 14 MiB, whether the process ever fetches or not.
+const { createServer } = process.getBuiltinModule('node:http');
 
 /** Options of {@link startBroker}. */
 export interface BrokerOptions {

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isPendingLogin, type BrokerLogin } from '@vobridge/sdk/broker';
 import type { BrokerClient } from '../broker/client.js';
@@ -6,6 +6,11 @@ import { CliError } from '../errors.js';
 import { ExitCode } from '../exitCodes.js';
 import { openInBrowser } from '../output/browser.js';
 import { note } from '../output/print.js';
+
+// Not `import … from 'node:http'`: an ES import of node:http fills in all of its
+// exports, and the lazy `WebSocket` one loads Node's whole fetch implementation
+// (undici, with http2 and zlib), about 14 MiB, whether the process ever fetches or not.
+const { createServer } = process.getBuiltinModule('node:http');
 
 /** The path the platform sends the browser back to (RFC 8252: any loopback port, a fixed path). */
 const CALLBACK_PATH = '/callback';

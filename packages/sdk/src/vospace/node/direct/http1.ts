@@ -4,7 +4,6 @@
 // 64 KiB read is a new buffer, and a gigabyte leaves about 64 MiB of them
 // waiting for the garbage collector at any time, besides the CPU they cost.
 import { connect as netConnect, type Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import { ProtocolError } from '../../../errors.js';
 import { ChunkedDecoder } from './chunked.js';
 
@@ -110,7 +109,10 @@ export function exchange(
     };
 
     const options = { host, port, onread: { buffer: Buffer.allocUnsafe(READ_BUFFER), callback: onRead } };
-    const socket: Socket = secure ? tlsConnect({ ...options, ALPNProtocols: ['http/1.1'] }) : netConnect(options);
+    // TLS (about 5 MiB of it) is loaded for an https endpoint only.
+    const socket: Socket = secure
+      ? process.getBuiltinModule('node:tls').connect({ ...options, ALPNProtocols: ['http/1.1'] })
+      : netConnect(options);
     socket.once(secure ? 'secureConnect' : 'connect', () => {
       const lines = [`${request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`];
       for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
