@@ -27,6 +27,30 @@ async function perProcess(cmd: string, args: string[], env: Record<string, strin
   return percentile(times, 50);
 }
 
+/**
+ * The floor of any Node command that asks the broker the way the CLI must
+ * (openapi/broker.yaml, "Security"): CommonJS, node:net, node:crypto for a
+ * fresh nonce and the HMAC proof, one request, the answer's proof checked, the
+ * token printed. Nothing else: no argument parsing, no broker lookup.
+ */
+const PROVEN_REQUEST = `
+const { connect } = require('node:net');
+const { createHmac, randomBytes } = require('node:crypto');
+const { VOBRIDGE_BROKER_URL: base, VOBRIDGE_BROKER_SECRET: secret, BENCH_TARGET: target } = process.env;
+const nonce = randomBytes(32).toString('base64url');
+const mac = (text) => createHmac('sha256', secret).update(text).digest('base64url');
+const { hostname, port, host } = new URL(base);
+const socket = connect({ host: hostname, port: Number(port) }, () =>
+  socket.write('GET ' + target + ' HTTP/1.1\\r\\nhost: ' + host + '\\r\\nconnection: close\\r\\nauthorization: VobridgeProof ' +
+    mac('vobridge-request\\n' + nonce + '\\nGET\\n' + target) + '\\r\\nx-vobridge-nonce: ' + nonce + '\\r\\n\\r\\n'));
+const chunks = [];
+socket.on('data', (c) => chunks.push(c));
+socket.on('end', () => {
+  const raw = Buffer.concat(chunks).toString('latin1');
+  if (!raw.includes('x-vobridge-proof: ' + mac('vobridge-response\\n' + nonce))) process.exit(2);
+  process.stdout.write(JSON.parse(raw.slice(raw.indexOf('\\r\\n\\r\\n') + 4)).token + '\\n');
+});`;
+
 /** p50 and p99 of sequential requests, in ms. */
 async function latency(url: string, headers: Record<string, string>): Promise<{ p50: number; p99: number }> {
   const samples = await sequentialLatencies(url, headers, 2000);
@@ -79,6 +103,13 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
     const fileEnv = { JUPYTER_RUNTIME_DIR: runtimeDir };
     const shell = {
       node: () => perProcess(process.execPath, ['-e', '0'], {}, 10),
+      proven: () =>
+        perProcess(
+          process.execPath,
+          ['-e', PROVEN_REQUEST],
+          { ...brokerEnv, BENCH_TARGET: new URL(brokerUrl).pathname + new URL(brokerUrl).search },
+          10,
+        ),
       tokenEnv: () => perProcess(process.execPath, [CLI, 'token', service], brokerEnv, 10),
       tokenFile: () => perProcess(process.execPath, [CLI, 'token', service], fileEnv, 10),
       status: () => perProcess(process.execPath, [CLI, 'status'], fileEnv, 10),
@@ -167,6 +198,30 @@ export async function tokenFetch(ctx: BenchContext): Promise<BenchResult> {
           {
             what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
             value: summarize(shellRuns.node),
+          },
+        ),
+        compare(
+          'the floor of a Node command asking the broker, against Node start-up',
+          'ms',
+          'lower',
+          {
+            what: 'a minimal CommonJS script: node:net, node:crypto (nonce, HMAC proof), one request',
+            value: summarize(shellRuns.proven),
+          },
+          {
+            what: '`node -e 0` (Node.js start-up alone, the floor of any Node command)',
+            value: summarize(shellRuns.node),
+          },
+          'What the broker protocol costs any Node client: the goal of 1.3x lies below it here.',
+        ),
+        compare(
+          'vobridge token against that floor, broker from the environment',
+          'ms',
+          'lower',
+          { what: 'vobridge token <url>, VOBRIDGE_BROKER_URL/SECRET set', value: summarize(shellRuns.tokenEnv) },
+          {
+            what: 'the minimal script above',
+            value: summarize(shellRuns.proven),
           },
         ),
         compare(
