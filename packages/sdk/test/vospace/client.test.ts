@@ -37,6 +37,7 @@ beforeEach(() => {
     drops: 0,
     noRanges: false,
     corrupt: false,
+    encoding: '',
     exclusivePaging: false,
     deadPreauth: '',
   });

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
@@ -261,6 +261,26 @@ describe('which path the bytes take', () => {
     expect(dataRequests).toEqual(['GET']);
     expect(direct.md5).toBe(md5(content));
     for (const n of [1, 2, 3]) expect(readFileSync(path.join(dir, `which-${n}.bin`))).toEqual(content);
+  });
+});
+
+describe('a data endpoint that compresses', () => {
+  let server: VoSpaceServer;
+  beforeAll(async () => {
+    server = await startVoSpaceServer();
+  });
+  afterAll(() => server.close());
+
+  test('is refused by name, not stored compressed and reported as a checksum failure', async () => {
+    await server.addGenerated('alice/z.bin', 10_000);
+    server.faults.encoding = 'gzip';
+    const dest = path.join(dir, 'z.bin');
+    const error = await downloadFile(new VoSpaceClient({ baseUrl: server.base }), 'alice/z.bin', dest).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(String(error)).toMatch(/content-encoding gzip/);
+    expect(existsSync(dest)).toBe(false);
   });
 });
 

@@ -48,6 +48,8 @@ export interface VoSpaceServer extends Running {
     noRanges: boolean;
     /** Flip one byte of every download. */
     corrupt: boolean;
+    /** Label downloads with this content-encoding (bytes unchanged), as a misconfigured proxy might. */
+    encoding: string;
     /** Paging `uri` starts after the named child instead of at it. */
     exclusivePaging: boolean;
     /** Offer only an unreachable pre-authorized endpoint with this token in its path. */
@@ -98,6 +100,7 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
     drops: 0,
     noRanges: false,
     corrupt: false,
+    encoding: '',
     exclusivePaging: false,
     deadPreauth: '',
   };
@@ -282,6 +285,7 @@ export async function startVoSpaceServer(): Promise<VoSpaceServer> {
         'accept-ranges': faults.noRanges ? 'none' : 'bytes',
       };
       if (rm) headers['content-range'] = `bytes ${start}-${size - 1}/${size}`;
+      if (faults.encoding) headers['content-encoding'] = faults.encoding;
       res.writeHead(rm ? 206 : 200, headers);
       const src = e.generated !== undefined ? patternStream(start, size) : createReadStream(e.file!, { start });
       let sent = 0;

@@ -65,8 +65,18 @@ export async function downloadDirect(
       let md5: string | undefined;
       try {
         await sendDirect(
-          { method: 'GET', url: new URL(endpoint), headers: offset > 0 ? { range: `bytes=${offset}-` } : {} },
+          {
+            method: 'GET',
+            url: new URL(endpoint),
+            // The file's own bytes: a compressed body would be stored compressed (fetch would decode it).
+            headers: { 'accept-encoding': 'identity', ...(offset > 0 ? { range: `bytes=${offset}-` } : {}) },
+          },
           (head) => {
+            const coding = head.headers.get('content-encoding') ?? 'identity';
+            if (coding.toLowerCase() !== 'identity')
+              throw new ProtocolError(
+                `${what} came with content-encoding ${coding.slice(0, 40)}, though none was accepted.`,
+              );
             ({ start, total } = placeBody(head.status, (name) => head.headers.get(name), offset, length));
             md5 = nodeMd5 ?? md5FromDigestHeader(head.headers.get('digest') ?? null);
             // The service sent the whole file: what an earlier attempt left goes.
