@@ -126,6 +126,17 @@ describe('one exchange', () => {
     await expect(get(await serve(['HTTP/1.1 200 OK\r\n folded\r\n\r\n']))).rejects.toBeInstanceOf(ProtocolError);
   });
 
+  test('a header that would break out of its line is never sent', async () => {
+    const url = await serve(['HTTP/1.1 200 OK\r\ncontent-length: 0\r\n\r\n']);
+    await expect(
+      exchange(
+        { method: 'GET', url, headers: { authorization: 'Bearer x\r\nx-injected: 1' } },
+        () => ({ write: () => undefined }),
+        control(),
+      ),
+    ).rejects.toThrow(/characters HTTP does not allow/);
+  });
+
   test('an abort ends an exchange waiting on a silent server', async () => {
     const url = await serve(['HTTP/1.1 200 OK\r\ncontent-length: 10\r\n\r\nabc'], false);
     const abort = new AbortController();
@@ -270,6 +281,19 @@ describe('a data endpoint that compresses', () => {
     server = await startVoSpaceServer();
   });
   afterAll(() => server.close());
+
+  test('a body longer than the file is stopped at the file’s length', async () => {
+    await server.addGenerated('alice/long.bin', 10_000);
+    const node = server.entries.get('alice/long.bin')!;
+    node.properties['ivo://ivoa.net/vospace/core#length'] = '4000';
+    const dest = path.join(dir, 'long.bin');
+    const error = await downloadFile(new VoSpaceClient({ baseUrl: server.base }), 'alice/long.bin', dest).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ProtocolError);
+    expect(String(error)).toMatch(/runs past the 4000 bytes/);
+    expect(existsSync(`${dest}.part`)).toBe(false);
+  });
 
   test('is refused by name, not stored compressed and reported as a checksum failure', async () => {
     await server.addGenerated('alice/z.bin', 10_000);

@@ -108,16 +108,15 @@ export function exchange(
       return !settled;
     };
 
+    // Checked before connecting: a header that could break out of its line is never sent.
+    const requestText = requestHead(request);
     const options = { host, port, onread: { buffer: Buffer.allocUnsafe(READ_BUFFER), callback: onRead } };
     // TLS (about 5 MiB of it) is loaded for an https endpoint only.
     const socket: Socket = secure
       ? process.getBuiltinModule('node:tls').connect({ ...options, ALPNProtocols: ['http/1.1'] })
       : netConnect(options);
     socket.once(secure ? 'secureConnect' : 'connect', () => {
-      const lines = [`${request.method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`];
-      for (const [name, value] of Object.entries(request.headers)) lines.push(`${name}: ${value}`);
-      lines.push('connection: close', '', '');
-      socket.write(lines.join('\r\n'));
+      socket.write(requestText);
       request.body?.(socket, () => settled).catch(finish);
     });
     // A write error after the response ended is the server closing early: the answer stands.
@@ -135,6 +134,23 @@ export function exchange(
     if (control.signal.aborted) onAbort();
     else control.signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/** The request line and headers, each checked to stay on its own line. */
+function requestHead({ method, url, headers }: Http1Request): string {
+  const lines = [`${method} ${url.pathname}${url.search} HTTP/1.1`, `host: ${url.host}`];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || !HEADER_VALUE.test(value))
+      throw new TypeError(
+        `The request header ${JSON.stringify(name.slice(0, 40))} has characters HTTP does not allow.`,
+      );
+    lines.push(`${name}: ${value}`);
+  }
+  lines.push('connection: close', '', '');
+  return lines.join('\r\n');
 }
 
 function parseHead(text: string, url: URL): Http1Head {

@@ -85,6 +85,11 @@ export async function downloadDirect(
             hasher.advance(position);
             return {
               write(chunk) {
+                // A body that runs past the file's length would otherwise fill the disk before the check at its end.
+                if (total !== undefined && position + chunk.length > total)
+                  throw new ProtocolError(`Download of ${what} runs past the ${total} bytes the file has.`, {
+                    element: VOS_PROPERTY.length,
+                  });
                 onDisk(part, () => writeSync(file.fd, chunk, 0, chunk.length, position));
                 position += chunk.length;
                 hasher.advance(position);
