@@ -2,6 +2,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { GOALS, type Goal } from '../goals.js';
 import type { BenchResult, Comparison } from './result.js';
 import type { Summary } from './stats.js';
 
@@ -39,6 +40,17 @@ function row(c: Comparison): string {
   return `| ${c.metric} | ${c.unit} | ${cell(c.vobridge.value)} — ${c.vobridge.what} | ${peer} | ${ratio} | ${c.note ?? ''} |`;
 }
 
+/** One line of the goals table: the goal, the latest figure, whether it is met, and if not, why. */
+function goalRow(goal: Goal, results: BenchResult[]): string {
+  const c = results.find((r) => r.name === goal.benchmark)?.comparisons.find((x) => x.metric === goal.metric);
+  const unit = goal.of === 'ratio' ? '×' : ` ${c?.unit ?? ''}`;
+  const wanted = `${goal.metric} (${goal.benchmark}): ${goal.of === 'ratio' ? 'ratio' : 'vobridge'} ${goal.op.replace('>=', '≥').replace('<=', '≤')} ${goal.target}${unit}`;
+  const value = goal.of === 'ratio' ? c?.ratio : c?.vobridge.value.median;
+  if (value === undefined || value === null) return `| ${wanted} | not measured | – | |`;
+  const met = goal.op === '>=' ? value >= goal.target : goal.op === '<=' ? value <= goal.target : value < goal.target;
+  return `| ${wanted} | ${fmt(value)}${unit} | ${met ? 'met' : 'not met'} | ${met ? '' : (goal.ceiling ?? '')} |`;
+}
+
 /** Rebuilds RESULTS.md from every results/*.json. */
 export async function writeMarkdown(machineNote: string): Promise<void> {
   const files = (await readdir(RESULTS)).filter((f) => f.endsWith('.json')).sort();
@@ -55,6 +67,14 @@ export async function writeMarkdown(machineNote: string): Promise<void> {
     'Each cell: median over the repetitions (min–max in parentheses). Ratio = vobridge ÷ peer on medians.',
     '',
     `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Linux; each section names the Node.js it ran on. ${machineNote}`,
+    '',
+    '## Goals',
+    '',
+    'The targets of issue 19 (`bench/src/goals.ts`), checked against the figures below; where one is out of reach on this machine, the measured ceiling and why.',
+    '',
+    '| goal | latest | | why not, here |',
+    '| --- | --- | --- | --- |',
+    ...GOALS.map((goal) => goalRow(goal, results)),
     '',
   ];
   for (const r of results) {
