@@ -86,7 +86,7 @@ export interface StreamControl {
   signal: AbortSignal;
   /** `fetch` to send with. */
   fetch: FetchLike;
-  /** Resets the idle timer: call on every body chunk. */
+  /** Notes activity, which restarts the idle limit: call on every body chunk. */
   touch(): void;
   /** Stops the idle timer: call when the exchange is finished or abandoned. */
   done(): void;
