@@ -25,7 +25,7 @@ const TRANSFER_RSS =
 const BROKER_RSS =
   'Node.js alone is 43 MiB; the broker starts at 69 MiB, express (the routes other than /v1/token) adds 8, fetch (undici, from the first platform call) 20: 96 MiB idle with a login. Under load the young generation grows (--max-semi-space-size=1 saves about 10 MiB). Below 60 would take the broker off express and fetch.';
 const SHELL =
-  'Any Node client must make the HMAC-proven broker request (node:net, node:crypto): a minimal CommonJS script doing just that is 1.47× node -e 0 (the "floor" row below; node:crypto alone costs about 5 ms of a 28 ms start), and vobridge token is 1.07× of that script.';
+  'Any Node client must make the HMAC-proven broker request (node:net, node:crypto): a minimal CommonJS script doing just that (the floor row below) is 1.47–1.53× node -e 0 across runs here, node:crypto alone about 5 ms of a 25–28 ms start. So 1.3× lies below that floor and 1.5× at it; vobridge token is 1.07× the script, status and whoami about 1.06×.';
 
 /** Issue 19's goals. */
 export const GOALS: Goal[] = [
