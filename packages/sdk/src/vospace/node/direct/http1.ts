@@ -53,8 +53,9 @@ export interface ExchangeControl {
  * are skipped. The connection is closed at the end either way.
  *
  * @throws the error a sink threw; {@link ProtocolError} for a response that
- *   is not HTTP/1.x or a body cut short of its announced length; the socket's
- *   own error otherwise (the caller maps it to a typed one).
+ *   is not HTTP/1.x; a plain `Error` when the connection closes before the
+ *   body's end, and the socket's own errors (the caller maps them to typed
+ *   ones: both are transient).
  */
 export function exchange(
   request: Http1Request,
@@ -67,7 +68,7 @@ export function exchange(
     const port = Number(url.port) || (secure ? 443 : 80);
     const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
     let settled = false;
-    let head: Buffer | undefined = Buffer.alloc(0);
+    let head = Buffer.alloc(0);
     let response: Http1Head | undefined;
     let body: BodyReader | undefined;
 
@@ -88,7 +89,7 @@ export function exchange(
         let bytes = buffer.subarray(0, length);
         while (!body) {
           // The head is collected in a buffer of its own: it may come in pieces, and the read buffer is reused.
-          head = Buffer.concat([head!, bytes]);
+          head = Buffer.concat([head, bytes]);
           const end = head.indexOf('\r\n\r\n');
           if (end < 0) {
             if (head.length > MAX_HEAD) throw new ProtocolError(`${url.origin} sent a response head over 64 KiB.`);
