@@ -19,8 +19,11 @@ const SIZE = process.env.LONG
   : process.env.MEMTEST_MIB
     ? Number(process.env.MEMTEST_MIB) << 20
     : 64 * 1024 * 1024;
-// Live growth is about 1 MiB when streaming; a retained copy is the size of the file.
-const BOUND = 16 * 1024 * 1024;
+// A retained copy is the size of the file; streaming holds a few MiB. Under a loaded CI machine
+// the samples also catch up to 10 MiB of ArrayBuffers and native memory in flight between this
+// process's own test server and the client (measured for the fetch path and the direct path
+// alike, gone at the next sample), so the bound is 32 MiB, half the default file.
+const BOUND = Math.min(SIZE / 2, 32 * 1024 * 1024);
 // A safety net, not a speed assertion: on a loaded 2-core CI machine a 64 MiB
 // transfer with MD5 has taken over 30 s (it takes about 2 s when idle).
 const LIMIT_MS = process.env.LONG ? 900_000 : 180_000;
