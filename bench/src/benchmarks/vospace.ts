@@ -225,7 +225,7 @@ export async function vospace(ctx: BenchContext): Promise<BenchResult> {
         `${reps} repetitions of a ${size / MiB} MiB random file (\`--quick\`: 64 MiB); every download is checked against the source's MD5.`,
         'Each transfer is its own process (the SDK through bench/src/lib/vos-transfer.ts, with an AuthFetch as the SDK README shows), so process start-up is included for every tool; the CLI goes through a broker holding a password login; peak RSS from /usr/bin/time.',
         'The SDK, the CLI and vcp check every byte against the service\'s MD5; curl checks nothing and keeps no progress state (the "curl with md5sum" rows add the check: md5sum of the file after the download, before the upload).',
-        'The SDK and the CLI move the bytes on connections of their own (one reused read buffer, positioned writes) and compute the MD5 on a worker thread that reads the file beside the transfer: on these 2 cores the platform, the transfer and MD5 (about 750 MiB/s on one core) share the CPU, which bounds any client that checks every byte below curl.',
+        "The SDK and the CLI move the bytes on connections of their own (one reused read buffer, positioned writes) and compute the MD5 on a worker thread that reads the file beside the transfer: on these 2 cores the platform, the transfer and MD5 (about 750 MiB/s on one core) share the CPU, which keeps uploads, where the platform's own thread is busiest, below curl.",
       ],
     };
   } finally {
