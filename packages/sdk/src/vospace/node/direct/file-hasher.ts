@@ -76,18 +76,17 @@ export class FileHasher {
     this.#wake();
   }
 
-  /** The MD5 (hex) of the file's first `length` bytes, once the worker has read them. Ends the worker. */
-  async digest(length: number): Promise<string> {
+  /**
+   * The MD5 (hex) of the file's first `length` bytes, once the worker has
+   * read them. The worker ends by itself after answering.
+   */
+  digest(length: number): Promise<string> {
     Atomics.store(this.#bytes, 1, BigInt(length));
     this.#wake();
-    try {
-      return await this.#result;
-    } finally {
-      await this.close();
-    }
+    return this.#result;
   }
 
-  /** Stops the worker (the result is abandoned). */
+  /** Stops the worker if it still runs (a transfer that failed abandons the result). */
   async close(): Promise<void> {
     await this.#worker.terminate();
   }
